@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+import { check, date, foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { tenantColumns } from './columns.js';
+
+/** The billing account; guardians are its contacts, clients attend. */
+export const families = pgTable(
+  'families',
+  {
+    ...tenantColumns(),
+    name: text('name').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    check('families_name_not_blank', sql`length(trim(${t.name})) > 0`),
+  ],
+);
+
+export const guardians = pgTable(
+  'guardians',
+  {
+    ...tenantColumns(),
+    familyId: uuid('family_id').notNull(),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({ columns: [t.organizationId, t.familyId], foreignColumns: [families.organizationId, families.id] }),
+    index('guardians_family_idx').on(t.organizationId, t.familyId),
+    check('guardians_name_not_blank', sql`length(trim(${t.name})) > 0`),
+  ],
+);
+
+export const clients = pgTable(
+  'clients',
+  {
+    ...tenantColumns(),
+    familyId: uuid('family_id').notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }),
+    notes: text('notes').notNull().default(''),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({ columns: [t.organizationId, t.familyId], foreignColumns: [families.organizationId, families.id] }),
+    index('clients_family_idx').on(t.organizationId, t.familyId),
+    index('clients_name_idx').on(t.organizationId, t.lastName, t.firstName),
+    check('clients_name_not_blank', sql`length(trim(${t.firstName})) > 0 and length(trim(${t.lastName})) > 0`),
+  ],
+);

@@ -1,0 +1,106 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { paymentPlan } from './catalog.js';
+import { tenantColumns } from './columns.js';
+import { clients } from './families.js';
+import { organizations } from './organizations.js';
+import { sessions } from './sessions.js';
+
+/** `void` = undone (kept for history); whether it is ongoing or ended follows from its dates. */
+export const subscriptionStatus = pgEnum('subscription_status', ['active', 'void']);
+
+/** A client's enrollment in one session: startsOn inclusive, endsOn exclusive. */
+export const subscriptions = pgTable(
+  'subscriptions',
+  {
+    ...tenantColumns(),
+    clientId: uuid('client_id').notNull(),
+    sessionId: uuid('session_id').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }),
+    status: subscriptionStatus('status').notNull().default('active'),
+    paymentPlan: paymentPlan('payment_plan').notNull(),
+    priceSnapshot: integer('price_snapshot').notNull(),
+    capacityOverride: integer('capacity_override').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({ columns: [t.organizationId, t.clientId], foreignColumns: [clients.organizationId, clients.id] }),
+    foreignKey({ columns: [t.organizationId, t.sessionId], foreignColumns: [sessions.organizationId, sessions.id] }),
+    index('subscriptions_session_idx').on(t.organizationId, t.sessionId, t.startsOn),
+    index('subscriptions_client_idx').on(t.organizationId, t.clientId),
+    check('subscriptions_ends_after_start', sql`${t.endsOn} is null or ${t.endsOn} > ${t.startsOn}`),
+    check('subscriptions_price_not_negative', sql`${t.priceSnapshot} >= 0`),
+    check('subscriptions_capacity_override_flag', sql`${t.capacityOverride} in (0, 1)`),
+  ],
+);
+
+export const checkoutChoice = pgEnum('checkout_choice', ['pay_now', 'pay_later', 'close_now']);
+export const transferStatus = pgEnum('transfer_status', ['completed', 'undone']);
+
+/** The record of moving a client; the old subscription is ended, never edited otherwise. */
+export const transfers = pgTable(
+  'transfers',
+  {
+    ...tenantColumns(),
+    clientId: uuid('client_id').notNull(),
+    fromSubscriptionId: uuid('from_subscription_id').notNull(),
+    toSubscriptionId: uuid('to_subscription_id').notNull(),
+    transferDate: date('transfer_date', { mode: 'string' }).notNull(),
+    /** The old subscription's end before the transfer, so undo restores it exactly. */
+    previousEndsOn: date('previous_ends_on', { mode: 'string' }),
+    reason: text('reason').notNull().default(''),
+    actorUserId: text('actor_user_id'),
+    checkout: checkoutChoice('checkout').notNull(),
+    invoiceId: uuid('invoice_id'),
+    status: transferStatus('status').notNull().default('completed'),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({ columns: [t.organizationId, t.clientId], foreignColumns: [clients.organizationId, clients.id] }),
+    foreignKey({
+      columns: [t.organizationId, t.fromSubscriptionId],
+      foreignColumns: [subscriptions.organizationId, subscriptions.id],
+    }),
+    foreignKey({
+      columns: [t.organizationId, t.toSubscriptionId],
+      foreignColumns: [subscriptions.organizationId, subscriptions.id],
+    }),
+    index('transfers_client_idx').on(t.organizationId, t.clientId),
+  ],
+);
+
+/** Attendance on a session date; its presence makes a transfer impossible to undo. */
+export const attendance = pgTable(
+  'attendance',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    subscriptionId: uuid('subscription_id').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    present: integer('present').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.subscriptionId, t.date] }),
+    foreignKey({
+      columns: [t.organizationId, t.subscriptionId],
+      foreignColumns: [subscriptions.organizationId, subscriptions.id],
+    }),
+    check('attendance_present_flag', sql`${t.present} in (0, 1)`),
+  ],
+);
