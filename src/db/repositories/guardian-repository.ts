@@ -1,0 +1,16 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../client.js';
+import { guardians } from '../schema/index.js';
+import { tenantTable } from './tenant-table.js';
+
+export const guardianRepository = {
+  ...tenantTable(guardians, { orderBy: [guardians.name] }),
+  async listForFamilies(db: Database, organizationId: string, familyIds: readonly string[]) {
+    if (familyIds.length === 0) return [];
+    return db
+      .select()
+      .from(guardians)
+      .where(and(eq(guardians.organizationId, organizationId), inArray(guardians.familyId, [...familyIds])))
+      .orderBy(asc(guardians.name));
+  },
+};

@@ -1,0 +1,4 @@
+import { instructors } from '../schema/index.js';
+import { tenantTable } from './tenant-table.js';
+
+export const instructorRepository = tenantTable(instructors, { orderBy: [instructors.name] });

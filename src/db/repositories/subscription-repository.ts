@@ -1,0 +1,40 @@
+import { and, asc, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
+import type { Database } from '../client.js';
+import { subscriptions } from '../schema/index.js';
+import { tenantTable } from './tenant-table.js';
+
+export type SubscriptionRow = typeof subscriptions.$inferSelect;
+
+export const subscriptionRepository = {
+  ...tenantTable(subscriptions, { orderBy: [subscriptions.startsOn] }),
+
+  /** Active subscriptions of these sessions that cover some day in [from, to). */
+  async activeForSessions(
+    db: Database,
+    organizationId: string,
+    sessionIds: readonly string[],
+    range: { from: string; to: string | null },
+  ) {
+    if (sessionIds.length === 0) return [];
+    return db
+      .select()
+      .from(subscriptions)
+      .where(
+        and(
+          eq(subscriptions.organizationId, organizationId),
+          inArray(subscriptions.sessionId, [...sessionIds]),
+          eq(subscriptions.status, 'active'),
+          range.to === null ? undefined : lt(subscriptions.startsOn, range.to),
+          or(isNull(subscriptions.endsOn), gt(subscriptions.endsOn, range.from)),
+        ),
+      );
+  },
+
+  async listForClient(db: Database, organizationId: string, clientId: string) {
+    return db
+      .select()
+      .from(subscriptions)
+      .where(and(eq(subscriptions.organizationId, organizationId), eq(subscriptions.clientId, clientId)))
+      .orderBy(asc(subscriptions.startsOn));
+  },
+};

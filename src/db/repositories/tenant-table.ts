@@ -1,0 +1,75 @@
+import { and, asc, count, eq, type InferInsertModel, type InferSelectModel, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Database } from '../client.js';
+
+/** A table whose primary key is (organization_id, id), as every tenant table's is. */
+export type TenantTable = PgTable & { organizationId: PgColumn; id: PgColumn };
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface PageRequest {
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Create, read, update and page any tenant table, always scoped by organization, so a
+ * query can never reach another tenant's rows. Entity repositories build on this.
+ */
+export function tenantTable<T extends TenantTable>(table: T, options: { orderBy: PgColumn[] }) {
+  type Row = InferSelectModel<T>;
+  type NewRow = Omit<InferInsertModel<T>, 'organizationId' | 'createdAt'>;
+  const t = table as TenantTable;
+  const scope = (organizationId: string, id: string) => and(eq(t.organizationId, organizationId), eq(t.id, id));
+
+  return {
+    async insert(db: Database, organizationId: string, values: NewRow): Promise<Row> {
+      const [row] = await db
+        .insert(t)
+        .values({ ...values, organizationId } as never)
+        .returning();
+      return row as Row;
+    },
+
+    async findById(db: Database, organizationId: string, id: string): Promise<Row | undefined> {
+      const [row] = await db.select().from(t).where(scope(organizationId, id));
+      return row as Row | undefined;
+    },
+
+    /** Locks the row until the transaction ends, so concurrent writers queue on it. */
+    async findByIdForUpdate(db: Database, organizationId: string, id: string): Promise<Row | undefined> {
+      const [row] = await db.select().from(t).where(scope(organizationId, id)).for('update');
+      return row as Row | undefined;
+    },
+
+    async update(db: Database, organizationId: string, id: string, values: Partial<NewRow>): Promise<Row | undefined> {
+      if (Object.keys(values).length === 0) return this.findById(db, organizationId, id);
+      const [row] = await db
+        .update(t)
+        .set(values as never)
+        .where(scope(organizationId, id))
+        .returning();
+      return row as Row | undefined;
+    },
+
+    async list(db: Database, organizationId: string, page: PageRequest, filter?: SQL): Promise<Page<Row>> {
+      const where = and(eq(t.organizationId, organizationId), filter);
+      const [items, [totals]] = await Promise.all([
+        db
+          .select()
+          .from(t)
+          .where(where)
+          .orderBy(...options.orderBy.map((c) => asc(c)), asc(t.id))
+          .limit(page.limit)
+          .offset(page.offset),
+        db.select({ total: count() }).from(t).where(where),
+      ]);
+      return { items: items as Row[], total: totals?.total ?? 0, ...page };
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// Intl.NumberFormat formats decimal strings exactly (ES2023); the project's ES2022 lib types only number | bigint.
+/// <reference lib="es2023.intl" />
+import { AppError } from '../errors';
+
+/** Money is integer minor units (cents for USD); floats never carry it. */
+export function assertMinorUnits(amount: number, field: string): void {
+  if (!Number.isSafeInteger(amount)) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${field} must be a whole number in the currency's smallest unit (such as cents); got ${amount}.`,
+      { field },
+    );
+  }
+}
+
+/** amount × numerator ÷ denominator, computed exactly and rounded once, half away from zero. */
+export function divideRounded(o: { amount: number; numerator: number; denominator: number }): number {
+  assertMinorUnits(o.amount, 'amount');
+  assertSafeInteger(o.numerator, 'numerator');
+  assertSafeInteger(o.denominator, 'denominator');
+  if (o.denominator === 0) {
+    throw new AppError('VALIDATION_FAILED', 'Cannot divide an amount by zero.', { field: 'denominator' });
+  }
+  // BigInt because amount × numerator can exceed 2^53, where a number would silently lose cents.
+  const product = BigInt(o.amount) * BigInt(o.numerator);
+  const divisor = BigInt(o.denominator);
+  const negative = product < 0n !== divisor < 0n;
+  const dividend = product < 0n ? -product : product;
+  const magnitude = divisor < 0n ? -divisor : divisor;
+  const remainder = dividend % magnitude;
+  const rounded = dividend / magnitude + (2n * remainder >= magnitude ? 1n : 0n);
+  const result = Number(negative ? -rounded : rounded);
+  if (!Number.isSafeInteger(result)) {
+    throw new AppError('VALIDATION_FAILED', 'The amount is too large to compute exactly.', { field: 'amount' });
+  }
+  return result;
+}
+
+/** basisPoints: 1500 = 15.00 %. */
+export function percentOf(o: { amount: number; basisPoints: number }): number {
+  assertSafeInteger(o.basisPoints, 'basisPoints');
+  return divideRounded({ amount: o.amount, numerator: o.basisPoints, denominator: 10_000 });
+}
+
+/** How many minor-unit digits the currency has (USD 2, JPY 0, KWD 3), per ISO 4217 as Intl knows it. */
+export function minorUnitDigits(currency: string): number {
+  return currencyFormat({ currency, locale: 'en' }).resolvedOptions().maximumFractionDigits ?? 0;
+}
+
+export function formatMoney(o: { amount: number; currency: string; locale: string }): string {
+  assertMinorUnits(o.amount, 'amount');
+  const digits = minorUnitDigits(o.currency);
+  return currencyFormat(o).format(toDecimal({ amount: o.amount, digits }));
+}
+
+function currencyFormat(o: { currency: string; locale: string }): Intl.NumberFormat {
+  try {
+    return new Intl.NumberFormat(o.locale, { style: 'currency', currency: o.currency });
+  } catch {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Cannot format money as "${o.currency}" in locale "${o.locale}": use an ISO 4217 currency code (such as USD) and a BCP 47 locale (such as en-US).`,
+      { field: 'currency' },
+    );
+  }
+}
+
+/** The exact decimal string, so amounts beyond 2^53 / 100 keep every cent when formatted. */
+function toDecimal(o: { amount: number; digits: number }): `${number}` {
+  const sign = o.amount < 0 ? '-' : '';
+  const units = Math.abs(o.amount).toString().padStart(o.digits + 1, '0');
+  if (o.digits === 0) return `${sign}${units}` as `${number}`;
+  return `${sign}${units.slice(0, -o.digits)}.${units.slice(-o.digits)}` as `${number}`;
+}
+
+function assertSafeInteger(value: number, field: string): void {
+  if (!Number.isSafeInteger(value)) {
+    throw new AppError('VALIDATION_FAILED', `${field} must be a whole number; got ${value}.`, { field });
+  }
+}

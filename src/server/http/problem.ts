@@ -1,0 +1,93 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type AppErrorCode } from '../../domain/errors.js';
+
+/** The one place where an error code becomes an HTTP status. */
+const statusByCode: Record<AppErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  INVALID_DATE_RANGE: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  CAPACITY_FULL: 409,
+  ALREADY_ENROLLED: 409,
+  NOT_A_SESSION_DATE: 422,
+  NOT_ENROLLED_ON_DATE: 422,
+  SUBSCRIPTION_ENDED: 409,
+  END_DATE_LATER: 422,
+  DISCOUNT_EXCEEDS_TOTAL: 422,
+};
+
+export const problemContentType = 'application/problem+json; charset=utf-8';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  [extra: string]: unknown;
+}
+
+export function problemFor(error: AppError): Problem {
+  const status = statusByCode[error.code];
+  return {
+    type: `about:blank#${error.code}`,
+    title: error.code.toLowerCase().replaceAll('_', ' '),
+    status,
+    code: error.code,
+    detail: error.message,
+    ...error.details,
+  };
+}
+
+/** Constraint violations the services did not anticipate still say what to change. */
+function fromDatabase(error: unknown): AppError | undefined {
+  const cause = (error as { cause?: { code?: string; constraint?: string; detail?: string } }).cause;
+  switch (cause?.code) {
+    case '23503':
+      return new AppError('VALIDATION_FAILED', `A referenced record does not exist: ${cause.detail ?? cause.constraint}`);
+    case '23505':
+      return new AppError('CONFLICT', `This already exists: ${cause.detail ?? cause.constraint}`);
+    case '23514':
+      return new AppError('VALIDATION_FAILED', `A value is not allowed (${cause.constraint}).`);
+    default:
+      return undefined;
+  }
+}
+
+function fromFramework(error: FastifyError): AppError | undefined {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields = error.validation.map((issue) => {
+      const where = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+      const part = error.validationContext ?? 'request';
+      return { field: where ? `${part}.${where}` : part, message: issue.message };
+    });
+    const detail = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
+    return new AppError('VALIDATION_FAILED', `Please correct the request: ${detail}`, { fields });
+  }
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return new AppError('VALIDATION_FAILED', 'Send the request body as JSON (Content-Type: application/json).');
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return new AppError('VALIDATION_FAILED', `The request could not be read: ${error.message}`);
+  }
+  return undefined;
+}
+
+export function sendProblem(reply: FastifyReply, error: AppError) {
+  const problem = problemFor(error);
+  return reply.status(problem.status).type(problemContentType).send(problem);
+}
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const known = error instanceof AppError ? error : (fromFramework(error) ?? fromDatabase(error));
+  if (known) return sendProblem(reply, known);
+  request.log.error({ err: error }, 'unhandled error');
+  return reply.status(500).type(problemContentType).send({
+    type: 'about:blank#INTERNAL',
+    title: 'internal error',
+    status: 500,
+    code: 'INTERNAL',
+    detail: 'Something went wrong on our side; nothing was changed. Please try again.',
+  });
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** Field schemas shared by every route, so a date or an amount means one thing everywhere. */
+export const idSchema = z.uuid({ message: 'must be an id (a UUID)' });
+export const localDateSchema = z.iso.date({ message: 'must be a date as YYYY-MM-DD' }).refine(
+  (value) => value >= '1900-01-01' && value <= '2200-12-31',
+  'must be a date between 1900 and 2200',
+);
+export const localTimeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time as HH:MM (24-hour)');
+export const moneySchema = z
+  .number({ message: 'must be an amount in minor units (cents), e.g. 8000 for $80.00' })
+  .int('must be a whole number of minor units (cents), e.g. 8000 for $80.00')
+  .min(0, 'must not be negative')
+  .max(100_000_000, 'must be at most 100000000 minor units');
+export const nameSchema = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+export const paymentPlanSchema = z.enum(['full_session', 'monthly', 'per_visit']);
+export const idParamsSchema = z.object({ id: idSchema });
+
+export const pageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  });
+}

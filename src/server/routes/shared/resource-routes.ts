@@ -1,0 +1,88 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, HTTPMethods } from 'fastify';
+import { z } from 'zod';
+import type { Database } from '../../../db/client.js';
+import type { Page, PageRequest } from '../../../db/repositories/tenant-table.js';
+import { AppError } from '../../../domain/errors.js';
+import type { OrganizationContext } from '../../http/organization-scope.js';
+import { idParamsSchema, pageQuerySchema, pageSchema } from './fields.types.js';
+
+/** The catalog's create/read/update/list use cases, described once per entity. */
+export interface ResourceService<Dto, Create, Update, Filter> {
+  create(db: Database, organization: OrganizationContext, input: Create): Promise<Dto>;
+  get(db: Database, organization: OrganizationContext, id: string): Promise<Dto | undefined>;
+  update(db: Database, organization: OrganizationContext, id: string, input: Update): Promise<Dto | undefined>;
+  list(db: Database, organization: OrganizationContext, page: PageRequest & Filter): Promise<Page<Dto>>;
+}
+
+export interface ResourceDefinition<
+  D extends z.ZodType,
+  C extends z.ZodType,
+  U extends z.ZodType,
+  F extends z.ZodObject,
+> {
+  /** Plural path segment, e.g. `locations`. */
+  path: string;
+  /** What a person calls one, e.g. `location`. */
+  noun: string;
+  dto: D;
+  createBody: C;
+  updateBody: U;
+  listFilter: F;
+  service: ResourceService<z.output<D>, z.output<C>, z.output<U>, z.output<F>>;
+}
+
+type IdParams = z.output<typeof idParamsSchema>;
+
+/** POST, GET list, GET one and PATCH routes for one catalog entity. */
+export function registerResourceRoutes<
+  D extends z.ZodType,
+  C extends z.ZodType,
+  U extends z.ZodType,
+  F extends z.ZodObject,
+>(app: FastifyInstance, db: Database, resource: ResourceDefinition<D, C, U, F>) {
+  const { path, noun, service } = resource;
+  const tags = [path];
+  const found = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new AppError('NOT_FOUND', `No ${noun} has this id in your organization.`);
+    return value;
+  };
+  // Generic over the entity, so handlers cast what the schemas have already validated.
+  const route = (
+    method: HTTPMethods,
+    url: string,
+    schema: FastifySchema,
+    handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
+  ) => app.route({ method, url, schema: { tags, ...schema }, handler });
+
+  route('POST', `/api/${path}`, { summary: `Create a ${noun}`, body: resource.createBody, response: { 201: resource.dto } },
+    async (request, reply) =>
+      reply.status(201).send(await service.create(db, request.organization, request.body as z.output<C>)),
+  );
+
+  route(
+    'GET',
+    `/api/${path}`,
+    {
+      summary: `List ${path}, a page at a time`,
+      querystring: pageQuerySchema.extend(resource.listFilter.shape),
+      response: { 200: pageSchema(resource.dto) },
+    },
+    async (request, reply) =>
+      reply.send(await service.list(db, request.organization, request.query as PageRequest & z.output<F>)),
+  );
+
+  route('GET', `/api/${path}/:id`, { summary: `Read a ${noun}`, params: idParamsSchema, response: { 200: resource.dto } },
+    async (request, reply) =>
+      reply.send(found(await service.get(db, request.organization, (request.params as IdParams).id))),
+  );
+
+  route(
+    'PATCH',
+    `/api/${path}/:id`,
+    { summary: `Change a ${noun}`, params: idParamsSchema, body: resource.updateBody, response: { 200: resource.dto } },
+    async (request, reply) => {
+      const { id } = request.params as IdParams;
+      return reply.send(found(await service.update(db, request.organization, id, request.body as z.output<U>)));
+    },
+  );
+}

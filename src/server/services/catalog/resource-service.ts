@@ -1,0 +1,76 @@
+import { and, eq, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Database } from '../../../db/client.js';
+import type { PageRequest, tenantTable } from '../../../db/repositories/tenant-table.js';
+import { AppError } from '../../../domain/errors.js';
+import type { OrganizationContext } from '../../http/organization-scope.js';
+import type { ResourceService } from '../../routes/shared/resource-routes.js';
+
+type Repository = ReturnType<typeof tenantTable>;
+
+/** A field that names another record of the same organization, e.g. a client's familyId. */
+export interface Reference {
+  field: string;
+  noun: string;
+  repository: Pick<Repository, 'findById'>;
+}
+
+/** Checks every referenced id exists in this organization, naming the field when not. */
+export async function assertReferencesExist(
+  db: Database,
+  organizationId: string,
+  input: Record<string, unknown>,
+  references: readonly Reference[],
+) {
+  for (const { field, noun, repository } of references) {
+    const id = input[field];
+    if (typeof id !== 'string') continue;
+    if (!(await repository.findById(db, organizationId, id))) {
+      throw new AppError('VALIDATION_FAILED', `${field}: no ${noun} has this id in your organization.`, {
+        fields: [{ field: `body.${field}`, message: `no ${noun} has this id` }],
+      });
+    }
+  }
+}
+
+/**
+ * Create/read/update/list for catalog entities that have no rules beyond their
+ * schema and their references. Entities with rules (sessions) write their own.
+ */
+export function resourceService<Row, Dto, Create extends object, Filter extends object>(options: {
+  repository: {
+    insert(db: Database, organizationId: string, values: never): Promise<Row>;
+    findById(db: Database, organizationId: string, id: string): Promise<Row | undefined>;
+    update(db: Database, organizationId: string, id: string, values: never): Promise<Row | undefined>;
+    list(db: Database, organizationId: string, page: PageRequest, filter?: SQL): Promise<{ items: Row[]; total: number; limit: number; offset: number }>;
+  };
+  toDto: (row: Row) => Dto;
+  references?: readonly Reference[];
+  /** Columns that list filters match by equality, keyed by query parameter. */
+  filterColumns?: Record<string, PgColumn>;
+}): ResourceService<Dto, Create, Partial<Create>, Filter> {
+  const { repository, toDto, references = [], filterColumns = {} } = options;
+  return {
+    async create(db, organization, input) {
+      await assertReferencesExist(db, organization.id, input as Record<string, unknown>, references);
+      return toDto(await repository.insert(db, organization.id, input as never));
+    },
+    async get(db, organization, id) {
+      const row = await repository.findById(db, organization.id, id);
+      return row && toDto(row);
+    },
+    async update(db, organization, id, input) {
+      await assertReferencesExist(db, organization.id, input as Record<string, unknown>, references);
+      const row = await repository.update(db, organization.id, id, input as never);
+      return row && toDto(row);
+    },
+    async list(db, organization, query) {
+      const { limit, offset, ...filters } = query as PageRequest & Record<string, unknown>;
+      const conditions = Object.entries(filters)
+        .filter(([key, value]) => value !== undefined && filterColumns[key])
+        .map(([key, value]) => eq(filterColumns[key]!, value));
+      const page = await repository.list(db, organization.id, { limit, offset }, and(...conditions));
+      return { ...page, items: page.items.map(toDto) };
+    },
+  };
+}
