@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { subscriptions } from '../schema/index.js';
+import { clients, families, subscriptions } from '../schema/index.js';
 import { tenantTable } from './tenant-table.js';
 
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
@@ -36,5 +36,24 @@ export const subscriptionRepository = {
       .from(subscriptions)
       .where(and(eq(subscriptions.organizationId, organizationId), eq(subscriptions.clientId, clientId)))
       .orderBy(asc(subscriptions.startsOn));
+  },
+
+  /** Who is enrolled on one session date, with the client and the family. */
+  async rosterOn(db: Database, organizationId: string, sessionId: string, date: string) {
+    return db
+      .select({ subscription: subscriptions, client: clients, family: families })
+      .from(subscriptions)
+      .innerJoin(clients, and(eq(clients.organizationId, subscriptions.organizationId), eq(clients.id, subscriptions.clientId)))
+      .innerJoin(families, and(eq(families.organizationId, clients.organizationId), eq(families.id, clients.familyId)))
+      .where(
+        and(
+          eq(subscriptions.organizationId, organizationId),
+          eq(subscriptions.sessionId, sessionId),
+          eq(subscriptions.status, 'active'),
+          lte(subscriptions.startsOn, date),
+          or(isNull(subscriptions.endsOn), gt(subscriptions.endsOn, date)),
+        ),
+      )
+      .orderBy(asc(clients.lastName), asc(clients.firstName));
   },
 };

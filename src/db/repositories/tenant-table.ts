@@ -1,4 +1,4 @@
-import { and, asc, count, eq, type InferInsertModel, type InferSelectModel, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../client.js';
 
@@ -22,8 +22,8 @@ export interface PageRequest {
  * query can never reach another tenant's rows. Entity repositories build on this.
  */
 export function tenantTable<T extends TenantTable>(table: T, options: { orderBy: PgColumn[] }) {
-  type Row = InferSelectModel<T>;
-  type NewRow = Omit<InferInsertModel<T>, 'organizationId' | 'createdAt'>;
+  type Row = T['$inferSelect'];
+  type NewRow = Omit<T['$inferInsert'], 'organizationId' | 'createdAt'>;
   const t = table as TenantTable;
   const scope = (organizationId: string, id: string) => and(eq(t.organizationId, organizationId), eq(t.id, id));
 

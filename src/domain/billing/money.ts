@@ -1,6 +1,6 @@
 // Intl.NumberFormat formats decimal strings exactly (ES2023); the project's ES2022 lib types only number | bigint.
 /// <reference lib="es2023.intl" />
-import { AppError } from '../errors';
+import { AppError } from '../errors.js';
 
 /** Money is integer minor units (cents for USD); floats never carry it. */
 export function assertMinorUnits(amount: number, field: string): void {
@@ -44,33 +44,41 @@ export function percentOf(o: { amount: number; basisPoints: number }): number {
 
 /** How many minor-unit digits the currency has (USD 2, JPY 0, KWD 3), per ISO 4217 as Intl knows it. */
 export function minorUnitDigits(currency: string): number {
-  return currencyFormat({ currency, locale: 'en' }).resolvedOptions().maximumFractionDigits ?? 0;
+  let format: Intl.NumberFormat;
+  try {
+    format = new Intl.NumberFormat('en', { style: 'currency', currency });
+  } catch {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `"${currency}" is not a currency code; use ISO 4217, such as USD or EUR.`,
+      { field: 'currency' },
+    );
+  }
+  // Read off a formatted zero: the currency's own digits, and none at all for JPY.
+  return format.formatToParts(0).find((part) => part.type === 'fraction')?.value.length ?? 0;
 }
 
 export function formatMoney(o: { amount: number; currency: string; locale: string }): string {
   assertMinorUnits(o.amount, 'amount');
-  const digits = minorUnitDigits(o.currency);
-  return currencyFormat(o).format(toDecimal({ amount: o.amount, digits }));
-}
-
-function currencyFormat(o: { currency: string; locale: string }): Intl.NumberFormat {
+  const digits = minorUnitDigits(o.currency); // also rejects an unknown currency
+  let format: Intl.NumberFormat;
   try {
-    return new Intl.NumberFormat(o.locale, { style: 'currency', currency: o.currency });
+    format = new Intl.NumberFormat(o.locale, { style: 'currency', currency: o.currency });
   } catch {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `Cannot format money as "${o.currency}" in locale "${o.locale}": use an ISO 4217 currency code (such as USD) and a BCP 47 locale (such as en-US).`,
-      { field: 'currency' },
-    );
+    throw new AppError('VALIDATION_FAILED', `"${o.locale}" is not a locale; use a BCP 47 tag such as en-US.`, {
+      field: 'locale',
+    });
   }
+  return format.format(toDecimal({ amount: o.amount, digits }));
 }
 
 /** The exact decimal string, so amounts beyond 2^53 / 100 keep every cent when formatted. */
 function toDecimal(o: { amount: number; digits: number }): `${number}` {
-  const sign = o.amount < 0 ? '-' : '';
   const units = Math.abs(o.amount).toString().padStart(o.digits + 1, '0');
-  if (o.digits === 0) return `${sign}${units}` as `${number}`;
-  return `${sign}${units.slice(0, -o.digits)}.${units.slice(-o.digits)}` as `${number}`;
+  const whole = units.slice(0, units.length - o.digits);
+  const fraction = units.slice(units.length - o.digits);
+  // Built only from a sign, digits and a point, so it is a numeric literal.
+  return `${o.amount < 0 ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}` as `${number}`;
 }
 
 function assertSafeInteger(value: number, field: string): void {

@@ -4,7 +4,7 @@ import {
   isRecurrenceDate,
   type SessionDateException,
   type SessionRecurrence,
-} from './session-recurrence';
+} from './session-recurrence.js';
 
 export interface SessionDate {
   /** The local date it actually happens (for moved: the new date). */
@@ -101,9 +101,10 @@ function recurrenceDatesIn(o: { recurrence: SessionRecurrence } & DateRange): Te
   const end = endsOn !== null && Temporal.PlainDate.compare(endsOn, o.to) < 0 ? endsOn : o.to;
   const dates: Temporal.PlainDate[] = [];
   for (const weekday of new Set(weekdays)) {
-    const offset = (weekday - first.dayOfWeek + 7) % 7;
-    for (let date = first.add({ days: offset }); Temporal.PlainDate.compare(date, end) < 0; date = date.add({ weeks: 1 })) {
+    let date = first.add({ days: (weekday - first.dayOfWeek + 7) % 7 });
+    while (Temporal.PlainDate.compare(date, end) < 0) {
       dates.push(date);
+      date = date.add({ weeks: 1 });
     }
   }
   return dates;

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { AppError } from '../errors';
+import { AppError } from '../errors.js';
 
 /** A session's weekly pattern in local wall-clock terms; instants are derived per time zone. */
 export interface SessionRecurrence {
@@ -43,7 +43,8 @@ export function assertValidRecurrence(o: { recurrence: SessionRecurrence }): voi
   if (endsOn !== null && Temporal.PlainDate.compare(endsOn, startsOn) <= 0) {
     throw new AppError(
       'INVALID_DATE_RANGE',
-      `The session must end after it starts: its end ${endsOn.toString()} is not after its start ${startsOn.toString()}.`,
+      `The session must end after it starts: its end ${endsOn.toString()} ` +
+        `is not after its start ${startsOn.toString()}.`,
       { field: 'endsOn' },
     );
   }

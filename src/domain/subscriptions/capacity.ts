@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { AppError } from '../errors';
+import { AppError } from '../errors.js';
 
 interface CapacityCheck {
   capacity: number;
@@ -36,7 +36,8 @@ export function assertCapacity(o: CapacityCheck & { override?: boolean }): void 
   const moreText = more > 0 ? ` and ${more} more date${more === 1 ? '' : 's'}` : '';
   throw new AppError(
     'CAPACITY_FULL',
-    `The session is full (capacity ${o.capacity}) on ${listed}${moreText}. Choose another session or another first date.`,
+    `The session is full (capacity ${o.capacity}) on ${listed}${moreText}. ` +
+      'Choose another session or another first date.',
     { fullDates: isoDates, capacity: o.capacity },
   );
 }

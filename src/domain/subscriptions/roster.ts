@@ -1,5 +1,5 @@
 import type { Temporal } from 'temporal-polyfill';
-import { coversDate, type SubscriptionPeriod } from './coverage';
+import { coversDate, type SubscriptionPeriod } from './coverage.js';
 
 /** Who is enrolled on a session date: the subscriptions whose period covers it. */
 export function rosterOf<T extends { period: SubscriptionPeriod }>(o: {

@@ -11,9 +11,16 @@ export interface OrganizationContext {
   locale: string;
 }
 
+/** Who acts; filled from the login session once accounts exist. */
+export interface Actor {
+  userId: string | null;
+  role: string | null;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     organization: OrganizationContext;
+    actor: Actor;
   }
 }
 
@@ -41,7 +48,9 @@ export async function resolveOrganization(db: Database, request: FastifyRequest)
 /** Every route registered inside `scope` acts for exactly one organization. */
 export function organizationScoped(app: FastifyInstance, db: Database) {
   app.decorateRequest('organization', null as unknown as OrganizationContext);
+  app.decorateRequest('actor', null as unknown as Actor);
   app.addHook('onRequest', async (request) => {
     request.organization = await resolveOrganization(db, request);
+    request.actor = { userId: null, role: null };
   });
 }

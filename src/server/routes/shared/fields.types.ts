@@ -31,3 +31,17 @@ export function pageSchema<T extends z.ZodType>(item: T) {
     offset: z.number().int(),
   });
 }
+
+/**
+ * The body of a PATCH: every field of `create` optional and without its default, so a
+ * field left out stays as it is instead of being reset to the default.
+ */
+export function patchOf<T extends z.ZodRawShape>(create: z.ZodObject<T>) {
+  const shape = Object.fromEntries(
+    Object.entries(create.shape).map(([key, field]) => {
+      const inner = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+      return [key, inner.optional()];
+    }),
+  ) as unknown as { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer I> ? I : T[K]> };
+  return z.object(shape);
+}

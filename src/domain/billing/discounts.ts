@@ -1,0 +1,72 @@
+import { AppError } from '../errors.js';
+import { assertMinorUnits, formatMoney, percentOf } from './money.js';
+
+export type Discount =
+  | { kind: 'amount'; amount: number; reason: string }
+  | { kind: 'percent'; basisPoints: number; reason: string };
+
+/** When given, error messages show amounts as the family sees them ("$33.33") instead of minor units. */
+interface MoneyDisplay {
+  currency: string;
+  locale: string;
+}
+
+/** The discount taken off `subtotal` (the running total it applies to), in minor units. */
+export function discountAmount(o: { subtotal: number; discount: Discount; money?: MoneyDisplay }): number {
+  const { subtotal, discount } = o;
+  assertSubtotal(subtotal);
+  if (discount.reason.trim() === '') {
+    throw new AppError('VALIDATION_FAILED', 'Give a reason for the discount.', { field: 'reason' });
+  }
+  if (discount.kind === 'percent') {
+    const { basisPoints } = discount;
+    if (!Number.isInteger(basisPoints) || basisPoints < 0 || basisPoints > 10_000) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `A percent discount must be between 0 % and 100 % in steps of 0.01 %; got ${basisPoints / 100} %.`,
+        { field: 'basisPoints' },
+      );
+    }
+    // With at most 100 % of a non-negative whole amount, rounding half away from zero cannot exceed it.
+    return percentOf({ amount: subtotal, basisPoints });
+  }
+  assertMinorUnits(discount.amount, 'amount');
+  if (discount.amount < 0) {
+    throw new AppError('VALIDATION_FAILED', 'A discount amount cannot be negative.', { field: 'amount' });
+  }
+  if (discount.amount > subtotal) {
+    const show = (amount: number) => (o.money ? formatMoney({ amount, ...o.money }) : `${amount} minor units`);
+    throw new AppError(
+      'DISCOUNT_EXCEEDS_TOTAL',
+      `A discount of ${show(discount.amount)} is more than the ${show(subtotal)} it applies to. ` +
+        `Enter at most ${show(subtotal)}, or use a percent discount.`,
+      { field: 'amount', amount: discount.amount, total: subtotal },
+    );
+  }
+  return discount.amount;
+}
+
+/** Discounts in order, each taken of the total left after the earlier ones; total = subtotal − Σ amounts ≥ 0. */
+export function applyDiscounts(o: { subtotal: number; discounts: readonly Discount[]; money?: MoneyDisplay }): {
+  discountTotal: number;
+  total: number;
+  amounts: number[];
+} {
+  assertSubtotal(o.subtotal);
+  let total = o.subtotal;
+  const amounts = o.discounts.map((discount) => {
+    const amount = discountAmount({ subtotal: total, discount, money: o.money });
+    total -= amount;
+    return amount;
+  });
+  return { discountTotal: o.subtotal - total, total, amounts };
+}
+
+function assertSubtotal(subtotal: number): void {
+  assertMinorUnits(subtotal, 'subtotal');
+  if (subtotal < 0) {
+    throw new AppError('VALIDATION_FAILED', 'A discount applies only to a total of zero or more.', {
+      field: 'subtotal',
+    });
+  }
+}

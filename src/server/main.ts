@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { openDatabase } from '../db/client.js';
+import { seedDemoIfEmpty } from '../db/seed/demo.js';
+import { buildApp } from './app.js';
+import { loadEnv } from './env.js';
+import { todayIn } from './services/sessions/session-schedule.js';
+
+/** `npm start`: migrate, load the demo data on first run, serve the API. */
+async function main() {
+  let env;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  if (!env.DATABASE_URL) mkdirSync(env.DATA_DIR, { recursive: true });
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  await database.migrate();
+  const demo = await seedDemoIfEmpty(database.db, { today: todayIn('America/New_York') });
+
+  const app = await buildApp({
+    db: database.db,
+    logger: { level: env.LOG_LEVEL },
+  });
+  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/docs'));
+
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: env.PORT, host: env.HOST });
+  app.log.info(
+    { engine: database.engine, demoOrganizationId: demo.organizationId },
+    `Ready on http://localhost:${env.PORT} — API docs at /docs; demo organization id ${demo.organizationId}`,
+  );
+}
+
+await main();

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Database } from '../../../db/client.js';
+import {
+  clientService,
+  familyService,
+  guardianService,
+  instructorService,
+  locationService,
+  serviceService,
+} from '../../services/catalog/catalog-services.js';
+import { registerResourceRoutes } from '../shared/resource-routes.js';
+import {
+  clientDto,
+  createClientBody,
+  createFamilyBody,
+  createGuardianBody,
+  familyDto,
+  familyFilter,
+  guardianDto,
+  updateClientBody,
+  updateFamilyBody,
+  updateGuardianBody,
+} from './families.types.js';
+import { createInstructorBody, instructorDto, updateInstructorBody } from './instructors.types.js';
+import { createLocationBody, locationDto, updateLocationBody } from './locations.types.js';
+import { createServiceBody, serviceDto, updateServiceBody } from './services.types.js';
+
+const noFilter = z.object({});
+
+/** Locations, instructors, services, families, guardians and clients: create, read, update, list. */
+export function registerCatalogRoutes(app: FastifyInstance, db: Database) {
+  registerResourceRoutes(app, db, {
+    path: 'locations', noun: 'location', dto: locationDto,
+    createBody: createLocationBody, updateBody: updateLocationBody, listFilter: noFilter, service: locationService,
+  });
+  registerResourceRoutes(app, db, {
+    path: 'instructors', noun: 'instructor', dto: instructorDto,
+    createBody: createInstructorBody, updateBody: updateInstructorBody, listFilter: noFilter, service: instructorService,
+  });
+  registerResourceRoutes(app, db, {
+    path: 'services', noun: 'service', dto: serviceDto,
+    createBody: createServiceBody, updateBody: updateServiceBody, listFilter: noFilter, service: serviceService,
+  });
+  registerResourceRoutes(app, db, {
+    path: 'families', noun: 'family', dto: familyDto,
+    createBody: createFamilyBody, updateBody: updateFamilyBody, listFilter: noFilter, service: familyService,
+  });
+  registerResourceRoutes(app, db, {
+    path: 'guardians', noun: 'guardian', dto: guardianDto,
+    createBody: createGuardianBody, updateBody: updateGuardianBody, listFilter: familyFilter, service: guardianService,
+  });
+  registerResourceRoutes(app, db, {
+    path: 'clients', noun: 'client', dto: clientDto,
+    createBody: createClientBody, updateBody: updateClientBody, listFilter: familyFilter, service: clientService,
+  });
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { idSchema, localDateSchema, nameSchema, patchOf } from '../shared/fields.types.js';
+
+export const createFamilyBody = z.object({ name: nameSchema });
+export const updateFamilyBody = patchOf(createFamilyBody);
+export const familyDto = z.object({ id: idSchema, name: z.string() });
+export type FamilyDto = z.infer<typeof familyDto>;
+
+const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^[+()\d][\d ()+.-]{5,30}$/, 'must be a phone number, e.g. +1 555 010 2030');
+
+export const createGuardianBody = z.object({
+  familyId: idSchema,
+  name: nameSchema,
+  email: z.email('must be an email address').nullable().default(null),
+  phone: phoneSchema.nullable().default(null),
+});
+export const updateGuardianBody = patchOf(createGuardianBody);
+export const guardianDto = z.object({
+  id: idSchema,
+  familyId: idSchema,
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+export type GuardianDto = z.infer<typeof guardianDto>;
+
+export const createClientBody = z.object({
+  familyId: idSchema,
+  firstName: nameSchema,
+  lastName: nameSchema,
+  birthDate: localDateSchema.nullable().default(null),
+  notes: z.string().trim().max(2000).default(''),
+});
+export const updateClientBody = patchOf(createClientBody);
+export const clientDto = z.object({
+  id: idSchema,
+  familyId: idSchema,
+  firstName: z.string(),
+  lastName: z.string(),
+  birthDate: z.string().nullable(),
+  notes: z.string(),
+});
+export type ClientDto = z.infer<typeof clientDto>;
+export const familyFilter = z.object({ familyId: idSchema.optional() });

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+export const organizationDto = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  timeZone: z.string(),
+  currency: z.string(),
+  locale: z.string(),
+});
+
+/** The organization the request acts for: its time zone and currency shape every screen. */
+export function registerOrganizationRoutes(app: FastifyInstance) {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/organization', {
+    schema: { tags: ['organization'], summary: 'The current organization', response: { 200: organizationDto } },
+    handler: async (request) => organizationDto.parse(request.organization),
+  });
+}

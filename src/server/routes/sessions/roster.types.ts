@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { idSchema, localDateSchema } from '../shared/fields.types.js';
+import { sessionDateDto } from './sessions.types.js';
+
+export const rosterQuery = z.object({ date: localDateSchema });
+
+export const rosterEntryDto = z.object({
+  subscriptionId: idSchema,
+  clientId: idSchema,
+  firstName: z.string(),
+  lastName: z.string(),
+  familyId: idSchema,
+  familyName: z.string(),
+  guardianName: z.string().nullable(),
+  guardianPhone: z.string().nullable(),
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+});
+export const rosterDto = z.object({
+  sessionId: idSchema,
+  sessionName: z.string(),
+  sessionDate: sessionDateDto,
+  clients: z.array(rosterEntryDto),
+});
+export type RosterDto = z.infer<typeof rosterDto>;

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../../db/client.js';
+import { getRoster } from '../../services/sessions/get-roster.js';
+import { getSessionDates } from '../../services/sessions/get-session-dates.js';
+import { changeSessionDate, sessionService } from '../../services/sessions/session-service.js';
+import { idParamsSchema } from '../shared/fields.types.js';
+import { registerResourceRoutes } from '../shared/resource-routes.js';
+import { rosterDto, rosterQuery } from './roster.types.js';
+import {
+  createSessionBody,
+  dateRangeQuery,
+  sessionDateDto,
+  sessionDateExceptionBody,
+  sessionDto,
+  sessionListFilter,
+  updateSessionBody,
+} from './sessions.types.js';
+
+export function registerSessionRoutes(app: FastifyInstance, db: Database) {
+  registerResourceRoutes(app, db, {
+    path: 'sessions', noun: 'session', dto: sessionDto,
+    createBody: createSessionBody, updateBody: updateSessionBody, listFilter: sessionListFilter, service: sessionService,
+  });
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['sessions'];
+
+  typed.get('/api/sessions/:id/dates', {
+    schema: {
+      tags,
+      summary: "A session's dates in a range (cancelled ones included, marked), with free seats",
+      params: idParamsSchema,
+      querystring: dateRangeQuery,
+      response: { 200: z.object({ sessionId: z.uuid(), dates: z.array(sessionDateDto) }) },
+    },
+    handler: async (request) => getSessionDates(db, request.organization, request.params.id, request.query),
+  });
+
+  typed.get('/api/sessions/:id/roster', {
+    schema: { tags, summary: 'The roster of one session date', params: idParamsSchema, querystring: rosterQuery, response: { 200: rosterDto } },
+    handler: async (request) => getRoster(db, request.organization, request.params.id, request.query.date),
+  });
+
+  typed.post('/api/sessions/:id/date-changes', {
+    schema: {
+      tags,
+      summary: 'Cancel or move one date of a session',
+      params: idParamsSchema,
+      body: sessionDateExceptionBody,
+      response: { 201: sessionDateExceptionBody.and(z.object({ sessionId: z.uuid() })) },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await changeSessionDate(db, request.organization, request.actor, request.params.id, request.body)),
+  });
+}

@@ -1,0 +1,33 @@
+import { clientRepository } from '../../../db/repositories/client-repository.js';
+import { familyRepository } from '../../../db/repositories/family-repository.js';
+import { guardianRepository } from '../../../db/repositories/guardian-repository.js';
+import { instructorRepository } from '../../../db/repositories/instructor-repository.js';
+import { locationRepository } from '../../../db/repositories/location-repository.js';
+import { serviceRepository } from '../../../db/repositories/service-repository.js';
+import { clients, guardians } from '../../../db/schema/index.js';
+import { clientDto, familyDto, guardianDto } from '../../routes/catalog/families.types.js';
+import { instructorDto } from '../../routes/catalog/instructors.types.js';
+import { locationDto } from '../../routes/catalog/locations.types.js';
+import { serviceDto } from '../../routes/catalog/services.types.js';
+import { resourceService } from './resource-service.js';
+
+// The DTO schema is the whitelist: parsing a row keeps exactly the fields the API shows.
+export const locationService = resourceService({ repository: locationRepository, toDto: (row) => locationDto.parse(row) });
+export const instructorService = resourceService({ repository: instructorRepository, toDto: (row) => instructorDto.parse(row) });
+export const serviceService = resourceService({ repository: serviceRepository, toDto: (row) => serviceDto.parse(row) });
+export const familyService = resourceService({ repository: familyRepository, toDto: (row) => familyDto.parse(row) });
+
+const familyReference = [{ field: 'familyId', noun: 'family', repository: familyRepository }];
+
+export const guardianService = resourceService({
+  repository: guardianRepository,
+  toDto: (row) => guardianDto.parse(row),
+  references: familyReference,
+  filterColumns: { familyId: guardians.familyId },
+});
+export const clientService = resourceService({
+  repository: clientRepository,
+  toDto: (row) => clientDto.parse(row),
+  references: familyReference,
+  filterColumns: { familyId: clients.familyId },
+});

@@ -1,0 +1,15 @@
+import type { SubscriptionRow } from '../../../db/repositories/subscription-repository.js';
+import type { SubscriptionDto } from '../../routes/enrollment/enrollment.types.js';
+
+export function toSubscriptionDto(row: SubscriptionRow): SubscriptionDto {
+  return {
+    id: row.id,
+    clientId: row.clientId,
+    sessionId: row.sessionId,
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    status: row.status,
+    paymentPlan: row.paymentPlan,
+    priceSnapshot: row.priceSnapshot,
+  };
+}

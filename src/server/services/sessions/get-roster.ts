@@ -1,0 +1,46 @@
+import { Temporal } from 'temporal-polyfill';
+import type { Database } from '../../../db/client.js';
+import { guardianRepository } from '../../../db/repositories/guardian-repository.js';
+import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
+import { AppError } from '../../../domain/errors.js';
+import type { OrganizationContext } from '../../http/organization-scope.js';
+import type { RosterDto } from '../../routes/sessions/roster.types.js';
+import { sessionDatesWithEnrollment, toSessionDateDto } from '../schedule/session-dates-with-enrollment.js';
+import { findSession } from './session-service.js';
+
+/** Who comes on one date of a session, with a guardian to call. */
+export async function getRoster(db: Database, organization: OrganizationContext, sessionId: string, isoDate: string): Promise<RosterDto> {
+  const session = await findSession(db, organization, sessionId);
+  const date = Temporal.PlainDate.from(isoDate);
+  const dates = await sessionDatesWithEnrollment(db, organization, [session], { from: date, to: date.add({ days: 1 }) });
+  const onDate = dates.find(({ sessionDate }) => sessionDate.date.equals(date));
+  if (!onDate) {
+    throw new AppError('NOT_A_SESSION_DATE', `${session.name} does not meet on ${isoDate}; pick one of its dates.`, {
+      fields: [{ field: 'querystring.date', message: 'not a date of this session' }],
+    });
+  }
+  const rows = onDate.sessionDate.status === 'cancelled' ? [] : await subscriptionRepository.rosterOn(db, organization.id, sessionId, isoDate);
+  const guardians = await guardianRepository.listForFamilies(db, organization.id, rows.map((r) => r.family.id));
+  const firstGuardian = new Map<string, (typeof guardians)[number]>();
+  for (const guardian of guardians) if (!firstGuardian.has(guardian.familyId)) firstGuardian.set(guardian.familyId, guardian);
+  return {
+    sessionId,
+    sessionName: session.name,
+    sessionDate: toSessionDateDto(onDate),
+    clients: rows.map(({ subscription, client, family }) => {
+      const guardian = firstGuardian.get(family.id);
+      return {
+        subscriptionId: subscription.id,
+        clientId: client.id,
+        firstName: client.firstName,
+        lastName: client.lastName,
+        familyId: family.id,
+        familyName: family.name,
+        guardianName: guardian?.name ?? null,
+        guardianPhone: guardian?.phone ?? null,
+        startsOn: subscription.startsOn,
+        endsOn: subscription.endsOn,
+      };
+    }),
+  };
+}
