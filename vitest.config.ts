@@ -12,6 +12,8 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          // Far from every organization's zone, so no code can lean on the server's clock zone.
+          env: { TZ: 'Pacific/Kiritimati' },
           include: ['src/**/*.integration-test.ts'],
           globalSetup: ['src/db/testing/global-setup.ts'],
           testTimeout: 30_000,

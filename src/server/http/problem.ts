@@ -15,6 +15,8 @@ const statusByCode: Record<AppErrorCode, number> = {
   SUBSCRIPTION_ENDED: 409,
   END_DATE_LATER: 422,
   DISCOUNT_EXCEEDS_TOTAL: 422,
+  SAME_SESSION: 422,
+  INVALID_END_DATE: 422,
 };
 
 export const problemContentType = 'application/problem+json; charset=utf-8';

@@ -12,7 +12,8 @@ export interface ApiResponse<T = any> {
 /** A real HTTP server on a free port over the test file's database. Close it in afterAll. */
 export async function startTestServer() {
   const database = await openTestDatabase();
-  const app = await buildApp({ db: database.db });
+  // Errors only: a 500 in a test prints its cause.
+  const app = await buildApp({ db: database.db, logger: { level: 'error' } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -12,6 +12,7 @@ import {
   createSessionBody,
   dateRangeQuery,
   sessionDateDto,
+  sessionDateChangeDto,
   sessionDateExceptionBody,
   sessionDto,
   sessionListFilter,
@@ -48,7 +49,7 @@ export function registerSessionRoutes(app: FastifyInstance, db: Database) {
       summary: 'Cancel or move one date of a session',
       params: idParamsSchema,
       body: sessionDateExceptionBody,
-      response: { 201: sessionDateExceptionBody.and(z.object({ sessionId: z.uuid() })) },
+      response: { 201: sessionDateChangeDto },
     },
     handler: async (request, reply) =>
       reply.status(201).send(await changeSessionDate(db, request.organization, request.actor, request.params.id, request.body)),

@@ -96,3 +96,12 @@ export const sessionDateExceptionBody = z
     path: ['toDate'],
   });
 export type SessionDateExceptionInput = z.output<typeof sessionDateExceptionBody>;
+
+export const sessionDateChangeDto = z.object({
+  sessionId: idSchema,
+  date: z.string(),
+  kind: z.enum(['cancelled', 'moved']),
+  toDate: z.string().nullable(),
+  toStartTime: z.string().nullable(),
+  reason: z.string().nullable(),
+});

@@ -176,7 +176,7 @@ export async function changeSessionDate(
       entityId: sessionId,
       after: row,
     });
-    return { sessionId, date: row.date, kind: row.kind, toDate: row.toDate, toStartTime: row.toStartTime, reason: row.reason };
+    return { sessionId, date: row.date, kind: row.kind, toDate: row.toDate, toStartTime: row.toStartTime?.slice(0, 5) ?? null, reason: row.reason };
   });
 }
 
