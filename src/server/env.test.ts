@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { loadEnv } from './env.js';
+
+describe('loadEnv', () => {
+  it('defaults to port 3000 and the ./data directory with the embedded database', () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './data' });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('takes a PostgreSQL server URL', () => {
+    expect(loadEnv({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/app' }).DATABASE_URL).toBe(
+      'postgres://postgres@127.0.0.1:5432/app',
+    );
+  });
+
+  it.each([
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://localhost/app' }, 'DATABASE_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ])('refuses %o, naming %s', (source, variable) => {
+    expect(() => loadEnv(source)).toThrow(variable);
+  });
+});
