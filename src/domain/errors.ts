@@ -13,7 +13,9 @@ export type AppErrorCode =
   | 'SUBSCRIPTION_ENDED'
   | 'END_DATE_LATER'
   | 'INVALID_DATE_RANGE'
-  | 'DISCOUNT_EXCEEDS_TOTAL';
+  | 'DISCOUNT_EXCEEDS_TOTAL'
+  | 'SAME_SESSION'
+  | 'INVALID_END_DATE';
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
