@@ -5,6 +5,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Database } from '../db/client.js';
 import { organizationScoped } from './http/organization-scope.js';
 import { errorHandler, problemContentType } from './http/problem.js';
+import { registerBillingRoutes } from './routes/billing/billing-routes.js';
 import { registerCatalogRoutes } from './routes/catalog/catalog-routes.js';
 import { registerEnrollmentRoutes } from './routes/enrollment/enrollment-routes.js';
 import { registerScheduleRoutes } from './routes/schedule/schedule-routes.js';
@@ -57,6 +58,7 @@ export async function buildApp({ db, logger = false }: AppOptions) {
     registerSessionRoutes(api, db);
     registerScheduleRoutes(api, db);
     registerEnrollmentRoutes(api, db);
+    registerBillingRoutes(api, db);
   });
 
   return app;

@@ -65,6 +65,8 @@ export const transfers = pgTable(
     actorUserId: text('actor_user_id'),
     checkout: checkoutChoice('checkout').notNull(),
     invoiceId: uuid('invoice_id'),
+    /** The old subscription's open invoices this transfer voided; undo reopens them. */
+    voidedInvoiceIds: uuid('voided_invoice_ids').array().notNull().default(sql`'{}'::uuid[]`),
     status: transferStatus('status').notNull().default('completed'),
     undoneAt: timestamp('undone_at', { withTimezone: true }),
   },

@@ -1,0 +1,1 @@
+ALTER TABLE "transfers" ADD COLUMN "voided_invoice_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;
