@@ -15,7 +15,9 @@ export type AppErrorCode =
   | 'INVALID_DATE_RANGE'
   | 'DISCOUNT_EXCEEDS_TOTAL'
   | 'SAME_SESSION'
-  | 'INVALID_END_DATE';
+  | 'INVALID_END_DATE'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'UNDO_NOT_POSSIBLE';
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

@@ -1,0 +1,118 @@
+import { Temporal } from 'temporal-polyfill';
+import { firstInvoice, type InvoiceLineDraft, type PaymentPlan } from '../billing/first-invoice.js';
+import { formatMoney } from '../billing/money.js';
+import { unusedPaidSessions, type PaidPeriod } from '../billing/transfer-credit.js';
+import type { SessionSchedule } from '../schedule/session-dates.js';
+import { sessionsPerMonth } from '../schedule/sessions-per-month.js';
+import type { TransferPlan } from './plan-transfer.js';
+
+export interface QuoteSession {
+  name: string;
+  schedule: SessionSchedule;
+  paymentPlan: PaymentPlan;
+  price: number;
+  instructorName: string;
+}
+
+interface Change<T> {
+  from: T;
+  to: T;
+}
+
+export interface CheckoutQuote {
+  invoice: { lines: InvoiceLineDraft[]; subtotal: number; dueOn: string };
+  changes: {
+    /** Read together with paymentPlan: a monthly price and a per-visit price are not the same kind of number. */
+    price: Change<number>;
+    paymentPlan: Change<PaymentPlan>;
+    /** Real dates of each session in the month of the first session date. */
+    sessionsPerMonth: Change<number> & { month: string };
+    /** Such as "Tue 16:00". */
+    time: Change<string>;
+    instructor: Change<string>;
+  };
+  unusedPaidSessions: { dates: string[]; amount: number; arithmetic: string[] };
+  /** A suggestion only: staff choose whether to apply it. Null when there is nothing to credit. */
+  suggestedCredit: { amount: number; reason: string; arithmetic: string[] } | null;
+}
+
+/** What checkout shows for a planned transfer: the first invoice, what changes, and a suggested credit with its arithmetic. */
+export function quoteCheckout(o: {
+  plan: TransferPlan;
+  from: QuoteSession;
+  to: QuoteSession;
+  paidPeriods: readonly PaidPeriod[];
+  currency: string;
+  locale: string;
+  today: Temporal.PlainDate;
+}): CheckoutQuote {
+  const { plan, from, to, locale } = o;
+  const money = (amount: number) => formatMoney({ amount, currency: o.currency, locale });
+
+  const invoice = firstInvoice({
+    sessionName: to.name,
+    schedule: to.schedule,
+    paymentPlan: to.paymentPlan,
+    price: to.price,
+    firstSessionDate: plan.firstSessionDate,
+    locale,
+  });
+  const dueOn = Temporal.PlainDate.compare(o.today, plan.firstSessionDate) >= 0 ? o.today : plan.firstSessionDate;
+
+  const month = plan.firstSessionDate.toPlainYearMonth();
+  const unused = unusedPaidSessions({
+    sessionName: from.name,
+    schedule: from.schedule,
+    newEndsOn: plan.oldEndsOn,
+    paidPeriods: o.paidPeriods,
+    currency: o.currency,
+    locale,
+  });
+
+  const creditAmount = Math.min(unused.amount, invoice.subtotal);
+  const count = unused.dates.length;
+  const suggestedCredit =
+    creditAmount === 0
+      ? null
+      : {
+          amount: creditAmount,
+          reason: `Credit for ${count} unused paid ${count === 1 ? 'session' : 'sessions'} of ${from.name}`,
+          arithmetic:
+            creditAmount < unused.amount
+              ? [
+                  ...unused.arithmetic,
+                  `Capped at the new invoice's ${money(invoice.subtotal)}; the other ` +
+                    `${money(unused.amount - creditAmount)} can go to the family's account balance.`,
+                ]
+              : unused.arithmetic,
+        };
+
+  return {
+    invoice: { lines: invoice.lines, subtotal: invoice.subtotal, dueOn: dueOn.toString() },
+    changes: {
+      price: { from: from.price, to: to.price },
+      paymentPlan: { from: from.paymentPlan, to: to.paymentPlan },
+      sessionsPerMonth: {
+        month: month.toString(),
+        from: sessionsPerMonth({ ...from.schedule, month }),
+        to: sessionsPerMonth({ ...to.schedule, month }),
+      },
+      time: { from: weeklyTime({ schedule: from.schedule, locale }), to: weeklyTime({ schedule: to.schedule, locale }) },
+      instructor: { from: from.instructorName, to: to.instructorName },
+    },
+    unusedPaidSessions: { dates: unused.dates.map(String), amount: unused.amount, arithmetic: unused.arithmetic },
+    suggestedCredit,
+  };
+}
+
+/** A Monday, so adding (weekday − 1) days names each ISO weekday. */
+const A_MONDAY = Temporal.PlainDate.from('2027-03-01');
+
+/** "Tue 16:00", or "Mon, Wed 16:00" for several weekdays; local wall-clock time. */
+function weeklyTime(o: { schedule: SessionSchedule; locale: string }): string {
+  const { weekdays, startTime } = o.schedule.recurrence;
+  const days = [...new Set(weekdays)]
+    .sort((a, b) => a - b)
+    .map((weekday) => A_MONDAY.add({ days: weekday - 1 }).toLocaleString(o.locale, { weekday: 'short' }));
+  return `${days.join(', ')} ${startTime.toString({ smallestUnit: 'minute' })}`;
+}

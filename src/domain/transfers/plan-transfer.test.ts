@@ -1,0 +1,288 @@
+import { Temporal } from 'temporal-polyfill';
+import { describe, expect, it } from 'vitest';
+import { caughtAppError } from '../testing/caught-app-error.js';
+import { planTransfer, type EnrolledPeriod, type OtherEnrollment, type PlanTransferOptions } from './plan-transfer.js';
+import {
+  beginnersTue,
+  cancelled,
+  date,
+  intermediateThu,
+  intermediateThuE2,
+  maya,
+  swimTeamSat,
+  weekly,
+} from './testing/riverside.js';
+
+/** E1: staff click Tuesday 2027-03-16 beside Maya and choose Intermediate Thu, on that very day. */
+function e1(overrides: Partial<PlanTransferOptions> = {}): PlanTransferOptions {
+  return {
+    ...maya,
+    transferDate: date('2027-03-16'),
+    target: intermediateThu,
+    targetEnrollments: [],
+    otherEnrollments: [],
+    today: date('2027-03-16'),
+    ...overrides,
+  };
+}
+
+const others = (count: number, startsOn = '2027-01-07', endsOn: string | null = null): EnrolledPeriod[] =>
+  Array.from({ length: count }, (_, i) => ({
+    clientId: `client-${i}`,
+    period: { startsOn: date(startsOn), endsOn: endsOn === null ? null : date(endsOn) },
+  }));
+
+describe('planTransfer', () => {
+  it('E1: ends the old subscription on the transfer date and starts on the first Thursday on or after it', () => {
+    const plan = planTransfer(e1());
+    expect(plan.transferDate.toString()).toBe('2027-03-16');
+    expect(plan.oldEndsOn.toString()).toBe('2027-03-16');
+    expect(plan.firstSessionDate.toString()).toBe('2027-03-18');
+    expect(plan.warnings).toEqual([]);
+    expect(plan.capacityOverridden).toBe(false);
+  });
+
+  it('E2: a cancelled Thursday after the first date does not change the defaults', () => {
+    expect(planTransfer(e1({ target: intermediateThuE2 })).firstSessionDate.toString()).toBe('2027-03-18');
+  });
+
+  it('defaults past a cancelled Thursday to the next real one', () => {
+    const target = { ...intermediateThu, schedule: { ...intermediateThu.schedule, exceptions: [cancelled('2027-03-18')] } };
+    expect(planTransfer(e1({ target })).firstSessionDate.toString()).toBe('2027-03-25');
+  });
+
+  it('takes the first session date and old end staff chose', () => {
+    const plan = planTransfer(e1({ firstSessionDate: date('2027-04-01'), oldEndsOn: date('2027-03-30') }));
+    expect([plan.oldEndsOn.toString(), plan.firstSessionDate.toString()]).toEqual(['2027-03-30', '2027-04-01']);
+  });
+
+  it('accepts an old end earlier than the transfer date, even the first date (the old enrollment then covers nothing)', () => {
+    expect(planTransfer(e1({ oldEndsOn: date('2027-03-09') })).oldEndsOn.toString()).toBe('2027-03-09');
+    expect(planTransfer(e1({ oldEndsOn: date('2027-01-05') })).oldEndsOn.toString()).toBe('2027-01-05');
+  });
+
+  describe('refuses', () => {
+    it('SAME_SESSION: the target is the current session', () => {
+      const error = caughtAppError(() => planTransfer(e1({ target: beginnersTue })));
+      expect(error.code).toBe('SAME_SESSION');
+      expect(error.message).toBe(
+        'targetSessionId: the client is already in Beginners Tue; choose a different session to transfer to.',
+      );
+      expect(error.details).toEqual({ field: 'targetSessionId' });
+    });
+
+    it('NOT_ENROLLED_ON_DATE: the current subscription is void', () => {
+      const error = caughtAppError(() => planTransfer(e1({ current: { ...maya.current, status: 'void' } })));
+      expect(error.code).toBe('NOT_ENROLLED_ON_DATE');
+      expect(error.message).toContain('transferDate: this enrollment in Beginners Tue was cancelled');
+      expect(error.details).toEqual({ field: 'transferDate' });
+    });
+
+    it('NOT_ENROLLED_ON_DATE: the transfer date is not a session date, suggesting the next one', () => {
+      const error = caughtAppError(() => planTransfer(e1({ transferDate: date('2027-03-17') })));
+      expect(error.code).toBe('NOT_ENROLLED_ON_DATE');
+      expect(error.message).toBe(
+        'transferDate: the client is not enrolled in Beginners Tue on 2027-03-17; ' +
+          'pick one of the session dates of this enrollment from 2027-01-05, such as 2027-03-23.',
+      );
+      expect(error.details).toEqual({ field: 'transferDate', suggestedDate: '2027-03-23' });
+    });
+
+    it('NOT_ENROLLED_ON_DATE: the transfer date is cancelled, or outside the current period', () => {
+      const withHoliday = { ...beginnersTue, schedule: { ...beginnersTue.schedule, exceptions: [cancelled('2027-03-16')] } };
+      const holiday = caughtAppError(() => planTransfer(e1({ current: { ...maya.current, session: withHoliday } })));
+      expect(holiday.code).toBe('NOT_ENROLLED_ON_DATE');
+      expect(holiday.details).toEqual({ field: 'transferDate', suggestedDate: '2027-03-23' });
+
+      const ended = { ...maya.current, period: { startsOn: date('2027-01-05'), endsOn: date('2027-03-16') } };
+      const afterEnd = caughtAppError(() => planTransfer(e1({ current: ended })));
+      expect(afterEnd.code).toBe('NOT_ENROLLED_ON_DATE');
+      expect(afterEnd.message).toContain('from 2027-01-05 until 2027-03-16.');
+      expect(afterEnd.details).toEqual({ field: 'transferDate' });
+    });
+
+    it('INVALID_END_DATE: the old end is not one of the subscription’s session dates', () => {
+      const error = caughtAppError(() => planTransfer(e1({ oldEndsOn: date('2027-03-18') })));
+      expect(error.code).toBe('INVALID_END_DATE');
+      expect(error.message).toBe(
+        "oldEndsOn: 2027-03-18 is not a session date of the client's Beginners Tue enrollment; " +
+          'pick one of its dates from 2027-01-05, such as 2027-03-23.',
+      );
+      expect(error.details).toEqual({ field: 'oldEndsOn', suggestedDate: '2027-03-23' });
+    });
+
+    it('INVALID_END_DATE: the old end is before the subscription started', () => {
+      const error = caughtAppError(() => planTransfer(e1({ oldEndsOn: date('2026-12-29') })));
+      expect(error.code).toBe('INVALID_END_DATE');
+      expect(error.details).toEqual({ field: 'oldEndsOn', suggestedDate: '2027-01-05' });
+    });
+
+    it('INVALID_END_DATE: the old end is on or after the end the subscription already has', () => {
+      const current = { ...maya.current, period: { startsOn: date('2027-01-05'), endsOn: date('2027-03-30') } };
+      const error = caughtAppError(() => planTransfer(e1({ current, oldEndsOn: date('2027-03-30') })));
+      expect(error.code).toBe('INVALID_END_DATE');
+      expect(error.message).toBe(
+        'oldEndsOn: this enrollment already ends on 2027-03-30; pick one of its session dates before that ' +
+          '(an end can move earlier, never later).',
+      );
+      expect(error.details).toEqual({ field: 'oldEndsOn', endsOn: '2027-03-30' });
+    });
+
+    it('NOT_A_SESSION_DATE: the chosen first date is not a Thursday, suggesting the next real one', () => {
+      const error = caughtAppError(() => planTransfer(e1({ firstSessionDate: date('2027-03-19') })));
+      expect(error.code).toBe('NOT_A_SESSION_DATE');
+      expect(error.message).toBe(
+        'firstSessionDate: Intermediate Thu does not meet on 2027-03-19; pick one of its session dates, such as 2027-03-25.',
+      );
+      expect(error.details).toEqual({ field: 'firstSessionDate', suggestedDate: '2027-03-25' });
+    });
+
+    it('NOT_A_SESSION_DATE: E2, the chosen first date is the cancelled 2027-03-25', () => {
+      const error = caughtAppError(() =>
+        planTransfer(e1({ target: intermediateThuE2, firstSessionDate: date('2027-03-25') })),
+      );
+      expect(error.code).toBe('NOT_A_SESSION_DATE');
+      expect(error.message).toContain('Intermediate Thu is cancelled on 2027-03-25');
+      expect(error.details).toEqual({ field: 'firstSessionDate', suggestedDate: '2027-04-01' });
+    });
+
+    it('NOT_A_SESSION_DATE: the target has no real date on or after the transfer date', () => {
+      const winterTerm = {
+        ...intermediateThu,
+        schedule: weekly({ weekday: 4, at: '17:00', minutes: 45, startsOn: '2027-01-07', endsOn: '2027-03-12' }),
+      };
+      const error = caughtAppError(() => planTransfer(e1({ target: winterTerm })));
+      expect(error.code).toBe('NOT_A_SESSION_DATE');
+      expect(error.message).toBe(
+        'targetSessionId: Intermediate Thu has no session date on or after 2027-03-16; choose another session.',
+      );
+      expect(error.details).toEqual({ field: 'targetSessionId' });
+    });
+
+    it('ALREADY_ENROLLED: the client holds an ongoing enrollment of the target', () => {
+      const targetEnrollments = [{ clientId: maya.clientId, period: { startsOn: date('2027-04-01'), endsOn: null } }];
+      const error = caughtAppError(() => planTransfer(e1({ targetEnrollments })));
+      expect(error.code).toBe('ALREADY_ENROLLED');
+      expect(error.message).toBe(
+        'targetSessionId: the client is already enrolled in Intermediate Thu from 2027-04-01 with no end; ' +
+          'choose another session.',
+      );
+      expect(error.details).toEqual({ field: 'targetSessionId', startsOn: '2027-04-01', endsOn: null });
+    });
+
+    it('ALREADY_ENROLLED: an enrollment of the target that ends after the first date, naming the date to pick', () => {
+      const targetEnrollments = [
+        { clientId: maya.clientId, period: { startsOn: date('2027-02-04'), endsOn: date('2027-03-25') } },
+      ];
+      const error = caughtAppError(() => planTransfer(e1({ targetEnrollments })));
+      expect(error.code).toBe('ALREADY_ENROLLED');
+      expect(error.message).toContain('pick a first session date on or after 2027-03-25');
+      expect(error.details).toEqual({ field: 'firstSessionDate', startsOn: '2027-02-04', endsOn: '2027-03-25' });
+      // Starting from that end is fine: the two periods touch but do not overlap.
+      const plan = planTransfer(e1({ targetEnrollments, firstSessionDate: date('2027-03-25') }));
+      expect(plan.firstSessionDate.toString()).toBe('2027-03-25');
+    });
+
+    it('CAPACITY_FULL: the target is full on a date from the first session date', () => {
+      const error = caughtAppError(() => planTransfer(e1({ targetEnrollments: others(8) })));
+      expect(error.code).toBe('CAPACITY_FULL');
+      expect(error.message).toMatch(
+        /^targetSessionId \(Intermediate Thu\): The session is full \(capacity 8\) on 2027-03-18, 2027-03-25, 2027-04-01 and \d+ more dates\. Choose another session or another first date\. Or override capacity \(capacityOverride\), which is audited\.$/,
+      );
+      expect(error.details).toMatchObject({ field: 'targetSessionId', capacity: 8 });
+    });
+
+    it('CAPACITY_FULL: a client who joins the target weeks later fills it', () => {
+      const targetEnrollments = [...others(7), ...others(1, '2027-05-06').map((e) => ({ ...e, clientId: 'late' }))];
+      const error = caughtAppError(() => planTransfer(e1({ targetEnrollments })));
+      expect(error.code).toBe('CAPACITY_FULL');
+      expect((error.details?.fullDates as string[])[0]).toBe('2027-05-06');
+    });
+  });
+
+  it('counts room freed by enrollments that end on or before the first date', () => {
+    expect(() => planTransfer(e1({ targetEnrollments: others(8, '2027-01-07', '2027-03-18') }))).not.toThrow();
+  });
+
+  it('lets staff override a full target, and says the override was used', () => {
+    expect(planTransfer(e1({ targetEnrollments: others(8), capacityOverride: true })).capacityOverridden).toBe(true);
+    expect(planTransfer(e1({ targetEnrollments: others(2), capacityOverride: true })).capacityOverridden).toBe(false);
+  });
+
+  describe('warns', () => {
+    it('BACK_DATED: the transfer date is before today', () => {
+      const plan = planTransfer(e1({ today: date('2027-03-20') }));
+      expect(plan.warnings).toEqual([
+        {
+          code: 'BACK_DATED',
+          message:
+            'The transfer date 2027-03-16 is before today (2027-03-20): this is a back-dated transfer, which needs a manager.',
+        },
+      ]);
+    });
+
+    it('TIME_CLASH: the target overlaps another of the client’s sessions on a date that enrollment covers', () => {
+      // Lessons on Thursdays at 17:30, and one Swim Team Saturday moved onto Thursday 2027-04-08 at 16:30.
+      const diving: OtherEnrollment = {
+        sessionId: 'session-diving-thu',
+        sessionName: 'Diving Thu',
+        schedule: weekly({ weekday: 4, at: '17:30', minutes: 30, startsOn: '2027-01-07' }),
+        period: { startsOn: date('2027-03-01'), endsOn: date('2027-04-01') },
+      };
+      const swimTeam: OtherEnrollment = {
+        sessionId: swimTeamSat.id,
+        sessionName: swimTeamSat.name,
+        schedule: {
+          ...swimTeamSat.schedule,
+          exceptions: [
+            { kind: 'moved', date: date('2027-04-10'), toDate: date('2027-04-08'), toStartTime: Temporal.PlainTime.from('16:30') },
+          ],
+        },
+        period: { startsOn: date('2027-01-02'), endsOn: null },
+      };
+      const plan = planTransfer(e1({ otherEnrollments: [diving, swimTeam] }));
+      expect(plan.warnings).toEqual([
+        {
+          code: 'TIME_CLASH',
+          sessionName: 'Diving Thu',
+          dates: ['2027-03-18', '2027-03-25'],
+          message:
+            "Intermediate Thu overlaps the client's Diving Thu on 2027-03-18, 2027-03-25; " +
+            'accept the clash, or choose another targetSessionId or firstSessionDate.',
+        },
+        expect.objectContaining({ code: 'TIME_CLASH', sessionName: 'Swim Team Sat', dates: ['2027-04-08'] }),
+      ]);
+    });
+
+    it('no TIME_CLASH for sessions that only touch end to start, or clash after the first 8 weeks', () => {
+      const before: OtherEnrollment = {
+        sessionId: 'session-warm-up',
+        sessionName: 'Warm-up Thu',
+        schedule: weekly({ weekday: 4, at: '16:15', minutes: 45, startsOn: '2027-01-07' }),
+        period: { startsOn: date('2027-01-07'), endsOn: null },
+      };
+      const later: OtherEnrollment = {
+        ...before,
+        sessionName: 'Summer Thu',
+        schedule: weekly({ weekday: 4, at: '17:00', minutes: 45, startsOn: '2027-05-13' }),
+      };
+      expect(planTransfer(e1({ otherEnrollments: [before, later] })).warnings).toEqual([]);
+    });
+
+    it('TIME_CLASH with the current session while it still runs past the first session date', () => {
+      const beginnersThu = {
+        ...beginnersTue,
+        name: 'Beginners Thu',
+        schedule: weekly({ weekday: 4, at: '17:00', minutes: 45, startsOn: '2027-01-07' }),
+      };
+      const plan = planTransfer({
+        ...e1({ current: { ...maya.current, period: { startsOn: date('2027-01-07'), endsOn: null }, session: beginnersThu } }),
+        transferDate: date('2027-03-18'),
+        oldEndsOn: date('2027-04-01'),
+      });
+      expect(plan.warnings).toEqual([
+        expect.objectContaining({ code: 'TIME_CLASH', sessionName: 'Beginners Thu', dates: ['2027-03-18', '2027-03-25'] }),
+      ]);
+    });
+  });
+});

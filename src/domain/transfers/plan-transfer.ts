@@ -1,0 +1,317 @@
+import { Temporal } from 'temporal-polyfill';
+import { AppError } from '../errors.js';
+import {
+  firstRealSessionDateOnOrAfter,
+  isRealSessionDate,
+  listSessionDates,
+  realSessionDates,
+  type SessionSchedule,
+} from '../schedule/session-dates.js';
+import { assertCapacity, fullDates } from '../subscriptions/capacity.js';
+import { coversDate, periodsOverlap, type SubscriptionPeriod } from '../subscriptions/coverage.js';
+import { enrolledCountByDate } from '../subscriptions/roster.js';
+
+export interface PlannedSession {
+  id: string;
+  name: string;
+  schedule: SessionSchedule;
+  capacity: number;
+  instructorName: string;
+}
+
+/** An active subscription of the target session. */
+export interface EnrolledPeriod {
+  clientId: string;
+  period: SubscriptionPeriod;
+}
+
+/** One of the client's other active subscriptions, for clash warnings. */
+export interface OtherEnrollment {
+  sessionId: string;
+  sessionName: string;
+  schedule: SessionSchedule;
+  period: SubscriptionPeriod;
+}
+
+export type TransferWarning =
+  | { code: 'TIME_CLASH'; message: string; sessionName: string; dates: string[] }
+  | { code: 'BACK_DATED'; message: string };
+
+export interface TransferPlan {
+  transferDate: Temporal.PlainDate;
+  /** The old subscription's new exclusive end: the first of its dates the client no longer attends. */
+  oldEndsOn: Temporal.PlainDate;
+  firstSessionDate: Temporal.PlainDate;
+  warnings: TransferWarning[];
+  /** True only when the target was full and staff overrode it, so the caller audits it. */
+  capacityOverridden: boolean;
+}
+
+export interface PlanTransferOptions {
+  clientId: string;
+  current: {
+    subscriptionId: string;
+    session: PlannedSession;
+    period: SubscriptionPeriod;
+    status: 'active' | 'void';
+  };
+  /** A session date of the current subscription that the client is enrolled on. */
+  transferDate: Temporal.PlainDate;
+  target: PlannedSession;
+  /** All active subscriptions of the target session. */
+  targetEnrollments: readonly EnrolledPeriod[];
+  /** The client's other active subscriptions, excluding the current one. */
+  otherEnrollments: readonly OtherEnrollment[];
+  /** Default: the target's first real date on or after transferDate. */
+  firstSessionDate?: Temporal.PlainDate | null;
+  /** Default: transferDate. */
+  oldEndsOn?: Temporal.PlainDate | null;
+  capacityOverride?: boolean;
+  today: Temporal.PlainDate;
+}
+
+/** Enrolled counts change only at period boundaries; past the last one, this many days show every weekday's count. */
+const CAPACITY_MARGIN_DAYS = 63;
+const CLASH_WINDOW_WEEKS = 8;
+
+/**
+ * Decides a transfer: checks the current subscription, the old end, the target and its first date,
+ * duplicate enrollment and capacity (each refusal a coded AppError naming the field to change), and
+ * collects the warnings staff may accept (back-dated, time clash).
+ */
+export function planTransfer(o: PlanTransferOptions): TransferPlan {
+  const { current, target, transferDate } = o;
+
+  if (target.id === current.session.id) {
+    throw new AppError(
+      'SAME_SESSION',
+      `targetSessionId: the client is already in ${target.name}; choose a different session to transfer to.`,
+      { field: 'targetSessionId' },
+    );
+  }
+
+  assertEnrolledOn(o);
+  const oldEndsOn = o.oldEndsOn ?? transferDate;
+  assertValidOldEnd({ ...o, oldEndsOn });
+
+  const firstSessionDate = resolveFirstSessionDate(o);
+  assertNotAlreadyEnrolled({ ...o, firstSessionDate });
+
+  const capacityDates = datesToCheckForCapacity({ ...o, firstSessionDate });
+  const capacityCheck = {
+    capacity: target.capacity,
+    dates: capacityDates,
+    enrolledByDate: enrolledCountByDate({ dates: capacityDates, periods: o.targetEnrollments.map((e) => e.period) }),
+  };
+  try {
+    assertCapacity({ ...capacityCheck, override: o.capacityOverride });
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'CAPACITY_FULL') throw error;
+    throw new AppError(
+      'CAPACITY_FULL',
+      `targetSessionId (${target.name}): ${error.message} Or override capacity (capacityOverride), which is audited.`,
+      { ...error.details, field: 'targetSessionId' },
+    );
+  }
+  const capacityOverridden = o.capacityOverride === true && fullDates(capacityCheck).length > 0;
+
+  const warnings: TransferWarning[] = [];
+  if (Temporal.PlainDate.compare(transferDate, o.today) < 0) {
+    warnings.push({
+      code: 'BACK_DATED',
+      message:
+        `The transfer date ${transferDate.toString()} is before today (${o.today.toString()}): ` +
+        'this is a back-dated transfer, which needs a manager.',
+    });
+  }
+  warnings.push(...timeClashes({ ...o, firstSessionDate, oldEndsOn }));
+
+  return { transferDate, oldEndsOn, firstSessionDate, warnings, capacityOverridden };
+}
+
+function assertEnrolledOn(o: PlanTransferOptions): void {
+  const { current, transferDate } = o;
+  const name = current.session.name;
+  if (current.status === 'void') {
+    throw new AppError(
+      'NOT_ENROLLED_ON_DATE',
+      `transferDate: this enrollment in ${name} was cancelled, so there is nothing to transfer; ` +
+        'enroll the client in the new session instead.',
+      { field: 'transferDate' },
+    );
+  }
+  if (isEnrolledOn({ session: current.session, period: current.period, date: transferDate })) return;
+  const suggestedDate = firstEnrolledDateOnOrAfter({ ...current, date: transferDate });
+  throw new AppError(
+    'NOT_ENROLLED_ON_DATE',
+    `transferDate: the client is not enrolled in ${name} on ${transferDate.toString()}; ` +
+      `pick one of the session dates of this enrollment${periodText(current.period)}` +
+      (suggestedDate ? `, such as ${suggestedDate.toString()}.` : '.'),
+    { field: 'transferDate', ...(suggestedDate && { suggestedDate: suggestedDate.toString() }) },
+  );
+}
+
+function assertValidOldEnd(o: PlanTransferOptions & { oldEndsOn: Temporal.PlainDate }): void {
+  const { current, oldEndsOn } = o;
+  const { endsOn } = current.period;
+  if (endsOn !== null && Temporal.PlainDate.compare(oldEndsOn, endsOn) >= 0) {
+    throw new AppError(
+      'INVALID_END_DATE',
+      `oldEndsOn: this enrollment already ends on ${endsOn.toString()}; pick one of its session dates before that ` +
+        '(an end can move earlier, never later).',
+      { field: 'oldEndsOn', endsOn: endsOn.toString() },
+    );
+  }
+  if (isEnrolledOn({ session: current.session, period: current.period, date: oldEndsOn })) return;
+  const suggestedDate = firstEnrolledDateOnOrAfter({ ...current, date: oldEndsOn });
+  throw new AppError(
+    'INVALID_END_DATE',
+    `oldEndsOn: ${oldEndsOn.toString()} is not a session date of the client's ${current.session.name} enrollment; ` +
+      `pick one of its dates${periodText(current.period)}` +
+      (suggestedDate ? `, such as ${suggestedDate.toString()}.` : '.'),
+    { field: 'oldEndsOn', ...(suggestedDate && { suggestedDate: suggestedDate.toString() }) },
+  );
+}
+
+function resolveFirstSessionDate(o: PlanTransferOptions): Temporal.PlainDate {
+  const { target } = o;
+  if (!o.firstSessionDate) {
+    const first = firstRealSessionDateOnOrAfter({ ...target.schedule, date: o.transferDate });
+    if (first) return first;
+    throw new AppError(
+      'NOT_A_SESSION_DATE',
+      `targetSessionId: ${target.name} has no session date on or after ${o.transferDate.toString()}; ` +
+        'choose another session.',
+      { field: 'targetSessionId' },
+    );
+  }
+  const chosen = o.firstSessionDate;
+  if (isRealSessionDate({ ...target.schedule, date: chosen })) return chosen;
+  const isCancelled = listSessionDates({
+    ...target.schedule,
+    from: chosen,
+    to: chosen.add({ days: 1 }),
+    includeCancelled: true,
+  }).some((s) => s.status === 'cancelled');
+  const suggestedDate = firstRealSessionDateOnOrAfter({ ...target.schedule, date: chosen });
+  throw new AppError(
+    'NOT_A_SESSION_DATE',
+    `firstSessionDate: ${target.name} ${isCancelled ? 'is cancelled' : 'does not meet'} on ${chosen.toString()}; ` +
+      (suggestedDate
+        ? `pick one of its session dates, such as ${suggestedDate.toString()}.`
+        : 'it has no later session dates, so choose another session.'),
+    { field: 'firstSessionDate', ...(suggestedDate && { suggestedDate: suggestedDate.toString() }) },
+  );
+}
+
+function assertNotAlreadyEnrolled(o: PlanTransferOptions & { firstSessionDate: Temporal.PlainDate }): void {
+  const newPeriod: SubscriptionPeriod = { startsOn: o.firstSessionDate, endsOn: null };
+  const existing = o.targetEnrollments.find(
+    (e) => e.clientId === o.clientId && periodsOverlap({ a: e.period, b: newPeriod }),
+  );
+  if (!existing) return;
+  const { startsOn, endsOn } = existing.period;
+  const since = `from ${startsOn.toString()}`;
+  if (endsOn === null) {
+    throw new AppError(
+      'ALREADY_ENROLLED',
+      `targetSessionId: the client is already enrolled in ${o.target.name} ${since} with no end; ` +
+        'choose another session.',
+      { field: 'targetSessionId', startsOn: startsOn.toString(), endsOn: null },
+    );
+  }
+  throw new AppError(
+    'ALREADY_ENROLLED',
+    `firstSessionDate: the client is already enrolled in ${o.target.name} ${since} until ${endsOn.toString()}; ` +
+      `pick a first session date on or after ${endsOn.toString()}, or choose another session.`,
+    { field: 'firstSessionDate', startsOn: startsOn.toString(), endsOn: endsOn.toString() },
+  );
+}
+
+/**
+ * The target's real dates from the first session date through the last date on which any enrolled
+ * count can change, plus a margin: after the last boundary every date of a weekday has the same count.
+ */
+function datesToCheckForCapacity(
+  o: PlanTransferOptions & { firstSessionDate: Temporal.PlainDate },
+): Temporal.PlainDate[] {
+  const boundaries: Temporal.PlainDate[] = [o.firstSessionDate];
+  for (const { period } of o.targetEnrollments) {
+    boundaries.push(period.startsOn);
+    if (period.endsOn) boundaries.push(period.endsOn);
+  }
+  // Exceptions change which dates exist, so they bound the horizon as well.
+  for (const exception of o.target.schedule.exceptions) {
+    boundaries.push(exception.date);
+    if (exception.kind === 'moved') boundaries.push(exception.toDate);
+  }
+  const last = boundaries.reduce((a, b) => (Temporal.PlainDate.compare(a, b) >= 0 ? a : b));
+  return realSessionDates({
+    ...o.target.schedule,
+    from: o.firstSessionDate,
+    to: last.add({ days: CAPACITY_MARGIN_DAYS + 1 }),
+  });
+}
+
+/**
+ * Target occurrences in the first weeks that overlap in time an occurrence of another enrollment
+ * that covers its date. The current subscription counts too while it still runs (an old end after
+ * the first session date), since the client is then in both.
+ */
+function timeClashes(
+  o: PlanTransferOptions & { firstSessionDate: Temporal.PlainDate; oldEndsOn: Temporal.PlainDate },
+): TransferWarning[] {
+  const window = { from: o.firstSessionDate, to: o.firstSessionDate.add({ weeks: CLASH_WINDOW_WEEKS }) };
+  const targetOccurrences = listSessionDates({ ...o.target.schedule, ...window });
+  const stillRunning: OtherEnrollment = {
+    sessionId: o.current.session.id,
+    sessionName: o.current.session.name,
+    schedule: o.current.session.schedule,
+    period: { startsOn: o.current.period.startsOn, endsOn: o.oldEndsOn },
+  };
+  const warnings: TransferWarning[] = [];
+  for (const other of [stillRunning, ...o.otherEnrollments]) {
+    const occurrences = listSessionDates({ ...other.schedule, ...window }).filter((s) =>
+      coversDate({ period: other.period, date: s.date }),
+    );
+    const dates = targetOccurrences
+      .filter((t) =>
+        occurrences.some(
+          (s) =>
+            Temporal.ZonedDateTime.compare(t.startsAt, s.endsAt) < 0 &&
+            Temporal.ZonedDateTime.compare(s.startsAt, t.endsAt) < 0,
+        ),
+      )
+      .map((t) => t.date.toString());
+    if (dates.length === 0) continue;
+    const unique = [...new Set(dates)];
+    warnings.push({
+      code: 'TIME_CLASH',
+      sessionName: other.sessionName,
+      dates: unique,
+      message:
+        `${o.target.name} overlaps the client's ${other.sessionName} on ${unique.join(', ')}; ` +
+        'accept the clash, or choose another targetSessionId or firstSessionDate.',
+    });
+  }
+  return warnings;
+}
+
+function isEnrolledOn(o: { session: PlannedSession; period: SubscriptionPeriod; date: Temporal.PlainDate }): boolean {
+  return coversDate({ period: o.period, date: o.date }) && isRealSessionDate({ ...o.session.schedule, date: o.date });
+}
+
+function firstEnrolledDateOnOrAfter(o: {
+  session: PlannedSession;
+  period: SubscriptionPeriod;
+  date: Temporal.PlainDate;
+}): Temporal.PlainDate | null {
+  const from = Temporal.PlainDate.compare(o.date, o.period.startsOn) >= 0 ? o.date : o.period.startsOn;
+  const next = firstRealSessionDateOnOrAfter({ ...o.session.schedule, date: from });
+  return next && coversDate({ period: o.period, date: next }) ? next : null;
+}
+
+function periodText(period: SubscriptionPeriod): string {
+  const from = ` from ${period.startsOn.toString()}`;
+  return period.endsOn ? `${from} until ${period.endsOn.toString()}` : from;
+}
