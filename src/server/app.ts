@@ -10,6 +10,7 @@ import { registerCatalogRoutes } from './routes/catalog/catalog-routes.js';
 import { registerEnrollmentRoutes } from './routes/enrollment/enrollment-routes.js';
 import { registerScheduleRoutes } from './routes/schedule/schedule-routes.js';
 import { registerSessionRoutes } from './routes/sessions/session-routes.js';
+import { registerTransferRoutes } from './routes/transfers/transfer-routes.js';
 import { registerOrganizationRoutes } from './routes/organization/organization-routes.js';
 
 export interface AppOptions {
@@ -59,6 +60,7 @@ export async function buildApp({ db, logger = false }: AppOptions) {
     registerScheduleRoutes(api, db);
     registerEnrollmentRoutes(api, db);
     registerBillingRoutes(api, db);
+    registerTransferRoutes(api, db);
   });
 
   return app;

@@ -59,16 +59,15 @@ export function tenantTable<T extends TenantTable>(table: T, options: { orderBy:
 
     async list(db: Database, organizationId: string, page: PageRequest, filter?: SQL): Promise<Page<Row>> {
       const where = and(eq(t.organizationId, organizationId), filter);
-      const [items, [totals]] = await Promise.all([
-        db
-          .select()
-          .from(t)
-          .where(where)
-          .orderBy(...options.orderBy.map((c) => asc(c)), asc(t.id))
-          .limit(page.limit)
-          .offset(page.offset),
-        db.select({ total: count() }).from(t).where(where),
-      ]);
+      // Sequential: inside a transaction both would share one connection anyway.
+      const items = await db
+        .select()
+        .from(t)
+        .where(where)
+        .orderBy(...options.orderBy.map((c) => asc(c)), asc(t.id))
+        .limit(page.limit)
+        .offset(page.offset);
+      const [totals] = await db.select({ total: count() }).from(t).where(where);
       return { items: items as Row[], total: totals?.total ?? 0, ...page };
     },
   };

@@ -17,6 +17,8 @@ const statusByCode: Record<AppErrorCode, number> = {
   DISCOUNT_EXCEEDS_TOTAL: 422,
   SAME_SESSION: 422,
   INVALID_END_DATE: 422,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  UNDO_NOT_POSSIBLE: 409,
 };
 
 export const problemContentType = 'application/problem+json; charset=utf-8';

@@ -6,6 +6,7 @@ import { organizationHeader } from '../http/organization-scope.js';
 export interface ApiResponse<T = any> {
   status: number;
   contentType: string;
+  headers: Headers;
   body: T;
 }
 
@@ -20,8 +21,8 @@ export async function startTestServer() {
 
   /** Requests acting for one organization, as its staff would. */
   const as = (organizationId: string | null) => {
-    const send = async <T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> => {
-      const headers: Record<string, string> = {};
+    const send = async <T = any>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiResponse<T>> => {
+      const headers: Record<string, string> = { ...extraHeaders };
       if (organizationId) headers[organizationHeader] = organizationId;
       if (body !== undefined) headers['content-type'] = 'application/json';
       const response = await fetch(baseUrl + path, {
@@ -32,13 +33,15 @@ export async function startTestServer() {
       const text = await response.text();
       return {
         status: response.status,
+        headers: response.headers,
         contentType: response.headers.get('content-type') ?? '',
         body: text ? JSON.parse(text) : undefined,
       };
     };
     return {
       get: <T = any>(path: string) => send<T>('GET', path),
-      post: <T = any>(path: string, body: unknown) => send<T>('POST', path, body),
+      post: <T = any>(path: string, body: unknown, headers?: Record<string, string>) => send<T>('POST', path, body, headers),
+      put: <T = any>(path: string, body: unknown) => send<T>('PUT', path, body),
       patch: <T = any>(path: string, body: unknown) => send<T>('PATCH', path, body),
     };
   };

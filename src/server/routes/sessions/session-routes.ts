@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { Database } from '../../../db/client.js';
 import { getRoster } from '../../services/sessions/get-roster.js';
 import { getSessionDates } from '../../services/sessions/get-session-dates.js';
+import { markAttendance } from '../../services/sessions/mark-attendance.js';
 import { changeSessionDate, sessionService } from '../../services/sessions/session-service.js';
-import { idParamsSchema } from '../shared/fields.types.js';
+import { idParamsSchema, idSchema, localDateSchema } from '../shared/fields.types.js';
 import { registerResourceRoutes } from '../shared/resource-routes.js';
 import { rosterDto, rosterQuery } from './roster.types.js';
 import {
@@ -53,5 +54,17 @@ export function registerSessionRoutes(app: FastifyInstance, db: Database) {
     },
     handler: async (request, reply) =>
       reply.status(201).send(await changeSessionDate(db, request.organization, request.actor, request.params.id, request.body)),
+  });
+
+  const attendanceDto = z.object({ sessionId: idSchema, subscriptionId: idSchema, date: localDateSchema, present: z.boolean() });
+  typed.put('/api/sessions/:id/attendance', {
+    schema: {
+      tags,
+      summary: 'Mark a client on a session date present or absent',
+      params: idParamsSchema,
+      body: attendanceDto.omit({ sessionId: true }),
+      response: { 200: attendanceDto },
+    },
+    handler: async (request) => markAttendance(db, request.organization, request.actor, request.params.id, request.body),
   });
 }

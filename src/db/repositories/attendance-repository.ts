@@ -1,0 +1,43 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../client.js';
+import { attendance } from '../schema/index.js';
+
+export type AttendanceRow = typeof attendance.$inferSelect;
+
+export const attendanceRepository = {
+  /** Marks a client present or absent on a session date; marking again replaces the mark. */
+  async mark(db: Database, values: { organizationId: string; subscriptionId: string; date: string; present: boolean }) {
+    const [row] = await db
+      .insert(attendance)
+      .values({ ...values, present: values.present ? 1 : 0 })
+      .onConflictDoUpdate({
+        target: [attendance.organizationId, attendance.subscriptionId, attendance.date],
+        set: { present: values.present ? 1 : 0, recordedAt: new Date() },
+      })
+      .returning();
+    return row!;
+  },
+
+  async existsFor(db: Database, organizationId: string, subscriptionId: string): Promise<boolean> {
+    const rows = await db
+      .select({ date: attendance.date })
+      .from(attendance)
+      .where(and(eq(attendance.organizationId, organizationId), eq(attendance.subscriptionId, subscriptionId)))
+      .limit(1);
+    return rows.length > 0;
+  },
+
+  async listFor(db: Database, organizationId: string, subscriptionIds: readonly string[], date: string) {
+    if (subscriptionIds.length === 0) return [];
+    return db
+      .select()
+      .from(attendance)
+      .where(
+        and(
+          eq(attendance.organizationId, organizationId),
+          inArray(attendance.subscriptionId, [...subscriptionIds]),
+          eq(attendance.date, date),
+        ),
+      );
+  },
+};

@@ -1,0 +1,18 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Database } from '../client.js';
+import { transfers } from '../schema/index.js';
+import { tenantTable } from './tenant-table.js';
+
+export type TransferRow = typeof transfers.$inferSelect;
+
+export const transferRepository = {
+  ...tenantTable(transfers, { orderBy: [transfers.createdAt] }),
+
+  async listForClient(db: Database, organizationId: string, clientId: string) {
+    return db
+      .select()
+      .from(transfers)
+      .where(and(eq(transfers.organizationId, organizationId), eq(transfers.clientId, clientId)))
+      .orderBy(desc(transfers.createdAt));
+  },
+};

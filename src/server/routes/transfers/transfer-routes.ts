@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../../db/client.js';
+import { listTransferTargets } from '../../services/transfers/list-transfer-targets.js';
+import { previewTransfer } from '../../services/transfers/preview-transfer.js';
+import { transferClient } from '../../services/transfers/transfer-client.js';
+import { undoTransfer } from '../../services/transfers/undo-transfer.js';
+import { subscriptionDto } from '../enrollment/enrollment.types.js';
+import { idParamsSchema } from '../shared/fields.types.js';
+import {
+  idempotencyHeaders,
+  previewTransferBody,
+  transferBody,
+  transferDto,
+  transferPreviewDto,
+  transferResultDto,
+  transferTargetsDto,
+  transferTargetsQuery,
+} from './transfers.types.js';
+
+export function registerTransferRoutes(app: FastifyInstance, db: Database) {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['transfers'];
+
+  typed.get('/api/subscriptions/:id/transfer-targets', {
+    schema: {
+      tags,
+      summary: 'Sessions a client can be transferred to from a date, with time, instructor, free seats and next dates',
+      params: idParamsSchema,
+      querystring: transferTargetsQuery,
+      response: { 200: transferTargetsDto },
+    },
+    handler: async (request) => listTransferTargets(db, request.organization, request.params.id, request.query.date),
+  });
+
+  typed.post('/api/transfers/preview', {
+    schema: {
+      tags,
+      summary: 'Preview a transfer: the plan with defaults, warnings and the checkout quote (changes nothing)',
+      body: previewTransferBody,
+      response: { 200: transferPreviewDto },
+    },
+    handler: async (request) => previewTransfer(db, request.organization, request.body),
+  });
+
+  typed.post('/api/transfers', {
+    schema: {
+      tags,
+      summary: 'Transfer a client with checkout (pay now, pay later or close now), in one transaction',
+      description: 'Requires an Idempotency-Key header: a retry with the same key and body returns the first result.',
+      headers: idempotencyHeaders,
+      body: transferBody,
+      response: { 201: transferResultDto },
+    },
+    handler: async (request, reply) => {
+      const result = await transferClient(db, request.organization, request.actor, request.body, request.headers['idempotency-key']);
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(result.status as 201).send(result.body);
+    },
+  });
+
+  typed.post('/api/transfers/:id/undo', {
+    schema: {
+      tags,
+      summary: 'Undo a transfer while nothing depends on it (no payment or attendance on the new enrollment)',
+      params: idParamsSchema,
+      response: {
+        200: z.object({
+          transfer: transferDto,
+          oldSubscription: subscriptionDto,
+          newSubscription: subscriptionDto,
+          voidedInvoiceIds: z.array(z.uuid()),
+          reopenedInvoiceIds: z.array(z.uuid()),
+        }),
+      },
+    },
+    handler: async (request) => undoTransfer(db, request.organization, request.actor, request.params.id),
+  });
+}

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { invoiceDto } from '../billing/invoices.types.js';
+import { subscriptionDto } from '../enrollment/enrollment.types.js';
+import { idSchema, localDateSchema, moneySchema, paymentPlanSchema } from '../shared/fields.types.js';
+
+const reasonSchema = z.string().trim().min(1, 'give a reason').max(500, 'must be at most 500 characters');
+
+export const discountSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('amount'), amount: moneySchema, reason: reasonSchema }),
+  z.object({
+    kind: z.literal('percent'),
+    basisPoints: z
+      .number()
+      .int('must be a whole number of basis points (1500 = 15 %)')
+      .min(0, 'must not be negative')
+      .max(10_000, 'must be at most 10000 (100 %)'),
+    reason: reasonSchema,
+  }),
+]);
+
+export const transferRequestFields = z.object({
+  subscriptionId: idSchema.describe('The client’s current subscription'),
+  transferDate: localDateSchema.describe('The session date the client is unenrolled from'),
+  targetSessionId: idSchema,
+  firstSessionDate: localDateSchema.nullish().describe("Default: the target's first real date on or after the transfer date"),
+  oldEndsOn: localDateSchema.nullish().describe('Default: the transfer date (exclusive end of the old subscription)'),
+  capacityOverride: z.boolean().default(false).describe('Enroll even if the target is full (audited)'),
+  reason: z.string().trim().max(500).default(''),
+  discounts: z.array(discountSchema).max(10).default([]),
+});
+export const previewTransferBody = transferRequestFields;
+export type PreviewTransferInput = z.output<typeof previewTransferBody>;
+
+export const finishSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('pay_now'),
+    amount: moneySchema,
+    method: z.enum(['cash', 'check', 'card', 'other']),
+    reference: z.string().trim().max(200).nullish(),
+  }),
+  z.object({ kind: z.literal('pay_later'), dueOn: localDateSchema.nullish() }),
+  z.object({ kind: z.literal('close_now'), reason: reasonSchema }),
+]);
+
+export const transferBody = transferRequestFields.extend({ finish: finishSchema });
+export type TransferInput = z.output<typeof transferBody>;
+
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string({ message: 'send an Idempotency-Key header (e.g. a UUID) so a retry cannot transfer twice' })
+    .min(8, 'must be at least 8 characters, e.g. a UUID')
+    .max(200),
+});
+
+const warningDto = z.object({
+  code: z.enum(['TIME_CLASH', 'BACK_DATED']),
+  message: z.string(),
+  sessionName: z.string().optional(),
+  dates: z.array(z.string()).optional(),
+});
+
+const lineDto = z.object({
+  description: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string().nullable(),
+  quantityNumerator: z.number().int(),
+  quantityDenominator: z.number().int(),
+  unitAmount: z.number().int(),
+  amount: z.number().int(),
+});
+
+const change = <T extends z.ZodType>(value: T) => z.object({ from: value, to: value });
+
+export const transferPreviewDto = z.object({
+  plan: z.object({
+    subscriptionId: idSchema,
+    clientId: idSchema,
+    targetSessionId: idSchema,
+    transferDate: z.string(),
+    oldEndsOn: z.string(),
+    firstSessionDate: z.string(),
+    capacityOverridden: z.boolean(),
+  }),
+  warnings: z.array(warningDto),
+  quote: z.object({
+    invoice: z.object({ lines: z.array(lineDto), subtotal: z.number().int(), dueOn: z.string() }),
+    changes: z.object({
+      price: change(z.number().int()),
+      paymentPlan: change(paymentPlanSchema),
+      sessionsPerMonth: change(z.number().int()).extend({ month: z.string() }),
+      time: change(z.string()),
+      instructor: change(z.string()),
+    }),
+    unusedPaidSessions: z.object({ dates: z.array(z.string()), amount: z.number().int(), arithmetic: z.array(z.string()) }),
+    suggestedCredit: z.object({ amount: z.number().int(), reason: z.string(), arithmetic: z.array(z.string()) }).nullable(),
+  }),
+  invoice: z.object({
+    subtotal: z.number().int(),
+    discounts: z.array(z.object({ kind: z.enum(['amount', 'percent']), basisPoints: z.number().int().nullable(), amount: z.number().int(), reason: z.string() })),
+    discountTotal: z.number().int(),
+    total: z.number().int(),
+    dueOn: z.string(),
+  }),
+  currency: z.string(),
+});
+export type TransferPreviewDto = z.infer<typeof transferPreviewDto>;
+
+export const transferDto = z.object({
+  id: idSchema,
+  clientId: idSchema,
+  fromSubscriptionId: idSchema,
+  toSubscriptionId: idSchema,
+  transferDate: z.string(),
+  reason: z.string(),
+  checkout: z.enum(['pay_now', 'pay_later', 'close_now']),
+  invoiceId: idSchema.nullable(),
+  status: z.enum(['completed', 'undone']),
+  createdAt: z.string(),
+  undoneAt: z.string().nullable(),
+});
+export type TransferDto = z.infer<typeof transferDto>;
+
+export const transferResultDto = z.object({
+  transfer: transferDto,
+  oldSubscription: subscriptionDto,
+  newSubscription: subscriptionDto,
+  invoice: invoiceDto,
+  voidedInvoiceIds: z.array(idSchema),
+  warnings: z.array(warningDto),
+});
+export type TransferResultDto = z.infer<typeof transferResultDto>;
+
+export const transferTargetsQuery = z.object({ date: localDateSchema.describe('The transfer date') });
+export const transferTargetDto = z.object({
+  sessionId: idSchema,
+  sessionName: z.string(),
+  serviceId: idSchema,
+  serviceName: z.string(),
+  weekdays: z.array(z.number().int()),
+  startTime: z.string(),
+  durationMinutes: z.number().int(),
+  instructorName: z.string(),
+  locationName: z.string(),
+  paymentPlan: paymentPlanSchema,
+  price: z.number().int(),
+  capacity: z.number().int(),
+  firstSessionDate: z.string().nullable().describe('The default first session date for this transfer'),
+  nextDates: z.array(z.object({ date: z.string(), status: z.enum(['scheduled', 'cancelled', 'moved']), freeSeats: z.number().int() })),
+  freeSeats: z.number().int().describe('Free seats on the default first session date'),
+  full: z.boolean().describe('Full on some date in the next eight weeks'),
+});
+export const transferTargetsDto = z.object({
+  subscriptionId: idSchema,
+  transferDate: z.string(),
+  currentSessionId: idSchema,
+  targets: z.array(transferTargetDto),
+});

@@ -1,0 +1,32 @@
+import type { Database } from '../../../db/client.js';
+import { invoiceRepository } from '../../../db/repositories/invoice-repository.js';
+import { paymentRepository } from '../../../db/repositories/payment-repository.js';
+import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
+import type { InvoiceDto, PaymentInput } from '../../routes/billing/invoices.types.js';
+import { changeInvoice, factsOf } from './change-invoice.js';
+import { decidePayment } from '../../../domain/billing/invoice-rules.js';
+
+/** Records money received on an invoice: paid when nothing is left due, else still open (E4). */
+export async function recordPayment(
+  db: Database,
+  organization: OrganizationContext,
+  actor: Actor,
+  invoiceId: string,
+  input: PaymentInput,
+): Promise<InvoiceDto> {
+  return changeInvoice(db, organization, actor, invoiceId, {
+    action: 'invoice.payment_recorded',
+    change: async ({ tx, organizationId, row, invoice, money }) => {
+      const decision = decidePayment({ invoice: factsOf(invoice), amount: input.amount, money });
+      const payment = await paymentRepository.insert(tx, organizationId, {
+        invoiceId: row.id,
+        familyId: row.familyId,
+        amount: input.amount,
+        method: input.method,
+        reference: input.reference,
+      });
+      if (decision.status !== row.status) await invoiceRepository.update(tx, organizationId, row.id, { status: decision.status });
+      return { payment: { id: payment.id, amount: payment.amount, method: payment.method, reference: payment.reference } };
+    },
+  });
+}

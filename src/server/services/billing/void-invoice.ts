@@ -1,0 +1,24 @@
+import type { Database } from '../../../db/client.js';
+import { invoiceRepository } from '../../../db/repositories/invoice-repository.js';
+import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
+import type { InvoiceDto, VoidInput } from '../../routes/billing/invoices.types.js';
+import { changeInvoice, factsOf } from './change-invoice.js';
+import { assertVoidable } from '../../../domain/billing/invoice-rules.js';
+
+/** Voids an open invoice nobody has paid on; it stays in history and asks for nothing. */
+export async function voidInvoice(
+  db: Database,
+  organization: OrganizationContext,
+  actor: Actor,
+  invoiceId: string,
+  input: VoidInput,
+): Promise<InvoiceDto> {
+  return changeInvoice(db, organization, actor, invoiceId, {
+    action: 'invoice.voided',
+    change: async ({ tx, organizationId, row, invoice, money }) => {
+      assertVoidable({ invoice: factsOf(invoice), money });
+      await invoiceRepository.update(tx, organizationId, row.id, { status: 'void', statusBeforeVoid: row.status });
+      return { reason: input.reason };
+    },
+  });
+}

@@ -1,0 +1,51 @@
+import { Temporal } from 'temporal-polyfill';
+import type { Database } from '../../../db/client.js';
+import { attendanceRepository } from '../../../db/repositories/attendance-repository.js';
+import { auditRepository } from '../../../db/repositories/audit-repository.js';
+import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
+import { AppError } from '../../../domain/errors.js';
+import { isRealSessionDate } from '../../../domain/schedule/session-dates.js';
+import { coversDate } from '../../../domain/subscriptions/coverage.js';
+import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
+import { periodOf } from '../schedule/session-dates-with-enrollment.js';
+import { loadSessionSchedules } from './session-schedule.js';
+import { findSession } from './session-service.js';
+
+/** Marks a client on a session date's roster present or absent. */
+export async function markAttendance(
+  db: Database,
+  organization: OrganizationContext,
+  actor: Actor,
+  sessionId: string,
+  input: { date: string; subscriptionId: string; present: boolean },
+) {
+  return db.transaction(async (tx) => {
+    const session = await findSession(tx, organization, sessionId);
+    const subscription = await subscriptionRepository.findById(tx, organization.id, input.subscriptionId);
+    const date = Temporal.PlainDate.from(input.date);
+    const schedule = (await loadSessionSchedules(tx, organization, [session])).get(session.id)!;
+    if (
+      !subscription ||
+      subscription.sessionId !== session.id ||
+      subscription.status !== 'active' ||
+      !isRealSessionDate({ ...schedule, date }) ||
+      !coversDate({ period: periodOf(subscription), date })
+    ) {
+      throw new AppError('NOT_ENROLLED_ON_DATE', `subscriptionId: this client is not on the roster of ${session.name} on ${input.date}.`, {
+        fields: [{ field: 'body.subscriptionId', message: 'not on this roster' }],
+      });
+    }
+    const row = await attendanceRepository.mark(tx, { organizationId: organization.id, ...input });
+    const result = { sessionId, subscriptionId: row.subscriptionId, date: row.date, present: row.present === 1 };
+    await auditRepository.record(tx, {
+      organizationId: organization.id,
+      actor,
+      action: 'attendance.marked',
+      entityType: 'subscription',
+      entityId: subscription.id,
+      clientId: subscription.clientId,
+      after: result,
+    });
+    return result;
+  });
+}

@@ -1,0 +1,120 @@
+import { Temporal } from 'temporal-polyfill';
+import type { Database } from '../../../db/client.js';
+import { auditRepository } from '../../../db/repositories/audit-repository.js';
+import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
+import { transferRepository } from '../../../db/repositories/transfer-repository.js';
+import { settle, type CheckoutFinish } from '../../../domain/billing/checkout-finish.js';
+import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
+import type { TransferInput, TransferResultDto } from '../../routes/transfers/transfers.types.js';
+import { createInvoice, recordSettlement } from '../billing/create-invoice.js';
+import { loadInvoices } from '../billing/invoice-details.js';
+import { endSubscription } from '../enrollment/end-subscription.js';
+import { toSubscriptionDto } from '../enrollment/subscription-dto.js';
+import { idempotent, type IdempotentResult } from '../idempotency.js';
+import { planTransferFromDatabase } from './plan-from-database.js';
+import { toTransferDto } from './transfer-dto.js';
+
+function toDomainFinish(finish: TransferInput['finish']): CheckoutFinish {
+  switch (finish.kind) {
+    case 'pay_now':
+      return { kind: 'pay_now', amount: finish.amount, method: finish.method, reference: finish.reference ?? null };
+    case 'pay_later':
+      return { kind: 'pay_later', dueOn: finish.dueOn ? Temporal.PlainDate.from(finish.dueOn) : null };
+    case 'close_now':
+      return finish;
+  }
+}
+
+/**
+ * The transfer with its checkout, in one transaction: the old subscription ends (its open
+ * invoices due after the end are voided), the new one starts, its first invoice is written
+ * with the chosen discounts and settled by the finish, the transfer is recorded and audited.
+ * The Idempotency-Key makes a double click or a retry return the first result.
+ */
+export async function transferClient(
+  db: Database,
+  organization: OrganizationContext,
+  actor: Actor,
+  input: TransferInput,
+  idempotencyKey: string,
+): Promise<IdempotentResult<TransferResultDto>> {
+  return db.transaction((tx) =>
+    idempotent(
+      tx,
+      { organizationId: organization.id, key: idempotencyKey, operation: 'transfer', request: input, status: 201 },
+      async () => {
+        const planned = await planTransferFromDatabase(tx, organization, input, { lock: true });
+        const { subscription, plan, quote, target, today } = planned;
+        const money = { currency: organization.currency, locale: organization.locale };
+
+        const { ended, voidedInvoiceIds } = await endSubscription(tx, {
+          organizationId: organization.id,
+          subscription,
+          sessionName: planned.fromSession.name,
+          schedule: planned.fromSchedule,
+          date: plan.oldEndsOn,
+        });
+        const newSubscription = await subscriptionRepository.insert(tx, organization.id, {
+          clientId: subscription.clientId,
+          sessionId: target.id,
+          startsOn: plan.firstSessionDate.toString(),
+          endsOn: null,
+          paymentPlan: target.paymentPlan,
+          priceSnapshot: target.price,
+          capacityOverride: plan.capacityOverridden ? 1 : 0,
+        });
+        const finish = toDomainFinish(input.finish);
+        const created = await createInvoice(tx, {
+          organizationId: organization.id,
+          familyId: planned.clientFamilyId,
+          subscriptionId: newSubscription.id,
+          issuedOn: today.toString(),
+          dueOn: (finish.kind === 'pay_later' && finish.dueOn?.toString()) || quote.invoice.dueOn,
+          lines: quote.invoice.lines,
+          discounts: input.discounts,
+          money,
+        });
+        const settlement = settle({ total: created.total, finish, money });
+        const settled = await recordSettlement(tx, {
+          organizationId: organization.id,
+          invoice: created,
+          settlement,
+          ...(finish.kind === 'pay_now' ? { payment: { method: finish.method, reference: finish.reference ?? null } } : {}),
+          ...(finish.kind === 'close_now' ? { writeOffReason: finish.reason } : {}),
+        });
+        const transfer = await transferRepository.insert(tx, organization.id, {
+          clientId: subscription.clientId,
+          fromSubscriptionId: subscription.id,
+          toSubscriptionId: newSubscription.id,
+          transferDate: plan.transferDate.toString(),
+          previousEndsOn: subscription.endsOn,
+          reason: input.reason,
+          actorUserId: actor.userId,
+          checkout: finish.kind,
+          invoiceId: created.id,
+          voidedInvoiceIds,
+        });
+        const [invoice] = await loadInvoices(tx, organization.id, [settled.invoice]);
+        const result: TransferResultDto = {
+          transfer: toTransferDto(transfer),
+          oldSubscription: toSubscriptionDto(ended),
+          newSubscription: toSubscriptionDto(newSubscription),
+          invoice: invoice!,
+          voidedInvoiceIds,
+          warnings: plan.warnings,
+        };
+        await auditRepository.record(tx, {
+          organizationId: organization.id,
+          actor,
+          action: plan.capacityOverridden ? 'transfer.completed_with_capacity_override' : 'transfer.completed',
+          entityType: 'transfer',
+          entityId: transfer.id,
+          clientId: subscription.clientId,
+          before: { oldSubscription: toSubscriptionDto(subscription) },
+          after: result,
+        });
+        return result;
+      },
+    ),
+  );
+}

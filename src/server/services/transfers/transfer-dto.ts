@@ -1,0 +1,18 @@
+import type { TransferRow } from '../../../db/repositories/transfer-repository.js';
+import type { TransferDto } from '../../routes/transfers/transfers.types.js';
+
+export function toTransferDto(row: TransferRow): TransferDto {
+  return {
+    id: row.id,
+    clientId: row.clientId,
+    fromSubscriptionId: row.fromSubscriptionId,
+    toSubscriptionId: row.toSubscriptionId,
+    transferDate: row.transferDate,
+    reason: row.reason,
+    checkout: row.checkout,
+    invoiceId: row.invoiceId,
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+    undoneAt: row.undoneAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,53 @@
+import type { Database } from '../../db/client.js';
+import { invoiceRepository } from '../../db/repositories/invoice-repository.js';
+import { paymentRepository } from '../../db/repositories/payment-repository.js';
+import { buildClient, buildFamily, buildGuardian, buildOrganization, buildService, buildSession, buildSubscription } from '../../db/seed/builders.js';
+import { createInvoice } from '../services/billing/create-invoice.js';
+
+const money = { currency: 'USD', locale: 'en-US' };
+
+/**
+ * EXAMPLES.md E1 as rows: Maya in Beginners Tue since 2027-01-05, March paid, April open;
+ * Intermediate Thu and Swim Team Sat as targets. Each call makes a new organization.
+ */
+export async function buildE1Scenario(db: Database, o: { targetCapacity?: number } = {}) {
+  const organization = await buildOrganization(db, { name: `Riverside ${crypto.randomUUID().slice(0, 6)}` });
+  const orgId = organization.id;
+  const group = await buildService(db, orgId, { name: 'Group Lessons', defaultPaymentPlan: 'monthly', defaultPrice: 8000 });
+  const team = await buildService(db, orgId, { name: 'Swim Team', defaultPaymentPlan: 'monthly', defaultPrice: 12000 });
+  const session = (name: string, serviceId: string, weekday: number, startTime: string, price: number, capacity = 10) =>
+    buildSession(db, orgId, { name, serviceId, weekdays: [weekday], startTime, durationMinutes: 45, startsOn: '2027-01-04', price, capacity });
+  const beginnersTue = await session('Beginners Tue', group.id, 2, '16:00:00', 8000);
+  const intermediateThu = await session('Intermediate Thu', group.id, 4, '17:00:00', 10000, o.targetCapacity ?? 10);
+  const swimTeamSat = await session('Swim Team Sat', team.id, 6, '09:00:00', 12000);
+
+  const family = await buildFamily(db, orgId, { name: 'Patel' });
+  await buildGuardian(db, orgId, { familyId: family.id, name: 'Priya Patel', phone: '+1 555 010 2030' });
+  const maya = await buildClient(db, orgId, { familyId: family.id, firstName: 'Maya', lastName: 'Patel' });
+  const subscription = await buildSubscription(db, orgId, { sessionId: beginnersTue.id, clientId: maya.id, startsOn: '2027-01-05' });
+
+  const monthly = (periodStart: string, periodEnd: string, month: string) =>
+    createInvoice(db, {
+      organizationId: orgId,
+      familyId: family.id,
+      subscriptionId: subscription.id,
+      issuedOn: periodStart,
+      dueOn: periodStart,
+      lines: [{ description: `Beginners Tue — ${month}`, periodStart, periodEnd, quantityNumerator: 1, quantityDenominator: 1, unitAmount: 8000, amount: 8000 }],
+      discounts: [],
+      money,
+    });
+  const march = await monthly('2027-03-01', '2027-04-01', 'March 2027');
+  await paymentRepository.insert(db, orgId, { invoiceId: march.id, familyId: family.id, amount: 8000, method: 'cash', reference: null });
+  await invoiceRepository.update(db, orgId, march.id, { status: 'paid' });
+  const april = await monthly('2027-04-01', '2027-05-01', 'April 2027');
+
+  return { organization, beginnersTue, intermediateThu, swimTeamSat, family, maya, subscription, march, april };
+}
+
+export type E1Scenario = Awaited<ReturnType<typeof buildE1Scenario>>;
+
+/** The E1 request: Maya from Beginners Tue on 2027-03-16 to Intermediate Thu, defaults for the rest. */
+export function e1Request(s: E1Scenario) {
+  return { subscriptionId: s.subscription.id, transferDate: '2027-03-16', targetSessionId: s.intermediateThu.id };
+}
