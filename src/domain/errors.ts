@@ -17,7 +17,10 @@ export type AppErrorCode =
   | 'SAME_SESSION'
   | 'INVALID_END_DATE'
   | 'IDEMPOTENCY_KEY_REUSED'
-  | 'UNDO_NOT_POSSIBLE';
+  | 'UNDO_NOT_POSSIBLE'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CROSS_SITE_REQUEST';
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

@@ -3,24 +3,40 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
-import { organizationScoped } from './http/organization-scope.js';
+import { createAuth, type AuthOptions } from './auth/auth.js';
+import { organizationScoped, type RouteAccessEntry } from './http/organization-scope.js';
+import { refuseCrossSiteRequests } from './http/origin-check.js';
 import { errorHandler, problemContentType } from './http/problem.js';
+import { registerAuthRoutes } from './routes/auth/auth-routes.js';
+import { registerMeRoutes } from './routes/auth/me-routes.js';
 import { registerBillingRoutes } from './routes/billing/billing-routes.js';
 import { registerCatalogRoutes } from './routes/catalog/catalog-routes.js';
 import { registerEnrollmentRoutes } from './routes/enrollment/enrollment-routes.js';
+import { registerOrganizationRoutes } from './routes/organization/organization-routes.js';
 import { registerScheduleRoutes } from './routes/schedule/schedule-routes.js';
 import { registerSessionRoutes } from './routes/sessions/session-routes.js';
+import { registerStaffRoutes } from './routes/staff/staff-routes.js';
 import { registerTransferRoutes } from './routes/transfers/transfer-routes.js';
-import { registerOrganizationRoutes } from './routes/organization/organization-routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every organization-scoped route with the access it declares (tests are generated from it). */
+    accessTable: readonly RouteAccessEntry[];
+  }
+}
 
 export interface AppOptions {
   db: Database;
+  auth: Omit<AuthOptions, 'db'>;
   logger?: FastifyServerOptions['logger'];
+  /** Take the client address from X-Forwarded-For (behind a proxy, and in tests). */
+  trustProxy?: boolean;
 }
 
-/** The HTTP API: every route under /api acts for one organization; OpenAPI at /docs. */
-export async function buildApp({ db, logger = false }: AppOptions) {
-  const app = Fastify({ logger, bodyLimit: 1_048_576 });
+/** The HTTP API: staff log in; every other /api route acts for their organization; OpenAPI at /docs. */
+export async function buildApp({ db, auth: authOptions, logger = false, trustProxy = false }: AppOptions) {
+  const app = Fastify({ logger, bodyLimit: 1_048_576, trustProxy });
+  const auth = createAuth({ db, ...authOptions });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -33,27 +49,28 @@ export async function buildApp({ db, logger = false }: AppOptions) {
       detail: `There is no ${request.method} ${request.url.split('?')[0]} in this API; see /docs.`,
     }),
   );
+  refuseCrossSiteRequests(app, authOptions.trustedOrigins);
 
   await app.register(swagger, {
     openapi: {
       info: {
         title: 'Session transfers API',
-        description: 'Schedules, rosters, subscriptions and transfers for class-based businesses.',
+        description:
+          'Schedules, rosters, subscriptions and transfers for class-based businesses. Log in with POST /api/auth/sign-in/email {email, password}; the session cookie then authorizes every other route.',
         version: '0.1.0',
       },
-      components: {
-        securitySchemes: {
-          organization: { type: 'apiKey', in: 'header', name: 'organization-id' },
-        },
-      },
-      security: [{ organization: [] }],
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' } } },
+      security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  registerAuthRoutes(app, auth);
 
+  const accessTable: RouteAccessEntry[] = [];
   await app.register(async (api) => {
-    organizationScoped(api, db);
+    organizationScoped(api, db, auth, accessTable);
+    registerMeRoutes(api);
     registerOrganizationRoutes(api);
     registerCatalogRoutes(api, db);
     registerSessionRoutes(api, db);
@@ -61,7 +78,9 @@ export async function buildApp({ db, logger = false }: AppOptions) {
     registerEnrollmentRoutes(api, db);
     registerBillingRoutes(api, db);
     registerTransferRoutes(api, db);
+    registerStaffRoutes(api, db);
   });
 
+  app.decorate('accessTable', accessTable);
   return app;
 }

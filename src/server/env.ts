@@ -8,6 +8,12 @@ const envSchema = z.object({
     .url({ protocol: /^postgres(ql)?$/, message: 'must be a postgres:// URL' })
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  PUBLIC_URL: z.url({ message: 'must be the URL people open, e.g. https://app.example.com' }).optional(),
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TRUST_PROXY: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_ORGANIZATION_ID } from '../db/seed/demo.js';
+import { DEMO_PASSWORD, DEMO_STAFF } from '../db/seed/demo-staff.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'main-test-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -21,10 +21,10 @@ function start(env: Record<string, string>) {
   return { child, exited, output: () => output };
 }
 
-async function waitForResponse(url: string, headers: Record<string, string>) {
+async function waitForResponse(url: string) {
   for (let attempt = 0; attempt < 300; attempt++) {
     try {
-      return await fetch(url, { headers });
+      return await fetch(url);
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -37,12 +37,20 @@ describe('npm start', () => {
     const port = String(40_000 + Math.floor(Math.random() * 10_000));
     const server = start({ PORT: port, DATA_DIR: dataDir });
     try {
-      const headers = { 'organization-id': DEMO_ORGANIZATION_ID };
-      const organization = await waitForResponse(`http://127.0.0.1:${port}/api/organization`, headers);
+      const base = `http://127.0.0.1:${port}`;
+      await waitForResponse(`${base}/docs/json`);
+      const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: DEMO_STAFF[0]!.email, password: DEMO_PASSWORD }),
+      });
+      expect(signIn.status).toBe(200);
+      const headers = { cookie: signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+      const organization = await fetch(`${base}/api/organization`, { headers });
       expect(await organization.json()).toMatchObject({ name: 'Riverside Swim School', timeZone: 'America/New_York' });
-      const sessions = await (await fetch(`http://127.0.0.1:${port}/api/sessions?limit=200`, { headers })).json();
+      const sessions = await (await fetch(`${base}/api/sessions?limit=200`, { headers })).json();
       expect(sessions.total).toBeGreaterThanOrEqual(20);
-      const docs = await (await fetch(`http://127.0.0.1:${port}/docs/json`)).json();
+      const docs = await (await fetch(`${base}/docs/json`)).json();
       expect(Object.keys(docs.paths)).toContain('/api/schedule');
     } finally {
       server.child.kill('SIGTERM');

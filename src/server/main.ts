@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { openDatabase } from '../db/client.js';
 import { seedDemoIfEmpty } from '../db/seed/demo.js';
 import { buildApp } from './app.js';
+import { authSecret } from './auth/secret.js';
 import { loadEnv } from './env.js';
 import { todayIn } from './services/sessions/session-schedule.js';
 
@@ -19,9 +20,18 @@ async function main() {
   await database.migrate();
   const demo = await seedDemoIfEmpty(database.db, { today: todayIn('America/New_York') });
 
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   const app = await buildApp({
     db: database.db,
     logger: { level: env.LOG_LEVEL },
+    trustProxy: env.TRUST_PROXY,
+    auth: {
+      baseURL: publicUrl,
+      secret: authSecret({ configured: env.AUTH_SECRET, dataDir: env.DATA_DIR }),
+      // The Vite dev server (npm run dev) serves the web app from its own port.
+      trustedOrigins: env.NODE_ENV === 'production' ? [publicUrl] : [publicUrl, 'http://localhost:5173'],
+      secureCookies: env.NODE_ENV === 'production',
+    },
   });
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/docs'));
 
@@ -37,7 +47,7 @@ async function main() {
   await app.listen({ port: env.PORT, host: env.HOST });
   app.log.info(
     { engine: database.engine, demoOrganizationId: demo.organizationId },
-    `Ready on http://localhost:${env.PORT} — API docs at /docs; demo organization id ${demo.organizationId}`,
+    `Ready on ${publicUrl} — API docs at /docs; log in as owner@riverside-swim.example.com / swim-demo-2026`,
   );
 }
 

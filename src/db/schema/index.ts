@@ -5,3 +5,4 @@ export * from './families.js';
 export * from './subscriptions.js';
 export * from './billing.js';
 export * from './audit.js';
+export * from './auth.js';

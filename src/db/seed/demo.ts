@@ -10,8 +10,10 @@ import { organizationRepository } from '../repositories/organization-repository.
 import { paymentRepository } from '../repositories/payment-repository.js';
 import { serviceRepository } from '../repositories/service-repository.js';
 import { sessionRepository } from '../repositories/session-repository.js';
+import { staffRepository } from '../repositories/staff-repository.js';
 import { subscriptionRepository } from '../repositories/subscription-repository.js';
 import { DEMO_ORGANIZATION_ID, planDemo, type DemoPlan } from './demo-plan.js';
+import { DEMO_PASSWORD, DEMO_STAFF } from './demo-staff.js';
 
 export { DEMO_ORGANIZATION_ID, DEMO_SECOND_ORGANIZATION_ID, planDemo, type DemoPlan } from './demo-plan.js';
 
@@ -46,6 +48,7 @@ export async function seedDemoIfEmpty(
 /** Inserts the plan table by table, parents first, through the repositories. */
 async function writePlan(db: Database, plan: DemoPlan): Promise<void> {
   for (const row of plan.organizations) await organizationRepository.insert(db, row);
+  for (const staff of DEMO_STAFF) await staffRepository.create(db, { ...staff, password: DEMO_PASSWORD });
   for (const row of plan.locations) await locationRepository.insert(db, row.organizationId, row);
   for (const row of plan.instructors) await instructorRepository.insert(db, row.organizationId, row);
   for (const row of plan.services) await serviceRepository.insert(db, row.organizationId, row);

@@ -1,7 +1,11 @@
+import { fromNodeHeaders } from 'better-auth/node';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../../domain/errors.js';
 import type { Database } from '../../db/client.js';
+import { authMemberRepository } from '../../db/repositories/auth-member-repository.js';
 import { organizationRepository } from '../../db/repositories/organization-repository.js';
+import { can, isRole, permissionDescriptions, type Permission, type Role } from '../../domain/access/permissions.js';
+import { AppError } from '../../domain/errors.js';
+import type { Auth } from '../auth/auth.js';
 
 export interface OrganizationContext {
   id: string;
@@ -11,46 +15,78 @@ export interface OrganizationContext {
   locale: string;
 }
 
-/** Who acts; filled from the login session once accounts exist. */
+/** Who acts: the logged-in staff member and their role in the organization. */
 export interface Actor {
-  userId: string | null;
-  role: string | null;
+  userId: string;
+  role: Role;
+  email?: string;
+  name?: string;
 }
 
+/** What a route needs: a permission from the one table, or only a logged-in staff member. */
+export type RouteAccess = Permission | 'authenticated';
+
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
   interface FastifyRequest {
     organization: OrganizationContext;
     actor: Actor;
   }
 }
 
-export const organizationHeader = 'organization-id';
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const roleNames: Record<Role, string> = { owner: 'an owner', manager: 'a manager', front_desk: 'front desk staff', instructor: 'an instructor' };
 
-/**
- * The one place that decides which organization a request acts for. Until staff log in
- * (accounts issue) it comes from the Organization-Id header; then it comes from the session.
- */
-export async function resolveOrganization(db: Database, request: FastifyRequest): Promise<OrganizationContext> {
-  const raw = request.headers[organizationHeader];
-  const id = Array.isArray(raw) ? raw[0] : raw;
-  if (!id) {
-    throw new AppError('VALIDATION_FAILED', `Send the ${organizationHeader} header with your organization's id.`);
-  }
-  if (!uuidPattern.test(id)) {
-    throw new AppError('VALIDATION_FAILED', `The ${organizationHeader} header must be an organization id (a UUID).`);
-  }
-  const organization = await organizationRepository.findById(db, id);
-  if (!organization) throw new AppError('NOT_FOUND', 'No organization has this id.');
-  return organization;
+export function forbidden(role: Role, what: string): AppError {
+  return new AppError('FORBIDDEN', `As ${roleNames[role]} you cannot ${what}; ask a manager or the owner.`);
 }
 
-/** Every route registered inside `scope` acts for exactly one organization. */
-export function organizationScoped(app: FastifyInstance, db: Database) {
+/** Throws unless the actor's role has the permission; for decisions that depend on the request's content. */
+export function requirePermission(actor: { role: Role }, permission: Permission) {
+  if (!can(actor.role, permission)) throw forbidden(actor.role, permissionDescriptions[permission]);
+}
+
+async function resolveRequest(db: Database, auth: Auth, request: FastifyRequest) {
+  const session = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
+  if (!session) throw new AppError('UNAUTHENTICATED', 'Log in to continue.');
+  const organizationId = session.session.activeOrganizationId;
+  const membership = organizationId ? await authMemberRepository.find(db, organizationId, session.user.id) : undefined;
+  const organization = organizationId ? await organizationRepository.findById(db, organizationId) : undefined;
+  if (!membership || !organization || !isRole(membership.role)) {
+    throw new AppError('FORBIDDEN', 'Your account is not a staff member of an organization; ask its owner to add you.');
+  }
+  return {
+    organization,
+    actor: { userId: session.user.id, role: membership.role, email: session.user.email, name: session.user.name },
+  };
+}
+
+/**
+ * The one place that decides who acts and for which organization: the login session's
+ * active organization (never the request body) and the member's role. Every route in
+ * `app` must declare its access; a route without one fails at start-up (and in tests).
+ */
+export interface RouteAccessEntry {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+export function organizationScoped(app: FastifyInstance, db: Database, auth: Auth, table: RouteAccessEntry[]) {
   app.decorateRequest('organization', null as unknown as OrganizationContext);
-  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('actor', null as unknown as FastifyRequest['actor']);
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.access) throw new Error(`${route.method} ${route.url} declares no access (config.access)`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access: route.config.access });
+  });
   app.addHook('onRequest', async (request) => {
-    request.organization = await resolveOrganization(db, request);
-    request.actor = { userId: null, role: null };
+    const access = request.routeOptions.config.access!;
+    const { organization, actor } = await resolveRequest(db, auth, request);
+    request.organization = organization;
+    request.actor = actor;
+    if (access !== 'authenticated' && !can(actor.role, access)) {
+      throw forbidden(actor.role, permissionDescriptions[access]);
+    }
   });
 }

@@ -19,6 +19,9 @@ const statusByCode: Record<AppErrorCode, number> = {
   INVALID_END_DATE: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
   UNDO_NOT_POSSIBLE: 409,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CROSS_SITE_REQUEST: 403,
 };
 
 export const problemContentType = 'application/problem+json; charset=utf-8';

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { staffRepository } from '../../db/repositories/staff-repository.js';
 import { openTestDatabase } from '../../db/testing/test-database.js';
+import type { Role } from '../../domain/access/permissions.js';
 import { buildApp } from '../app.js';
-import { organizationHeader } from '../http/organization-scope.js';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -10,33 +12,72 @@ export interface ApiResponse<T = any> {
   body: T;
 }
 
-/** A real HTTP server on a free port over the test file's database. Close it in afterAll. */
-export async function startTestServer() {
+export const TEST_PASSWORD = 'test-password-123';
+
+/**
+ * A real HTTP server on a free port over the test file's database. Close it in afterAll.
+ * `as(organizationId, role)` is a staff member of that organization, logged in through
+ * the real sign-in endpoint on first use.
+ */
+export async function startTestServer(o: { signInAttemptsPerMinute?: number } = {}) {
   const database = await openTestDatabase();
-  // Errors only: a 500 in a test prints its cause.
-  const app = await buildApp({ db: database.db, logger: { level: 'error' } });
+  const app = await buildApp({
+    db: database.db,
+    // Errors only: a 500 in a test prints its cause.
+    logger: { level: 'error' },
+    // Each staff member signs in from an address of their own, so rate limits stay per test.
+    trustProxy: true,
+    auth: {
+      baseURL: 'http://127.0.0.1',
+      secret: 'test-secret-test-secret-test-secret-123',
+      trustedOrigins: ['http://127.0.0.1'],
+      secureCookies: false,
+      signInAttemptsPerMinute: o.signInAttemptsPerMinute ?? 1_000,
+    },
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  /** Requests acting for one organization, as its staff would. */
-  const as = (organizationId: string | null) => {
-    const send = async <T = any>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiResponse<T>> => {
-      const headers: Record<string, string> = { ...extraHeaders };
-      if (organizationId) headers[organizationHeader] = organizationId;
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      const response = await fetch(baseUrl + path, {
-        method,
-        headers,
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return {
-        status: response.status,
-        headers: response.headers,
-        contentType: response.headers.get('content-type') ?? '',
-        body: text ? JSON.parse(text) : undefined,
-      };
+  const request = async <T = any>(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<ApiResponse<T>> => {
+    const all: Record<string, string> = { ...headers };
+    if (body !== undefined) all['content-type'] = 'application/json';
+    const response = await fetch(baseUrl + path, {
+      method,
+      headers: all,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON (e.g. a rate-limit text); the raw text is what the caller gets.
+    }
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '', headers: response.headers, body: parsed as T };
+  };
+
+  const randomAddress = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250) + 1).join('.')}`;
+
+  /** Signs in and returns the session cookie, or the failed response. */
+  const signIn = async (email: string, password: string, address = randomAddress()) => {
+    const response = await request('POST', '/api/auth/sign-in/email', { email, password }, { 'x-forwarded-for': address });
+    const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    return { response, cookie };
+  };
+
+  const createStaffWithEmail = async (organizationId: string, role: Role, email: string) => ({
+    ...(await staffRepository.create(database.db, { organizationId, name: `Test ${role}`, email, password: TEST_PASSWORD, role })),
+    password: TEST_PASSWORD,
+  });
+  const createStaff = (organizationId: string, role: Role) =>
+    createStaffWithEmail(organizationId, role, `${role}-${randomUUID().slice(0, 12)}@example.test`);
+
+  /** Requests sent with a cookie (or none), as a browser would. */
+  const client = (cookie: () => Promise<string | null>) => {
+    const send = async <T = any>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}) => {
+      const value = await cookie();
+      return request<T>(method, path, body, value ? { cookie: value, ...extra } : extra);
     };
     return {
       get: <T = any>(path: string) => send<T>('GET', path),
@@ -46,10 +87,34 @@ export async function startTestServer() {
     };
   };
 
+  const sessions = new Map<string, Promise<string>>();
+  /** A logged-in staff member of the organization (null: nobody logged in). */
+  const as = (organizationId: string | null, role: Role = 'owner') =>
+    client(async () => {
+      if (!organizationId) return null;
+      const key = `${organizationId}/${role}`;
+      if (!sessions.has(key)) {
+        sessions.set(
+          key,
+          createStaff(organizationId, role).then(async (user) => {
+            const { response, cookie } = await signIn(user.email, TEST_PASSWORD);
+            if (response.status !== 200) throw new Error(`Test sign-in failed: ${response.status} ${JSON.stringify(response.body)}`);
+            return cookie;
+          }),
+        );
+      }
+      return sessions.get(key)!;
+    });
+
   return {
     db: database.db,
+    app,
     baseUrl,
     as,
+    signIn,
+    createStaff,
+    createStaffWithEmail,
+    withCookie: (cookie: string) => client(async () => cookie),
     close: async () => {
       await app.close();
       await database.close();

@@ -16,6 +16,7 @@ export function registerBillingRoutes(app: FastifyInstance, db: Database) {
   const tags = ['billing'];
 
   typed.get('/api/invoices/:id', {
+    config: { access: 'clients.read' },
     schema: {
       tags,
       summary: 'One invoice: lines, discounts, payments, write-offs and the amount due',
@@ -26,6 +27,7 @@ export function registerBillingRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.get('/api/families/:id/balance', {
+    config: { access: 'clients.read' },
     schema: {
       tags,
       summary: "A family's balance (invoiced − paid − written off, void invoices ignored) and its invoices",
@@ -36,6 +38,7 @@ export function registerBillingRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.post('/api/invoices/:id/payments', {
+    config: { access: 'payments.write' },
     schema: {
       tags,
       summary: 'Record a payment of at most the amount due; the invoice is paid when nothing is left due',
@@ -48,6 +51,7 @@ export function registerBillingRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.post('/api/invoices/:id/discounts', {
+    config: { access: 'payments.write' },
     schema: {
       tags,
       summary: 'Add an amount or percent discount to an open invoice with no payments; the total is recomputed',
@@ -60,6 +64,7 @@ export function registerBillingRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.post('/api/invoices/:id/write-offs', {
+    config: { access: 'billing.adjust' },
     schema: {
       tags,
       summary: 'Write off part or all of what is due, with a reason; the invoice is closed when nothing is left due',
@@ -72,6 +77,7 @@ export function registerBillingRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.post('/api/invoices/:id/void', {
+    config: { access: 'billing.adjust' },
     schema: {
       tags,
       summary: 'Void an open invoice nobody has paid on, with a reason; it stays in history and asks for nothing',

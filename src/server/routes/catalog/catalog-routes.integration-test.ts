@@ -161,12 +161,11 @@ describe('references and organization scoping', () => {
     expect(fromOther.status).toBe(404);
   });
 
-  it('needs the organization header and a known organization', async () => {
-    const missing = await server.as(null).get('/api/locations');
-    expect(missing.status).toBe(400);
-    expect(missing.body.detail).toContain('organization-id');
-    const unknown = await server.as(MISSING_ID).get('/api/locations');
-    expect(unknown.status).toBe(404);
+  it('needs a login', async () => {
+    const anonymous = await server.as(null).get('/api/locations');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.contentType).toContain('application/problem+json');
+    expect(anonymous.body.detail).toContain('Log in');
   });
 
   it('keeps fields a change leaves out (a PATCH does not reset defaults)', async () => {

@@ -27,31 +27,33 @@ import { createLocationBody, locationDto, updateLocationBody } from './locations
 import { createServiceBody, serviceDto, updateServiceBody } from './services.types.js';
 
 const noFilter = z.object({});
+const catalog = { read: 'schedule.read', write: 'catalog.write' } as const;
+const people = { read: 'clients.read', write: 'clients.write' } as const;
 
 /** Locations, instructors, services, families, guardians and clients: create, read, update, list. */
 export function registerCatalogRoutes(app: FastifyInstance, db: Database) {
   registerResourceRoutes(app, db, {
-    path: 'locations', noun: 'location', dto: locationDto,
+    access: catalog, path: 'locations', noun: 'location', dto: locationDto,
     createBody: createLocationBody, updateBody: updateLocationBody, listFilter: noFilter, service: locationService,
   });
   registerResourceRoutes(app, db, {
-    path: 'instructors', noun: 'instructor', dto: instructorDto,
+    access: catalog, path: 'instructors', noun: 'instructor', dto: instructorDto,
     createBody: createInstructorBody, updateBody: updateInstructorBody, listFilter: noFilter, service: instructorService,
   });
   registerResourceRoutes(app, db, {
-    path: 'services', noun: 'service', dto: serviceDto,
+    access: catalog, path: 'services', noun: 'service', dto: serviceDto,
     createBody: createServiceBody, updateBody: updateServiceBody, listFilter: noFilter, service: serviceService,
   });
   registerResourceRoutes(app, db, {
-    path: 'families', noun: 'family', dto: familyDto,
+    access: people, path: 'families', noun: 'family', dto: familyDto,
     createBody: createFamilyBody, updateBody: updateFamilyBody, listFilter: noFilter, service: familyService,
   });
   registerResourceRoutes(app, db, {
-    path: 'guardians', noun: 'guardian', dto: guardianDto,
+    access: people, path: 'guardians', noun: 'guardian', dto: guardianDto,
     createBody: createGuardianBody, updateBody: updateGuardianBody, listFilter: familyFilter, service: guardianService,
   });
   registerResourceRoutes(app, db, {
-    path: 'clients', noun: 'client', dto: clientDto,
+    access: people, path: 'clients', noun: 'client', dto: clientDto,
     createBody: createClientBody, updateBody: updateClientBody, listFilter: familyFilter, service: clientService,
   });
 }

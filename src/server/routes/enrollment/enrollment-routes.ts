@@ -13,6 +13,7 @@ export function registerEnrollmentRoutes(app: FastifyInstance, db: Database) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.post('/api/subscriptions', {
+    config: { access: 'enrollment.write' },
     schema: {
       tags: ['enrollment'],
       summary: 'Enroll a client in a session from a first session date (holds a seat on every date)',
@@ -24,6 +25,7 @@ export function registerEnrollmentRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.post('/api/subscriptions/:id/unenroll', {
+    config: { access: 'enrollment.write' },
     schema: {
       tags: ['enrollment'],
       summary: 'Unenroll a client from a session date on (ends the subscription)',
@@ -35,6 +37,7 @@ export function registerEnrollmentRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.get('/api/clients/:id/profile', {
+    config: { access: 'clients.read' },
     schema: {
       tags: ['clients'],
       summary: "A client's profile: family, guardians, subscriptions, invoices, balance and history",

@@ -13,6 +13,7 @@ export const organizationDto = z.object({
 /** The organization the request acts for: its time zone and currency shape every screen. */
 export function registerOrganizationRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/organization', {
+    config: { access: 'authenticated' },
     schema: { tags: ['organization'], summary: 'The current organization', response: { 200: organizationDto } },
     handler: async (request) => organizationDto.parse(request.organization),
   });

@@ -6,6 +6,7 @@ import { scheduleDto, scheduleQuery } from './schedule.types.js';
 
 export function registerScheduleRoutes(app: FastifyInstance, db: Database) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/schedule', {
+    config: { access: 'schedule.read' },
     schema: {
       tags: ['schedule'],
       summary: 'Session dates in a date range with enrolled count and capacity (the main schedule)',

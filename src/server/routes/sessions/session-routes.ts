@@ -22,13 +22,14 @@ import {
 
 export function registerSessionRoutes(app: FastifyInstance, db: Database) {
   registerResourceRoutes(app, db, {
-    path: 'sessions', noun: 'session', dto: sessionDto,
+    access: { read: 'schedule.read', write: 'catalog.write' }, path: 'sessions', noun: 'session', dto: sessionDto,
     createBody: createSessionBody, updateBody: updateSessionBody, listFilter: sessionListFilter, service: sessionService,
   });
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['sessions'];
 
   typed.get('/api/sessions/:id/dates', {
+    config: { access: 'schedule.read' },
     schema: {
       tags,
       summary: "A session's dates in a range (cancelled ones included, marked), with free seats",
@@ -40,11 +41,13 @@ export function registerSessionRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.get('/api/sessions/:id/roster', {
+    config: { access: 'roster.read' },
     schema: { tags, summary: 'The roster of one session date', params: idParamsSchema, querystring: rosterQuery, response: { 200: rosterDto } },
-    handler: async (request) => getRoster(db, request.organization, request.params.id, request.query.date),
+    handler: async (request) => getRoster(db, request.organization, request.actor, request.params.id, request.query.date),
   });
 
   typed.post('/api/sessions/:id/date-changes', {
+    config: { access: 'catalog.write' },
     schema: {
       tags,
       summary: 'Cancel or move one date of a session',
@@ -58,6 +61,7 @@ export function registerSessionRoutes(app: FastifyInstance, db: Database) {
 
   const attendanceDto = z.object({ sessionId: idSchema, subscriptionId: idSchema, date: localDateSchema, present: z.boolean() });
   typed.put('/api/sessions/:id/attendance', {
+    config: { access: 'attendance.write' },
     schema: {
       tags,
       summary: 'Mark a client on a session date present or absent',

@@ -3,14 +3,15 @@ import { z } from 'zod';
 import type { Database } from '../../../db/client.js';
 import type { Page, PageRequest } from '../../../db/repositories/tenant-table.js';
 import { AppError } from '../../../domain/errors.js';
-import type { OrganizationContext } from '../../http/organization-scope.js';
+import type { Permission } from '../../../domain/access/permissions.js';
+import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
 import { idParamsSchema, pageQuerySchema, pageSchema } from './fields.types.js';
 
 /** The catalog's create/read/update/list use cases, described once per entity. */
 export interface ResourceService<Dto, Create, Update, Filter> {
-  create(db: Database, organization: OrganizationContext, input: Create): Promise<Dto>;
+  create(db: Database, organization: OrganizationContext, actor: Actor, input: Create): Promise<Dto>;
   get(db: Database, organization: OrganizationContext, id: string): Promise<Dto | undefined>;
-  update(db: Database, organization: OrganizationContext, id: string, input: Update): Promise<Dto | undefined>;
+  update(db: Database, organization: OrganizationContext, actor: Actor, id: string, input: Update): Promise<Dto | undefined>;
   list(db: Database, organization: OrganizationContext, page: PageRequest & Filter): Promise<Page<Dto>>;
 }
 
@@ -24,6 +25,8 @@ export interface ResourceDefinition<
   path: string;
   /** What a person calls one, e.g. `location`. */
   noun: string;
+  /** The permissions to read and to change this entity. */
+  access: { read: Permission; write: Permission };
   dto: D;
   createBody: C;
   updateBody: U;
@@ -52,11 +55,18 @@ export function registerResourceRoutes<
     url: string,
     schema: FastifySchema,
     handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
-  ) => app.route({ method, url, schema: { tags, ...schema }, handler });
+  ) =>
+    app.route({
+      method,
+      url,
+      config: { access: method === 'GET' ? resource.access.read : resource.access.write },
+      schema: { tags, ...schema },
+      handler,
+    });
 
   route('POST', `/api/${path}`, { summary: `Create a ${noun}`, body: resource.createBody, response: { 201: resource.dto } },
     async (request, reply) =>
-      reply.status(201).send(await service.create(db, request.organization, request.body as z.output<C>)),
+      reply.status(201).send(await service.create(db, request.organization, request.actor, request.body as z.output<C>)),
   );
 
   route(
@@ -82,7 +92,7 @@ export function registerResourceRoutes<
     { summary: `Change a ${noun}`, params: idParamsSchema, body: resource.updateBody, response: { 200: resource.dto } },
     async (request, reply) => {
       const { id } = request.params as IdParams;
-      return reply.send(found(await service.update(db, request.organization, id, request.body as z.output<U>)));
+      return reply.send(found(await service.update(db, request.organization, request.actor, id, request.body as z.output<U>)));
     },
   );
 }

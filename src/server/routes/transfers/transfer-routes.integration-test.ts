@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient, buildSubscription } from '../../../db/seed/builders.js';
+import { buildClient, buildSession, buildSubscription } from '../../../db/seed/builders.js';
 import { buildE1Scenario, e1Request, type E1Scenario } from '../../testing/e1-scenario.js';
 import { MISSING_ID, startTestServer, type TestApi, type TestServer } from '../../testing/test-server.js';
 
@@ -272,5 +272,44 @@ describe('capacity under concurrency', () => {
     expect(responses.filter((r) => r.status === 409 && r.body.code === 'CAPACITY_FULL')).toHaveLength(45);
     const roster = await api.get(`/api/sessions/${s.intermediateThu.id}/roster?date=2027-03-18`);
     expect(roster.body.clients).toHaveLength(5);
+  });
+});
+
+describe('what only managers may do in a transfer', () => {
+  it('front desk cannot close now with a write-off, override capacity or back-date; a manager can', async () => {
+    const { s } = await e1();
+    const desk = server.as(s.organization.id, 'front_desk');
+    const manager = server.as(s.organization.id, 'manager');
+    const closeNow = await transfer(desk, { ...e1Request(s), finish: { kind: 'close_now', reason: 'goodwill' } });
+    expect(closeNow.status).toBe(403);
+    expect(closeNow.body.detail).toContain('write off');
+
+    // Enrolled since September 2026, so 2026-11-17 is a past date the client attended.
+    const past = await buildSubscription(server.db, s.organization.id, {
+      sessionId: (await buildSession(server.db, s.organization.id, { startsOn: '2026-09-01', weekdays: [2] })).id,
+      clientId: s.maya.id,
+      startsOn: '2026-09-01',
+    });
+    const backDatedRequest = { subscriptionId: past.id, transferDate: '2026-11-17', targetSessionId: s.intermediateThu.id };
+    const backDated = await desk.post('/api/transfers/preview', backDatedRequest);
+    expect(backDated.status).toBe(403);
+    expect(backDated.body.detail).toContain('back-date');
+    const managerBackDated = await manager.post('/api/transfers/preview', backDatedRequest);
+    expect(managerBackDated.status).toBe(200);
+    expect(managerBackDated.body.warnings.map((w: any) => w.code)).toContain('BACK_DATED');
+  });
+
+  it('capacity override is refused to front desk and audited for a manager', async () => {
+    const s = await buildE1Scenario(server.db, { targetCapacity: 1 });
+    await buildSubscription(server.db, s.organization.id, { sessionId: s.intermediateThu.id, startsOn: '2027-03-11' });
+    const body = { ...e1Request(s), capacityOverride: true, finish: { kind: 'pay_later' } };
+    const desk = await transfer(server.as(s.organization.id, 'front_desk'), body);
+    expect(desk.status).toBe(403);
+    const manager = await transfer(server.as(s.organization.id, 'manager'), body);
+    expect(manager.status).toBe(201);
+    const profile = await server.as(s.organization.id).get(`/api/clients/${s.maya.id}/profile`);
+    expect(profile.body.history.map((h: any) => h.action)).toContain('transfer.completed_with_capacity_override');
+    const roster = await server.as(s.organization.id).get(`/api/sessions/${s.intermediateThu.id}/roster?date=2027-03-18`);
+    expect(roster.body.clients).toHaveLength(2);
   });
 });

@@ -24,6 +24,7 @@ export function registerTransferRoutes(app: FastifyInstance, db: Database) {
   const tags = ['transfers'];
 
   typed.get('/api/subscriptions/:id/transfer-targets', {
+    config: { access: 'enrollment.write' },
     schema: {
       tags,
       summary: 'Sessions a client can be transferred to from a date, with time, instructor, free seats and next dates',
@@ -35,16 +36,18 @@ export function registerTransferRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.post('/api/transfers/preview', {
+    config: { access: 'enrollment.write' },
     schema: {
       tags,
       summary: 'Preview a transfer: the plan with defaults, warnings and the checkout quote (changes nothing)',
       body: previewTransferBody,
       response: { 200: transferPreviewDto },
     },
-    handler: async (request) => previewTransfer(db, request.organization, request.body),
+    handler: async (request) => previewTransfer(db, request.organization, request.actor, request.body),
   });
 
   typed.post('/api/transfers', {
+    config: { access: 'enrollment.write' },
     schema: {
       tags,
       summary: 'Transfer a client with checkout (pay now, pay later or close now), in one transaction',
@@ -61,6 +64,7 @@ export function registerTransferRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.post('/api/transfers/:id/undo', {
+    config: { access: 'transfers.undo' },
     schema: {
       tags,
       summary: 'Undo a transfer while nothing depends on it (no payment or attendance on the new enrollment)',

@@ -12,20 +12,22 @@ import { serviceDto } from '../../routes/catalog/services.types.js';
 import { resourceService } from './resource-service.js';
 
 // The DTO schema is the whitelist: parsing a row keeps exactly the fields the API shows.
-export const locationService = resourceService({ repository: locationRepository, toDto: (row) => locationDto.parse(row) });
-export const instructorService = resourceService({ repository: instructorRepository, toDto: (row) => instructorDto.parse(row) });
-export const serviceService = resourceService({ repository: serviceRepository, toDto: (row) => serviceDto.parse(row) });
-export const familyService = resourceService({ repository: familyRepository, toDto: (row) => familyDto.parse(row) });
+export const locationService = resourceService({ noun: 'location', repository: locationRepository, toDto: (row) => locationDto.parse(row) });
+export const instructorService = resourceService({ noun: 'instructor', repository: instructorRepository, toDto: (row) => instructorDto.parse(row) });
+export const serviceService = resourceService({ noun: 'service', repository: serviceRepository, toDto: (row) => serviceDto.parse(row) });
+export const familyService = resourceService({ noun: 'family', repository: familyRepository, toDto: (row) => familyDto.parse(row) });
 
 const familyReference = [{ field: 'familyId', noun: 'family', repository: familyRepository }];
 
 export const guardianService = resourceService({
+  noun: 'guardian',
   repository: guardianRepository,
   toDto: (row) => guardianDto.parse(row),
   references: familyReference,
   filterColumns: { familyId: guardians.familyId },
 });
 export const clientService = resourceService({
+  noun: 'client',
   repository: clientRepository,
   toDto: (row) => clientDto.parse(row),
   references: familyReference,

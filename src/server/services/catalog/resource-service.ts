@@ -3,7 +3,8 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../db/client.js';
 import type { PageRequest, tenantTable } from '../../../db/repositories/tenant-table.js';
 import { AppError } from '../../../domain/errors.js';
-import type { OrganizationContext } from '../../http/organization-scope.js';
+import { auditRepository } from '../../../db/repositories/audit-repository.js';
+import type { Actor } from '../../http/organization-scope.js';
 import type { ResourceService } from '../../routes/shared/resource-routes.js';
 
 type Repository = ReturnType<typeof tenantTable>;
@@ -37,32 +38,55 @@ export async function assertReferencesExist(
  * Create/read/update/list for catalog entities that have no rules beyond their
  * schema and their references. Entities with rules (sessions) write their own.
  */
-export function resourceService<Row, Dto, Create extends object, Filter extends object>(options: {
+export function resourceService<Row, Dto extends { id: string }, Create extends object, Filter extends object>(options: {
   repository: {
     insert(db: Database, organizationId: string, values: never): Promise<Row>;
     findById(db: Database, organizationId: string, id: string): Promise<Row | undefined>;
+    findByIdForUpdate(db: Database, organizationId: string, id: string): Promise<Row | undefined>;
     update(db: Database, organizationId: string, id: string, values: never): Promise<Row | undefined>;
     list(db: Database, organizationId: string, page: PageRequest, filter?: SQL): Promise<{ items: Row[]; total: number; limit: number; offset: number }>;
   };
   toDto: (row: Row) => Dto;
+  /** What the audit history calls it, e.g. `client`. */
+  noun: string;
   references?: readonly Reference[];
   /** Columns that list filters match by equality, keyed by query parameter. */
   filterColumns?: Record<string, PgColumn>;
 }): ResourceService<Dto, Create, Partial<Create>, Filter> {
-  const { repository, toDto, references = [], filterColumns = {} } = options;
+  const { repository, toDto, noun, references = [], filterColumns = {} } = options;
+  const audit = (db: Database, organizationId: string, actor: Actor, action: string, before: Dto | null, after: Dto & { id: string }) =>
+    auditRepository.record(db, {
+      organizationId,
+      actor,
+      action: `${noun}.${action}`,
+      entityType: noun,
+      entityId: after.id,
+      clientId: noun === 'client' ? after.id : null,
+      before,
+      after,
+    });
   return {
-    async create(db, organization, input) {
-      await assertReferencesExist(db, organization.id, input as Record<string, unknown>, references);
-      return toDto(await repository.insert(db, organization.id, input as never));
+    async create(db, organization, actor, input) {
+      return db.transaction(async (tx) => {
+        await assertReferencesExist(tx, organization.id, input as Record<string, unknown>, references);
+        const created = toDto(await repository.insert(tx, organization.id, input as never));
+        await audit(tx, organization.id, actor, 'created', null, created);
+        return created;
+      });
     },
     async get(db, organization, id) {
       const row = await repository.findById(db, organization.id, id);
       return row && toDto(row);
     },
-    async update(db, organization, id, input) {
-      await assertReferencesExist(db, organization.id, input as Record<string, unknown>, references);
-      const row = await repository.update(db, organization.id, id, input as never);
-      return row && toDto(row);
+    async update(db, organization, actor, id, input) {
+      return db.transaction(async (tx) => {
+        const current = await repository.findByIdForUpdate(tx, organization.id, id);
+        if (!current) return undefined;
+        await assertReferencesExist(tx, organization.id, input as Record<string, unknown>, references);
+        const updated = toDto((await repository.update(tx, organization.id, id, input as never))!);
+        await audit(tx, organization.id, actor, 'updated', toDto(current), updated);
+        return updated;
+      });
     },
     async list(db, organization, query) {
       const { limit, offset, ...filters } = query as PageRequest & Record<string, unknown>;

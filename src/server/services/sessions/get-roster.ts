@@ -3,14 +3,22 @@ import type { Database } from '../../../db/client.js';
 import { guardianRepository } from '../../../db/repositories/guardian-repository.js';
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { AppError } from '../../../domain/errors.js';
-import type { OrganizationContext } from '../../http/organization-scope.js';
+import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
+import { assertMaySeeRoster } from './own-session.js';
 import type { RosterDto } from '../../routes/sessions/roster.types.js';
 import { sessionDatesWithEnrollment, toSessionDateDto } from '../schedule/session-dates-with-enrollment.js';
 import { findSession } from './session-service.js';
 
 /** Who comes on one date of a session, with a guardian to call. */
-export async function getRoster(db: Database, organization: OrganizationContext, sessionId: string, isoDate: string): Promise<RosterDto> {
+export async function getRoster(
+  db: Database,
+  organization: OrganizationContext,
+  actor: Actor,
+  sessionId: string,
+  isoDate: string,
+): Promise<RosterDto> {
   const session = await findSession(db, organization, sessionId);
+  await assertMaySeeRoster(db, organization.id, actor, session);
   const date = Temporal.PlainDate.from(isoDate);
   const dates = await sessionDatesWithEnrollment(db, organization, [session], { from: date, to: date.add({ days: 1 }) });
   const onDate = dates.find(({ sessionDate }) => sessionDate.date.equals(date));

@@ -9,6 +9,7 @@ import { coversDate } from '../../../domain/subscriptions/coverage.js';
 import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
 import { periodOf } from '../schedule/session-dates-with-enrollment.js';
 import { loadSessionSchedules } from './session-schedule.js';
+import { assertMaySeeRoster } from './own-session.js';
 import { findSession } from './session-service.js';
 
 /** Marks a client on a session date's roster present or absent. */
@@ -21,6 +22,7 @@ export async function markAttendance(
 ) {
   return db.transaction(async (tx) => {
     const session = await findSession(tx, organization, sessionId);
+    await assertMaySeeRoster(tx, organization.id, actor, session);
     const subscription = await subscriptionRepository.findById(tx, organization.id, input.subscriptionId);
     const date = Temporal.PlainDate.from(input.date);
     const schedule = (await loadSessionSchedules(tx, organization, [session])).get(session.id)!;

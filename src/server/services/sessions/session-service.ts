@@ -94,16 +94,19 @@ async function assertCapacityFitsEnrolled(db: Database, organization: Organizati
 }
 
 export const sessionService: ResourceService<SessionDto, CreateSessionInput, UpdateSessionInput, Record<string, string | undefined>> = {
-  async create(db, organization, input) {
-    await assertReferencesExist(db, organization.id, input, references);
-    const service = (await serviceRepository.findById(db, organization.id, input.serviceId))!;
-    const row = await sessionRepository.insert(db, organization.id, {
-      ...input,
-      paymentPlan: input.paymentPlan ?? service.defaultPaymentPlan,
-      price: input.price ?? service.defaultPrice,
+  async create(db, organization, actor, input) {
+    return db.transaction(async (tx) => {
+      await assertReferencesExist(tx, organization.id, input, references);
+      const service = (await serviceRepository.findById(tx, organization.id, input.serviceId))!;
+      const row = await sessionRepository.insert(tx, organization.id, {
+        ...input,
+        paymentPlan: input.paymentPlan ?? service.defaultPaymentPlan,
+        price: input.price ?? service.defaultPrice,
+      });
+      const [dto] = await toDtos(tx, organization, [row]);
+      await auditRepository.record(tx, { organizationId: organization.id, actor, action: 'session.created', entityType: 'session', entityId: row.id, after: dto });
+      return dto!;
     });
-    const [dto] = await toDtos(db, organization, [row]);
-    return dto!;
   },
 
   async get(db, organization, id) {
@@ -111,7 +114,7 @@ export const sessionService: ResourceService<SessionDto, CreateSessionInput, Upd
     return row && (await toDtos(db, organization, [row]))[0];
   },
 
-  async update(db, organization, id, input) {
+  async update(db, organization, actor, id, input) {
     return db.transaction(async (tx) => {
       const current = await sessionRepository.findByIdForUpdate(tx, organization.id, id);
       if (!current) return undefined;
@@ -124,7 +127,8 @@ export const sessionService: ResourceService<SessionDto, CreateSessionInput, Upd
       }
       const row = (await sessionRepository.update(tx, organization.id, id, input))!;
       if (row.capacity < current.capacity) await assertCapacityFitsEnrolled(tx, organization, row);
-      const [dto] = await toDtos(tx, organization, [row]);
+      const [before, dto] = await toDtos(tx, organization, [current, row]);
+      await auditRepository.record(tx, { organizationId: organization.id, actor, action: 'session.updated', entityType: 'session', entityId: id, before, after: dto });
       return dto;
     });
   },

@@ -1,10 +1,17 @@
 import type { Database } from '../../../db/client.js';
-import type { OrganizationContext } from '../../http/organization-scope.js';
+import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
 import type { PreviewTransferInput, TransferPreviewDto } from '../../routes/transfers/transfers.types.js';
 import { planTransferFromDatabase, toPreviewDto } from './plan-from-database.js';
+import { assertTransferAllowed } from './transfer-permissions.js';
 
 /** The plan, warnings and checkout quote of a transfer; changes nothing. */
-export async function previewTransfer(db: Database, organization: OrganizationContext, input: PreviewTransferInput): Promise<TransferPreviewDto> {
+export async function previewTransfer(
+  db: Database,
+  organization: OrganizationContext,
+  actor: Actor,
+  input: PreviewTransferInput,
+): Promise<TransferPreviewDto> {
   const planned = await planTransferFromDatabase(db, organization, input, { lock: false });
+  assertTransferAllowed(actor, planned.plan, planned.today);
   return toPreviewDto(organization, planned, input);
 }

@@ -4,7 +4,7 @@ import { auditRepository } from '../../../db/repositories/audit-repository.js';
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { transferRepository } from '../../../db/repositories/transfer-repository.js';
 import { settle, type CheckoutFinish } from '../../../domain/billing/checkout-finish.js';
-import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
+import { requirePermission, type Actor, type OrganizationContext } from '../../http/organization-scope.js';
 import type { TransferInput, TransferResultDto } from '../../routes/transfers/transfers.types.js';
 import { createInvoice, recordSettlement } from '../billing/create-invoice.js';
 import { loadInvoices } from '../billing/invoice-details.js';
@@ -13,6 +13,7 @@ import { toSubscriptionDto } from '../enrollment/subscription-dto.js';
 import { idempotent, type IdempotentResult } from '../idempotency.js';
 import { planTransferFromDatabase } from './plan-from-database.js';
 import { toTransferDto } from './transfer-dto.js';
+import { assertTransferAllowed } from './transfer-permissions.js';
 
 function toDomainFinish(finish: TransferInput['finish']): CheckoutFinish {
   switch (finish.kind) {
@@ -45,6 +46,7 @@ export async function transferClient(
       async () => {
         const planned = await planTransferFromDatabase(tx, organization, input, { lock: true });
         const { subscription, plan, quote, target, today } = planned;
+        assertTransferAllowed(actor, plan, today);
         const money = { currency: organization.currency, locale: organization.locale };
 
         const { ended, voidedInvoiceIds } = await endSubscription(tx, {
@@ -75,6 +77,7 @@ export async function transferClient(
           money,
         });
         const settlement = settle({ total: created.total, finish, money });
+        if (settlement.writeOff > 0) requirePermission(actor, 'billing.adjust');
         const settled = await recordSettlement(tx, {
           organizationId: organization.id,
           invoice: created,

@@ -1,0 +1,81 @@
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { organization } from 'better-auth/plugins';
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../db/client.js';
+import {
+  authAccounts,
+  authInvitations,
+  authMembers,
+  authOrganizations,
+  authRateLimits,
+  authSessions,
+  authUsers,
+  authVerifications,
+} from '../../db/schema/index.js';
+import { authMemberRepository } from '../../db/repositories/auth-member-repository.js';
+
+export interface AuthOptions {
+  db: Database;
+  baseURL: string;
+  secret: string;
+  trustedOrigins: string[];
+  secureCookies: boolean;
+  /** Sign-in attempts per minute from one address. */
+  signInAttemptsPerMinute?: number;
+}
+
+/**
+ * better-auth: email + password, organizations, sessions in the database (so any number of
+ * API servers can serve them), httpOnly SameSite=Lax cookies, Secure in production, origin
+ * checks and a database-backed rate limit on sign-in.
+ */
+export function createAuth(o: AuthOptions) {
+  return betterAuth({
+    basePath: '/api/auth',
+    baseURL: o.baseURL,
+    secret: o.secret,
+    trustedOrigins: o.trustedOrigins,
+    database: drizzleAdapter(o.db, {
+      provider: 'pg',
+      schema: {
+        user: authUsers,
+        session: authSessions,
+        account: authAccounts,
+        verification: authVerifications,
+        organization: authOrganizations,
+        member: authMembers,
+        invitation: authInvitations,
+        rateLimit: authRateLimits,
+      },
+    }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
+    plugins: [organization({ allowUserToCreateOrganization: false, creatorRole: 'owner' })],
+    session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      window: 60,
+      max: 300,
+      customRules: { '/sign-in/email': { window: 60, max: o.signInAttemptsPerMinute ?? 10 } },
+    },
+    advanced: {
+      useSecureCookies: o.secureCookies,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: o.secureCookies },
+      database: { generateId: () => randomUUID() },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A staff member works for one organization: the session starts in it.
+          before: async (session) => {
+            const membership = await authMemberRepository.firstForUser(o.db, session.userId);
+            return { data: { ...session, activeOrganizationId: membership?.organizationId ?? null } };
+          },
+        },
+      },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

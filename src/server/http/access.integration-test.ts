@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { instructorRepository } from '../../db/repositories/instructor-repository.js';
+import { can, roles } from '../../domain/access/permissions.js';
+import { buildE1Scenario, e1Request, type E1Scenario } from '../testing/e1-scenario.js';
+import { startTestServer, type TestServer } from '../testing/test-server.js';
+
+/**
+ * Generated from the route table itself: every route that exists is checked for
+ * unauthenticated access, for each role, and against ids of another organization.
+ */
+let server: TestServer;
+let home: E1Scenario;
+let other: E1Scenario;
+let homeIds: Record<string, string>;
+let otherIds: Record<string, string>;
+
+async function idsOf(s: E1Scenario): Promise<Record<string, string>> {
+  const owner = server.as(s.organization.id);
+  const done = await owner.post(
+    '/api/transfers',
+    { ...e1Request(s), oldEndsOn: '2027-03-23', firstSessionDate: '2027-03-25', finish: { kind: 'pay_later' } },
+    { 'idempotency-key': randomUUID() },
+  );
+  if (done.status !== 201) throw new Error(`fixture transfer failed: ${JSON.stringify(done.body)}`);
+  return {
+    locations: s.beginnersTue.locationId,
+    instructors: s.beginnersTue.instructorId,
+    services: s.beginnersTue.serviceId,
+    sessions: s.beginnersTue.id,
+    families: s.family.id,
+    guardians: (await owner.get(`/api/guardians?familyId=${s.family.id}`)).body.items[0].id,
+    clients: s.maya.id,
+    subscriptions: s.subscription.id,
+    transfers: done.body.transfer.id,
+    invoices: s.april.id,
+  };
+}
+
+const queries: Record<string, string> = {
+  '/api/schedule': '?from=2027-03-01&to=2027-03-08',
+  '/api/sessions/:id/dates': '?from=2027-03-01&to=2027-04-01',
+  '/api/sessions/:id/roster': '?date=2027-03-16',
+  '/api/subscriptions/:id/transfer-targets': '?date=2027-03-16',
+};
+
+function bodyFor(method: string, url: string, ids: Record<string, string>): unknown {
+  const bodies: Record<string, unknown> = {
+    'POST /api/sessions/:id/date-changes': { date: '2027-03-09', kind: 'cancelled' },
+    'PUT /api/sessions/:id/attendance': { date: '2027-03-09', subscriptionId: ids.subscriptions, present: true },
+    'POST /api/subscriptions/:id/unenroll': { date: '2027-03-09' },
+    'POST /api/invoices/:id/payments': { amount: 100, method: 'cash' },
+    'POST /api/invoices/:id/discounts': { kind: 'amount', amount: 100, reason: 'access test' },
+    'POST /api/invoices/:id/write-offs': { reason: 'access test' },
+    'POST /api/invoices/:id/void': { reason: 'access test' },
+  };
+  return bodies[`${method} ${url}`] ?? (method === 'GET' ? undefined : {});
+}
+
+function pathFor(url: string, ids: Record<string, string>): string {
+  const resource = url.split('/')[2]!;
+  const path = url.includes(':id') ? url.replace(':id', ids[resource] ?? `no fixture id for "${resource}"`) : url;
+  return path + (queries[url] ?? '');
+}
+
+/** Every row of one organization, so "nothing changed" is checked on all of them. */
+async function digestOf(organizationId: string) {
+  const tables = [
+    'locations', 'instructors', 'services', 'sessions', 'session_date_exceptions', 'families', 'guardians', 'clients',
+    'subscriptions', 'transfers', 'attendance', 'invoices', 'invoice_lines', 'invoice_discounts', 'payments', 'write_offs', 'audit_events',
+  ];
+  const digests: Record<string, unknown> = {};
+  for (const table of tables) {
+    const result = await server.db.execute(
+      sql`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${sql.identifier(table)} t where organization_id = ${organizationId}`,
+    );
+    digests[table] = (result as unknown as { rows: unknown[] }).rows[0];
+  }
+  return digests;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  home = await buildE1Scenario(server.db);
+  other = await buildE1Scenario(server.db);
+  // The instructor login teaches Beginners Tue, whose roster the table asks for.
+  const email = `instructor-${randomUUID().slice(0, 8)}@example.test`;
+  await instructorRepository.update(server.db, home.organization.id, home.beginnersTue.instructorId, { email });
+  homeIds = await idsOf(home);
+  otherIds = await idsOf(other);
+  instructorEmail = email;
+});
+afterAll(() => server.close());
+
+let instructorEmail = '';
+
+function send(api: ReturnType<TestServer['as']>, method: string, url: string, ids: Record<string, string>) {
+  const path = pathFor(url, ids);
+  const body = bodyFor(method, url, ids);
+  const headers: Record<string, string> = url === '/api/transfers' ? { 'idempotency-key': randomUUID() } : {};
+  if (method === 'GET') return api.get(path);
+  if (method === 'PUT') return api.put(path, body);
+  if (method === 'PATCH') return api.patch(path, body);
+  return api.post(path, body, headers);
+}
+
+describe('the route table', () => {
+  it('has routes, each with a declared access', () => {
+    expect(server.app.accessTable.length).toBeGreaterThan(40);
+    expect(server.app.accessTable.every((r) => r.access)).toBe(true);
+  });
+
+  it('answers 401 to every route without a login', async () => {
+    const anonymous = server.as(null);
+    for (const { method, url } of server.app.accessTable) {
+      const response = await send(anonymous, method, url, homeIds);
+      expect({ route: `${method} ${url}`, status: response.status }).toEqual({ route: `${method} ${url}`, status: 401 });
+    }
+  });
+
+  it.each(roles)('lets %s do exactly what its role allows', async (role) => {
+    const api =
+      role === 'instructor'
+        ? await (async () => {
+            const staff = await server.createStaffWithEmail(home.organization.id, 'instructor', instructorEmail);
+            const { cookie } = await server.signIn(staff.email, staff.password);
+            return server.withCookie(cookie);
+          })()
+        : server.as(home.organization.id, role);
+    for (const { method, url, access } of server.app.accessTable) {
+      const response = await send(api, method, url, homeIds);
+      const allowed = access === 'authenticated' || can(role, access);
+      const outcome = allowed ? ![401, 403].includes(response.status) : response.status === 403;
+      expect({ route: `${method} ${url}`, role, status: response.status, outcome }).toMatchObject({ outcome: true });
+    }
+  });
+
+  it("answers 404 to every route given another organization's id, and changes nothing there", async () => {
+    const owner = server.as(home.organization.id, 'owner');
+    const before = await digestOf(other.organization.id);
+    for (const { method, url } of server.app.accessTable.filter((r) => r.url.includes(':id'))) {
+      const response = await send(owner, method, url, otherIds);
+      expect({ route: `${method} ${url}`, status: response.status }).toEqual({ route: `${method} ${url}`, status: 404 });
+    }
+    expect(await digestOf(other.organization.id)).toEqual(before);
+  });
+});

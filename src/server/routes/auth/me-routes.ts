@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { permissions, permissionsOf, roles } from '../../../domain/access/permissions.js';
+import { organizationDto } from '../organization/organization-routes.js';
+
+const meDto = z.object({
+  user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  role: z.enum(roles),
+  permissions: z.array(z.enum(permissions)),
+  organization: organizationDto,
+});
+
+/** Who is logged in, their role and what it allows, and the organization they act for. */
+export function registerMeRoutes(app: FastifyInstance) {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/me', {
+    config: { access: 'authenticated' },
+    schema: { tags: ['auth'], summary: 'The logged-in staff member, role, permissions and organization', response: { 200: meDto } },
+    handler: async (request) => ({
+      user: { id: request.actor.userId, name: request.actor.name ?? '', email: request.actor.email ?? '' },
+      role: request.actor.role,
+      permissions: permissionsOf(request.actor.role),
+      organization: organizationDto.parse(request.organization),
+    }),
+  });
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { roles } from '../../../domain/access/permissions.js';
+import { nameSchema } from '../shared/fields.types.js';
+
+export const createStaffBody = z.object({
+  name: nameSchema,
+  email: z.email('must be an email address'),
+  password: z.string().min(10, 'must be at least 10 characters').max(200),
+  role: z.enum(roles),
+});
+export type CreateStaffInput = z.output<typeof createStaffBody>;
+
+export const staffMemberDto = z.object({ userId: z.string(), name: z.string(), email: z.string(), role: z.enum(roles) });
+export type StaffMemberDto = z.infer<typeof staffMemberDto>;
