@@ -6,7 +6,8 @@ import type { Database } from '../db/client.js';
 import { createAuth, type AuthOptions } from './auth/auth.js';
 import { organizationScoped, type RouteAccessEntry } from './http/organization-scope.js';
 import { refuseCrossSiteRequests } from './http/origin-check.js';
-import { errorHandler, problemContentType } from './http/problem.js';
+import { errorHandler } from './http/problem.js';
+import { serveWebAppAndNotFound } from './http/web-app.js';
 import { registerAuthRoutes } from './routes/auth/auth-routes.js';
 import { registerMeRoutes } from './routes/auth/me-routes.js';
 import { registerBillingRoutes } from './routes/billing/billing-routes.js';
@@ -31,24 +32,18 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Take the client address from X-Forwarded-For (behind a proxy, and in tests). */
   trustProxy?: boolean;
+  /** The built web app (dist/web), served with deep links falling back to index.html. */
+  webAppDirectory?: string;
 }
 
 /** The HTTP API: staff log in; every other /api route acts for their organization; OpenAPI at /docs. */
-export async function buildApp({ db, auth: authOptions, logger = false, trustProxy = false }: AppOptions) {
+export async function buildApp({ db, auth: authOptions, logger = false, trustProxy = false, webAppDirectory }: AppOptions) {
   const app = Fastify({ logger, bodyLimit: 1_048_576, trustProxy });
   const auth = createAuth({ db, ...authOptions });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).type(problemContentType).send({
-      type: 'about:blank#NOT_FOUND',
-      title: 'not found',
-      status: 404,
-      code: 'NOT_FOUND',
-      detail: `There is no ${request.method} ${request.url.split('?')[0]} in this API; see /docs.`,
-    }),
-  );
+  await serveWebAppAndNotFound(app, webAppDirectory);
   refuseCrossSiteRequests(app, authOptions.trustedOrigins);
 
   await app.register(swagger, {

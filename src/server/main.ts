@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/client.js';
 import { seedDemoIfEmpty } from '../db/seed/demo.js';
 import { buildApp } from './app.js';
@@ -25,6 +26,7 @@ async function main() {
     db: database.db,
     logger: { level: env.LOG_LEVEL },
     trustProxy: env.TRUST_PROXY,
+    webAppDirectory: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     auth: {
       baseURL: publicUrl,
       secret: authSecret({ configured: env.AUTH_SECRET, dataDir: env.DATA_DIR }),
@@ -33,7 +35,6 @@ async function main() {
       secureCookies: env.NODE_ENV === 'production',
     },
   });
-  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/docs'));
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { divideRounded } from '../../domain/billing/money.js';
-import { realSessionDates, type SessionSchedule } from '../../domain/schedule/session-dates.js';
+import { firstRealSessionDateOnOrAfter, realSessionDates, type SessionSchedule } from '../../domain/schedule/session-dates.js';
 import { coveredDates } from '../../domain/subscriptions/coverage.js';
 import type { subscriptions } from '../schema/index.js';
 import { monthName } from './demo-names.js';
@@ -13,7 +13,7 @@ const METHODS = ['cash', 'check', 'card', 'card'] as const;
 
 /**
  * The current month's invoice for every monthly subscription that has a date in it (most
- * paid, a few open), plus the scenario's next-month invoice. A subscription that began
+ * paid, a few open); the scenario's invoices are paid through its next date's month. A subscription that began
  * before the month pays the whole monthly price; one that began after the month's first date
  * is prorated by its real remaining dates, as the design's monthly plan does.
  */
@@ -24,7 +24,7 @@ export function planInvoices(o: {
   today: Temporal.PlainDate;
   random: Random;
   sessionsById: ReadonlyMap<string, { name: string; schedule: SessionSchedule }>;
-  /** The scenario's subscription: its month is paid in cash and next month's invoice is open. */
+  /** The scenario's subscription: paid in cash through its next date's month, the month after open. */
   scenarioSubscriptionId: string;
 }): void {
   const { plan, organizationId, timeZone, today, random } = o;
@@ -99,9 +99,19 @@ export function planInvoices(o: {
 
   for (const subscription of plan.subscriptions) {
     if (subscription.organizationId !== organizationId || subscription.paymentPlan !== 'monthly') continue;
-    const isScenario = subscription.id === o.scenarioSubscriptionId;
-    addInvoice(subscription, month, isScenario || random.chance(0.85));
-    if (isScenario) addInvoice(subscription, month.add({ months: 1 }), false);
+    if (subscription.id !== o.scenarioSubscriptionId) {
+      addInvoice(subscription, month, random.chance(0.85));
+      continue;
+    }
+    // The scenario is paid through the month of its next date, so a transfer from that date
+    // (the README's tour) always finds paid sessions to credit; the month after is open.
+    const schedule = o.sessionsById.get(subscription.sessionId)!.schedule;
+    const nextDate = firstRealSessionDateOnOrAfter({ ...schedule, date: today.add({ days: 1 }) }) ?? today;
+    const paidThrough = nextDate.toPlainYearMonth();
+    for (let billed = month; Temporal.PlainYearMonth.compare(billed, paidThrough) <= 0; billed = billed.add({ months: 1 })) {
+      addInvoice(subscription, billed, true);
+    }
+    addInvoice(subscription, paidThrough.add({ months: 1 }), false);
   }
 }
 

@@ -174,6 +174,19 @@ describe('references and organization scoping', () => {
     expect(changed.body.address).toBe('9 Elm St');
   });
 
+  it('finds clients by words of their name', async () => {
+    const org = await buildOrganization(server.db);
+    const owner = server.as(org.id);
+    const family = await owner.post('/api/families', { name: 'Search' });
+    for (const [firstName, lastName] of [['Maya', 'Patel'], ['Mayer', 'Lopez'], ['Priya', 'Patel']]) {
+      await owner.post('/api/clients', { familyId: family.body.id, firstName, lastName });
+    }
+    const found = await owner.get('/api/clients?search=maya%20pat');
+    expect(found.body.items.map((c: any) => `${c.firstName} ${c.lastName}`)).toEqual(['Maya Patel']);
+    expect((await owner.get('/api/clients?search=PATEL')).body.total).toBe(2);
+    expect((await owner.get('/api/clients?search=%25')).body.total).toBe(0);
+  });
+
   it('reads the organization it acts for', async () => {
     const response = await api.get('/api/organization');
     expect(response.status).toBe(200);

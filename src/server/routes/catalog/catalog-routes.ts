@@ -12,6 +12,7 @@ import {
 import { registerResourceRoutes } from '../shared/resource-routes.js';
 import {
   clientDto,
+  clientFilter,
   createClientBody,
   createFamilyBody,
   createGuardianBody,
@@ -54,6 +55,6 @@ export function registerCatalogRoutes(app: FastifyInstance, db: Database) {
   });
   registerResourceRoutes(app, db, {
     access: people, path: 'clients', noun: 'client', dto: clientDto,
-    createBody: createClientBody, updateBody: updateClientBody, listFilter: familyFilter, service: clientService,
+    createBody: createClientBody, updateBody: updateClientBody, listFilter: clientFilter, service: clientService,
   });
 }

@@ -45,3 +45,6 @@ export const clientDto = z.object({
 });
 export type ClientDto = z.infer<typeof clientDto>;
 export const familyFilter = z.object({ familyId: idSchema.optional() });
+export const clientFilter = familyFilter.extend({
+  search: z.string().max(100).optional().describe('Words that appear in the first or last name, e.g. "maya pat"'),
+});

@@ -32,4 +32,5 @@ export const clientService = resourceService({
   toDto: (row) => clientDto.parse(row),
   references: familyReference,
   filterColumns: { familyId: clients.familyId },
+  searchColumns: [clients.firstName, clients.lastName],
 });

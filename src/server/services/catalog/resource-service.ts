@@ -1,4 +1,4 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../db/client.js';
 import type { PageRequest, tenantTable } from '../../../db/repositories/tenant-table.js';
@@ -52,8 +52,10 @@ export function resourceService<Row, Dto extends { id: string }, Create extends 
   references?: readonly Reference[];
   /** Columns that list filters match by equality, keyed by query parameter. */
   filterColumns?: Record<string, PgColumn>;
+  /** Columns the `search` parameter matches, case-insensitively, anywhere in the text. */
+  searchColumns?: PgColumn[];
 }): ResourceService<Dto, Create, Partial<Create>, Filter> {
-  const { repository, toDto, noun, references = [], filterColumns = {} } = options;
+  const { repository, toDto, noun, references = [], filterColumns = {}, searchColumns = [] } = options;
   const audit = (db: Database, organizationId: string, actor: Actor, action: string, before: Dto | null, after: Dto & { id: string }) =>
     auditRepository.record(db, {
       organizationId,
@@ -89,10 +91,17 @@ export function resourceService<Row, Dto extends { id: string }, Create extends 
       });
     },
     async list(db, organization, query) {
-      const { limit, offset, ...filters } = query as PageRequest & Record<string, unknown>;
+      const { limit, offset, search, ...filters } = query as PageRequest & Record<string, unknown>;
       const conditions = Object.entries(filters)
         .filter(([key, value]) => value !== undefined && filterColumns[key])
         .map(([key, value]) => eq(filterColumns[key]!, value));
+      if (typeof search === 'string' && search.trim() && searchColumns.length > 0) {
+        // Every word must appear in one of the columns: "maya pat" finds Maya Patel.
+        for (const word of search.trim().split(/\s+/)) {
+          const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+          conditions.push(or(...searchColumns.map((column) => ilike(column, pattern)))!);
+        }
+      }
       const page = await repository.list(db, organization.id, { limit, offset }, and(...conditions));
       return { ...page, items: page.items.map(toDto) };
     },

@@ -1,0 +1,24 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * `npm start` builds the web app only when dist/web is missing or older than a source
+ * file, so a fresh clone works with one command and a restart costs nothing.
+ */
+const built = join('dist', 'web', 'index.html');
+
+function newestSource(directory: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    const path = join(directory, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+const stale = !existsSync(built) || statSync(built).mtimeMs < Math.max(newestSource('src/web'), statSync('vite.config.ts').mtimeMs);
+if (stale) {
+  console.log('Building the web app (once; later starts reuse dist/web)…');
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+}

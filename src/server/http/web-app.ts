@@ -1,0 +1,32 @@
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { problemContentType } from './problem.js';
+
+function notFoundProblem(request: FastifyRequest, reply: FastifyReply, path: string) {
+  return reply.status(404).type(problemContentType).send({
+    type: 'about:blank#NOT_FOUND',
+    title: 'not found',
+    status: 404,
+    code: 'NOT_FOUND',
+    detail: `There is no ${request.method} ${path} in this API; see /docs.`,
+  });
+}
+
+/**
+ * Serves the built web app (when there is one) and answers every other GET that is not the
+ * API or the docs with index.html, so the browser's router handles deep links like
+ * /clients/:id; anything else unknown is a problem+json 404.
+ */
+export async function serveWebAppAndNotFound(app: FastifyInstance, directory: string | undefined) {
+  const hasWebApp = directory !== undefined && existsSync(join(directory, 'index.html'));
+  if (hasWebApp) await app.register(fastifyStatic, { root: directory, wildcard: false, maxAge: '1h', index: false });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const isPage = request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/docs');
+    if (hasWebApp && isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (!hasWebApp && path === '/') return reply.redirect('/docs');
+    return notFoundProblem(request, reply, path);
+  });
+}
