@@ -17,7 +17,8 @@ function newestSource(directory: string): number {
   return newest;
 }
 
-const stale = !existsSync(built) || statSync(built).mtimeMs < Math.max(newestSource('src/web'), statSync('vite.config.ts').mtimeMs);
+const hasSources = existsSync(join('src', 'web', 'index.html')) && existsSync('vite.config.ts');
+const stale = hasSources && (!existsSync(built) || statSync(built).mtimeMs < Math.max(newestSource('src/web'), statSync('vite.config.ts').mtimeMs));
 if (stale) {
   console.log('Building the web app (once; later starts reuse dist/web)…');
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
