@@ -15,6 +15,7 @@ export const rosterEntryDto = z.object({
   guardianPhone: z.string().nullable(),
   startsOn: z.string(),
   endsOn: z.string().nullable(),
+  present: z.boolean().nullable().describe('Attendance on this date: true, false, or null when not taken yet'),
 });
 export const rosterDto = z.object({
   sessionId: idSchema,

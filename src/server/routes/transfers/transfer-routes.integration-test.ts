@@ -231,6 +231,8 @@ describe('POST /api/transfers/:id/undo', () => {
       date: '2027-03-18', subscriptionId: done.body.newSubscription.id, present: true,
     });
     expect(marked.status).toBe(200);
+    const roster = await api.get(`/api/sessions/${s.intermediateThu.id}/roster?date=2027-03-18`);
+    expect(roster.body.clients[0].present).toBe(true);
     const undo = await api.post(`/api/transfers/${done.body.transfer.id}/undo`, {});
     expect(undo.status).toBe(409);
     expect(undo.body.detail).toContain('attendance');
@@ -311,5 +313,41 @@ describe('what only managers may do in a transfer', () => {
     expect(profile.body.history.map((h: any) => h.action)).toContain('transfer.completed_with_capacity_override');
     const roster = await server.as(s.organization.id).get(`/api/sessions/${s.intermediateThu.id}/roster?date=2027-03-18`);
     expect(roster.body.clients).toHaveLength(2);
+  });
+});
+
+describe('money received is never dropped (reliability suite, docs/reliability.md)', () => {
+  it('a partly paid invoice due after the end stays open with its payment; the unpaid part is what is due', async () => {
+    const { s, api } = await e1();
+    expect((await api.post(`/api/invoices/${s.april.id}/payments`, { amount: 2000, method: 'cash' })).status).toBe(201);
+    const done = await transfer(api, { ...e1Request(s), finish: { kind: 'pay_later' } });
+    expect(done.status).toBe(201);
+    expect(done.body.voidedInvoiceIds).toEqual([]);
+    const april = (await api.get(`/api/invoices/${s.april.id}`)).body;
+    expect(april).toMatchObject({ status: 'open', paid: 2000, amountDue: 6000 });
+    // The credit suggested for a later transfer counts the $20.00 paid for April too.
+    const profile = (await api.get(`/api/clients/${s.maya.id}/profile`)).body;
+    expect(profile.balance).toBe(6000 + done.body.invoice.amountDue);
+  });
+
+  it('a payment at the same moment as an undo, or as the transfer that ends the subscription, never lands on a void invoice', async () => {
+    for (let round = 0; round < 4; round++) {
+      const { s, api } = await e1();
+      if (round % 2 === 0) {
+        await Promise.all([
+          transfer(api, { ...e1Request(s), finish: { kind: 'pay_later' } }),
+          api.post(`/api/invoices/${s.april.id}/payments`, { amount: 2000, method: 'cash' }),
+        ]);
+      } else {
+        const done = await transfer(api, { ...e1Request(s), finish: { kind: 'pay_later' } });
+        await Promise.all([
+          api.post(`/api/transfers/${done.body.transfer.id}/undo`, {}),
+          api.post(`/api/invoices/${done.body.invoice.id}/payments`, { amount: 1000, method: 'card' }),
+        ]);
+      }
+      const { invoices } = (await api.get(`/api/families/${s.family.id}/balance`)).body;
+      const voidWithPayments = invoices.filter((i: any) => i.status === 'void' && i.payments.length > 0);
+      expect({ round, voidWithPayments }).toEqual({ round, voidWithPayments: [] });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../../db/client.js';
+import { attendanceRepository } from '../../../db/repositories/attendance-repository.js';
 import { guardianRepository } from '../../../db/repositories/guardian-repository.js';
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { AppError } from '../../../domain/errors.js';
@@ -29,6 +30,8 @@ export async function getRoster(
   }
   const rows = onDate.sessionDate.status === 'cancelled' ? [] : await subscriptionRepository.rosterOn(db, organization.id, sessionId, isoDate);
   const guardians = await guardianRepository.listForFamilies(db, organization.id, rows.map((r) => r.family.id));
+  const marks = await attendanceRepository.listFor(db, organization.id, rows.map((r) => r.subscription.id), isoDate);
+  const presentBySubscription = new Map(marks.map((m) => [m.subscriptionId, m.present === 1]));
   const firstGuardian = new Map<string, (typeof guardians)[number]>();
   for (const guardian of guardians) if (!firstGuardian.has(guardian.familyId)) firstGuardian.set(guardian.familyId, guardian);
   return {
@@ -48,6 +51,7 @@ export async function getRoster(
         guardianPhone: guardian?.phone ?? null,
         startsOn: subscription.startsOn,
         endsOn: subscription.endsOn,
+        present: presentBySubscription.get(subscription.id) ?? null,
       };
     }),
   };

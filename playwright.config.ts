@@ -1,0 +1,49 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// A fresh database per run, so every run starts from the seeded demo. Set once in the main
+// process; the workers inherit it instead of making directories of their own.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'transfers-e2e-'));
+
+const port = 3100;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/playwright',
+  // One shared demo database: tests run one at a time and each uses its own clients.
+  workers: 1,
+  fullyParallel: false,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    viewport: { width: 1024, height: 768 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: `npm run build:web && DATA_DIR=${process.env.E2E_DATA_DIR} PORT=${port} npm start`,
+    url: `http://localhost:${port}/api/me`,
+    // 401 (nobody signed in) counts as up: Playwright accepts any status below 404.
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,96 @@
+/** One field a request got wrong, as the API names it (e.g. "body.capacity"). */
+interface ProblemField {
+  field: string;
+  message: string;
+}
+
+/** An application/problem+json answer from the API, thrown so callers can show `detail`. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  readonly fields: ProblemField[];
+
+  constructor(o: { status: number; code: string; detail: string; fields?: ProblemField[] }) {
+    super(o.detail);
+    this.name = 'ApiError';
+    this.status = o.status;
+    this.code = o.code;
+    this.detail = o.detail;
+    this.fields = o.fields ?? [];
+  }
+}
+
+/** Sent with every request. */
+const baseHeaders: Record<string, string> = {
+  accept: 'application/json, application/problem+json',
+};
+
+export type Query = Record<string, string | number | null | undefined>;
+
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+function urlOf(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function problemOf(response: Response): Promise<ApiError> {
+  const text = await response.text();
+  try {
+    const problem = JSON.parse(text) as { code?: string; detail?: string; message?: string; fields?: ProblemField[]; field?: string };
+    const detail = problem.detail ?? problem.message ?? `The server answered ${response.status} ${response.statusText}.`;
+    // Some refusals name a single field (e.g. targetSessionId) instead of a fields list.
+    const fields = problem.fields ?? (problem.field ? [{ field: `body.${problem.field}`, message: detail }] : []);
+    return new ApiError({ status: response.status, code: problem.code ?? 'HTTP_' + response.status, detail, fields });
+  } catch {
+    return new ApiError({
+      status: response.status,
+      code: 'HTTP_' + response.status,
+      detail: `The server answered ${response.status} ${response.statusText}. Please try again.`,
+    });
+  }
+}
+
+/** Every call to the API goes through here: same-origin cookie, JSON both ways, problems thrown as ApiError. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { ...baseHeaders, ...options.headers };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(urlOf(path, options.query), {
+      method,
+      credentials: 'same-origin',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({
+      status: 0,
+      code: 'NETWORK',
+      detail: 'The server could not be reached. Check your connection and try again; nothing was changed.',
+    });
+  }
+  if (!response.ok) throw await problemOf(response);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const http = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, { body: body ?? {}, headers }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+};

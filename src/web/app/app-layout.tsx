@@ -1,0 +1,64 @@
+import { Anchor, AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Suspense } from 'react';
+import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { AccountMenu } from '../features/auth/components/account-menu';
+import type { Permission } from '../../domain/access/permissions';
+import { useCan } from '../features/auth/hooks/use-permission';
+import { useOrganization } from '../features/auth/hooks/use-session';
+import { TransferDialogProvider } from '../features/transfers/components/transfer-dialog-provider';
+import { QueryState } from '../shared/components/query-state';
+
+const sections: { to: string; label: string; end: boolean; shown: (can: (permission: Permission) => boolean) => boolean }[] = [
+  { to: '/', label: 'Schedule', end: true, shown: () => true },
+  { to: '/clients', label: 'Clients', end: false, shown: (can) => can('clients.read') },
+  { to: '/setup', label: 'Setup', end: false, shown: (can) => can('catalog.write') || can('clients.write') },
+];
+
+/** The frame of every signed-in screen: the organization, its zone and currency always in view. */
+export function AppLayout() {
+  const organization = useOrganization();
+  const can = useCan();
+  const { pathname } = useLocation();
+  const isActive = (to: string, end: boolean) => (end ? pathname === to : pathname.startsWith(to));
+  return (
+    <TransferDialogProvider>
+      <Anchor href="#main" className="skip-link">
+        Skip to main content
+      </Anchor>
+      <AppShell header={{ height: 56 }} navbar={{ width: 180, breakpoint: 0 }} padding="md">
+        <AppShell.Header px="md">
+          <Group h="100%" justify="space-between" wrap="nowrap">
+            <Group gap="md" wrap="nowrap">
+              <Title order={1} size="h4">
+                {organization.name}
+              </Title>
+              <Text size="sm" c="dimmed" visibleFrom="xs">
+                Times in {organization.timeZone} · amounts in {organization.currency}
+              </Text>
+            </Group>
+            <AccountMenu />
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" aria-label="Main">
+          <Stack gap={2}>
+            {sections.filter((section) => section.shown(can)).map((section) => (
+              <NavLink
+                key={section.to}
+                component={RouterNavLink}
+                to={section.to}
+                end={section.end}
+                label={section.label}
+                active={isActive(section.to, section.end)}
+              />
+            ))}
+          </Stack>
+        </AppShell.Navbar>
+        <AppShell.Main id="main" tabIndex={-1}>
+          <Suspense fallback={<QueryState label="the page" isPending error={null}>{null}</QueryState>}>
+            <Outlet />
+          </Suspense>
+        </AppShell.Main>
+      </AppShell>
+    </TransferDialogProvider>
+  );
+}

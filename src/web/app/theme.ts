@@ -1,0 +1,37 @@
+import { Badge, createTheme, DEFAULT_THEME, Drawer, Modal, type CSSVariablesResolver } from '@mantine/core';
+
+export const theme = createTheme({
+  primaryColor: 'blue',
+  // Shade 8 keeps white text on filled buttons (and blue links) above WCAG AA contrast.
+  primaryShade: 8,
+  defaultRadius: 'sm',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  components: {
+    // A status badge is short and must be read whole ("Active", "Full"), never cut to "ACTI…".
+    Badge: Badge.extend({ styles: { root: { flexShrink: 0, minWidth: 'max-content' } } }),
+    // Mantine's close button is an icon without a name; screen readers need one.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+  },
+});
+
+/** Light badges and alerts on the palest tint, so their darkest-shade text (e.g. teal "Active") stays above 4.5:1. */
+const lightVariantBackground = Object.fromEntries(
+  Object.keys(DEFAULT_THEME.colors).map((color) => [`--mantine-color-${color}-light`, `var(--mantine-color-${color}-0)`]),
+);
+
+/** Mantine's default dimmed, link and error colors are below 4.5:1 on white; front-desk screens need them readable. */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    ...lightVariantBackground,
+    // Orange and yellow stay too light even at shade 9: darken their text for warnings and "Open".
+    '--mantine-color-orange-light-color': 'color-mix(in srgb, var(--mantine-color-orange-9), black 25%)',
+    '--mantine-color-yellow-light-color': 'color-mix(in srgb, var(--mantine-color-yellow-9), black 35%)',
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-anchor': 'var(--mantine-color-blue-8)',
+    '--mantine-color-error': 'var(--mantine-color-red-8)',
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+  },
+  dark: {},
+});

@@ -1,0 +1,26 @@
+import { Box } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { QueryState } from '../../../shared/components/query-state';
+import { useCurrentSession } from '../hooks/use-current-session';
+import { SessionContext } from '../hooks/use-session';
+
+/** Screens inside need a signed-in session; without one the person is sent to sign in and brought back after. */
+export function RequireSession({ children }: { children: ReactNode }) {
+  const { data, isPending, error, signedOut, refetch } = useCurrentSession();
+  const location = useLocation();
+  if (signedOut) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/login?next=${next}`} replace />;
+  }
+  if (!data) {
+    return (
+      <Box p="xl">
+        <QueryState label="your organization" isPending={isPending} error={error} onRetry={() => void refetch()}>
+          {null}
+        </QueryState>
+      </Box>
+    );
+  }
+  return <SessionContext value={data}>{children}</SessionContext>;
+}

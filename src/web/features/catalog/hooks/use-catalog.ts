@@ -1,0 +1,28 @@
+import { instructorsApi, locationsApi, servicesApi } from '../api/catalog-api';
+import { useResourceList } from './use-resource';
+
+function nameById(items: { id: string; name: string }[] | undefined) {
+  return new Map((items ?? []).map((item) => [item.id, item.name]));
+}
+
+/** Locations, instructors and services of the organization, for filters, forms and names by id. */
+export function useCatalog() {
+  const locations = useResourceList(locationsApi);
+  const instructors = useResourceList(instructorsApi);
+  const services = useResourceList(servicesApi);
+  return {
+    locations: locations.data?.items ?? [],
+    instructors: instructors.data?.items ?? [],
+    services: services.data?.items ?? [],
+    locationName: nameById(locations.data?.items),
+    instructorName: nameById(instructors.data?.items),
+    serviceName: nameById(services.data?.items),
+    isPending: locations.isPending || instructors.isPending || services.isPending,
+    error: locations.error ?? instructors.error ?? services.error,
+    refetch: () => {
+      void locations.refetch();
+      void instructors.refetch();
+      void services.refetch();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { Badge, Button, Group, Text, Timeline } from '@mantine/core';
+import type { ClientProfileDto, TransferDto } from '../../../api/types';
+import { useFormat } from '../../../shared/format/use-format';
+import { useCan } from '../../auth/hooks/use-permission';
+import { historySentence } from './history-sentences';
+
+interface ClientHistoryProps {
+  profile: ClientProfileDto;
+  onUndo: (transfer: TransferDto) => void;
+}
+
+type Entry =
+  | { key: string; at: string; kind: 'transfer'; transfer: TransferDto }
+  | { key: string; at: string; kind: 'undo'; transfer: TransferDto }
+  | { key: string; at: string; kind: 'event'; text: string };
+
+const checkoutNames = { pay_now: 'paid now', pay_later: 'to pay later', close_now: 'closed without collecting' } as const;
+
+/** What happened to this client, newest first; transfers are events of their own, with Undo. */
+export function ClientHistory({ profile, onUndo }: ClientHistoryProps) {
+  const format = useFormat();
+  const can = useCan();
+  const sessionNameBySubscription = new Map(profile.subscriptions.map((s) => [s.id, s.sessionName]));
+  const sessionOf = (subscriptionId: string) => sessionNameBySubscription.get(subscriptionId) ?? 'another session';
+
+  const entries: Entry[] = [
+    ...profile.transfers.flatMap((transfer): Entry[] => [
+      { key: transfer.id, at: transfer.createdAt, kind: 'transfer', transfer },
+      ...(transfer.undoneAt ? [{ key: `${transfer.id}-undo`, at: transfer.undoneAt, kind: 'undo' as const, transfer }] : []),
+    ]),
+    // Transfer audit events are shown by the transfer entries above.
+    ...profile.history
+      .filter((event) => !event.action.startsWith('transfer.'))
+      .map((event): Entry => ({
+        key: event.id,
+        at: event.at,
+        kind: 'event',
+        text: historySentence(event, { sessionNameBySubscription, money: format.money, date: format.date }),
+      })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
+
+  if (entries.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        Nothing has happened to this client yet.
+      </Text>
+    );
+  }
+  return (
+    <Timeline bulletSize={14} lineWidth={2}>
+      {entries.map((entry) => (
+        <Timeline.Item key={entry.key} color={entry.kind === 'event' ? 'gray' : 'blue'}>
+          {entry.kind === 'event' ? (
+            <Text size="sm">{entry.text}</Text>
+          ) : entry.kind === 'undo' ? (
+            <Text size="sm" fw={600}>
+              Transfer undone: back in {sessionOf(entry.transfer.fromSubscriptionId)}, {sessionOf(entry.transfer.toSubscriptionId)}{' '}
+              enrollment cancelled
+            </Text>
+          ) : (
+            <div data-testid="transfer-event">
+              <Group gap="xs">
+                <Text size="sm" fw={600}>
+                  Transferred from {sessionOf(entry.transfer.fromSubscriptionId)} to {sessionOf(entry.transfer.toSubscriptionId)} on{' '}
+                  {format.date(entry.transfer.transferDate)}
+                </Text>
+                <Badge size="sm" variant="light" color={entry.transfer.status === 'completed' ? 'teal' : 'gray'}>
+                  {entry.transfer.status === 'completed' ? 'Completed' : 'Undone'}
+                </Badge>
+              </Group>
+              <Group gap="xs" mt={2}>
+                <Text size="xs" c="dimmed">
+                  Checkout: {checkoutNames[entry.transfer.checkout]}
+                  {entry.transfer.reason ? ` · ${entry.transfer.reason}` : ''}
+                </Text>
+                {entry.transfer.status === 'completed' && can('transfers.undo') && (
+                  <Button size="compact-xs" variant="light" color="orange" onClick={() => onUndo(entry.transfer)}>
+                    Undo
+                  </Button>
+                )}
+              </Group>
+            </div>
+          )}
+          <Text size="xs" c="dimmed" mt={2}>
+            {format.instant(entry.at)}
+          </Text>
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}

@@ -1,0 +1,58 @@
+import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ClientProfileDto } from '../../../api/types';
+import { useFormat } from '../../../shared/format/use-format';
+
+/** Who to call and what the family owes. */
+export function FamilyCard({ profile }: { profile: ClientProfileDto }) {
+  const format = useFormat();
+  return (
+    <Paper withBorder p="md">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={3} size="h5">
+            {profile.family.name} family
+          </Title>
+          <Stack gap={4} mt="xs">
+            {profile.guardians.length === 0 && (
+              <Text size="sm" c="dimmed">
+                No guardian on file.
+              </Text>
+            )}
+            {profile.guardians.map((guardian) => (
+              <Text size="sm" key={guardian.id}>
+                <strong>{guardian.name}</strong>
+                {guardian.phone && (
+                  <>
+                    {' · '}
+                    <Anchor href={`tel:${guardian.phone}`} size="sm">
+                      {guardian.phone}
+                    </Anchor>
+                  </>
+                )}
+                {guardian.email && (
+                  <>
+                    {' · '}
+                    <Anchor href={`mailto:${guardian.email}`} size="sm">
+                      {guardian.email}
+                    </Anchor>
+                  </>
+                )}
+              </Text>
+            ))}
+          </Stack>
+        </div>
+        <div style={{ textAlign: 'right' }}>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            Family balance
+          </Text>
+          <Text size="xl" fw={700} c={profile.balance > 0 ? 'red.9' : undefined} data-testid="family-balance">
+            {format.money(profile.balance)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {profile.balance > 0 ? 'due' : 'nothing due'}
+          </Text>
+        </div>
+      </Group>
+    </Paper>
+  );
+}

@@ -1,0 +1,81 @@
+import { Anchor, Badge, Button, Table } from '@mantine/core';
+import { Link } from 'react-router';
+import type { ProfileSubscription } from '../../../api/types';
+import { pricePer } from '../../../shared/format/payment-plans';
+import { useFormat } from '../../../shared/format/use-format';
+import { useCan } from '../../auth/hooks/use-permission';
+
+const stateBadges: Record<ProfileSubscription['state'], { label: string; color: string }> = {
+  active: { label: 'Active', color: 'teal' },
+  upcoming: { label: 'Upcoming', color: 'blue' },
+  ended: { label: 'Ended', color: 'gray' },
+  void: { label: 'Cancelled', color: 'gray' },
+};
+
+interface SubscriptionsTableProps {
+  subscriptions: ProfileSubscription[];
+  onUpdate: (subscription: ProfileSubscription) => void;
+}
+
+/** The client's enrollments, current first; ended and cancelled ones greyed. */
+export function SubscriptionsTable({ subscriptions, onUpdate }: SubscriptionsTableProps) {
+  const format = useFormat();
+  const can = useCan();
+  const order = { active: 0, upcoming: 1, ended: 2, void: 3 };
+  const sorted = [...subscriptions].sort((a, b) => order[a.state] - order[b.state] || b.startsOn.localeCompare(a.startsOn));
+  return (
+    <Table verticalSpacing={6} fz="sm">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Session</Table.Th>
+          <Table.Th>Service</Table.Th>
+          <Table.Th>First date</Table.Th>
+          <Table.Th>No longer attends from</Table.Th>
+          <Table.Th>Price</Table.Th>
+          <Table.Th>State</Table.Th>
+          <Table.Th>Change</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {sorted.map((subscription) => {
+          const past = subscription.state === 'ended' || subscription.state === 'void';
+          const badge = stateBadges[subscription.state];
+          return (
+            <Table.Tr key={subscription.id} c={past ? 'dimmed' : undefined} data-state={subscription.state}>
+              <Table.Td>
+                <Anchor component={Link} to={`/sessions/${subscription.sessionId}`} size="sm" c={past ? 'dimmed' : undefined}>
+                  {subscription.sessionName}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{subscription.serviceName}</Table.Td>
+              <Table.Td>{format.date(subscription.startsOn)}</Table.Td>
+              <Table.Td>
+                {subscription.state === 'void' ? '—' : subscription.endsOn ? format.date(subscription.endsOn) : 'Ongoing'}
+              </Table.Td>
+              <Table.Td>
+                {format.money(subscription.priceSnapshot)} {pricePer[subscription.paymentPlan]}
+              </Table.Td>
+              <Table.Td>
+                <Badge color={badge.color} variant={past ? 'outline' : 'light'}>
+                  {badge.label}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                {!past && can('enrollment.write') && (
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    onClick={() => onUpdate(subscription)}
+                    aria-label={`Update ${subscription.sessionName} enrollment`}
+                  >
+                    Update
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,36 @@
+import { Anchor, Drawer, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import type { ScheduleEntryDto } from '../../../api/types';
+import { RosterPanel } from '../../sessions/components/roster-panel';
+
+interface RosterDrawerProps {
+  /** Kept while closing, so the content does not vanish during the closing transition. */
+  entry: ScheduleEntryDto | null;
+  opened: boolean;
+  onClose: () => void;
+}
+
+/** The roster of the session date clicked on the schedule; transfers start from here. */
+export function RosterDrawer({ entry, opened, onClose }: RosterDrawerProps) {
+  return (
+    <Drawer
+      opened={opened}
+      onClose={onClose}
+      position="right"
+      size={600}
+      title={entry ? <Text fw={700}>{entry.sessionName}</Text> : null}
+    >
+      {entry && (
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {entry.serviceName} · {entry.instructorName} · {entry.locationName}
+          </Text>
+          <RosterPanel sessionId={entry.sessionId} date={entry.date} />
+          <Anchor component={Link} to={`/sessions/${entry.sessionId}?date=${entry.date}`} size="sm">
+            Open the session view of {entry.sessionName}
+          </Anchor>
+        </Stack>
+      )}
+    </Drawer>
+  );
+}

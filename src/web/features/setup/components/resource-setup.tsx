@@ -1,0 +1,192 @@
+import { Alert, Button, Group, Modal, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { ApiError } from '../../../api/http';
+import { ProblemAlert } from '../../../shared/components/problem-alert';
+import { fieldErrors } from '../../../shared/components/problem-message';
+import { QueryState } from '../../../shared/components/query-state';
+import { useCan } from '../../auth/hooks/use-permission';
+import { FULL_PAGE, type ResourceApi } from '../../catalog/api/catalog-api';
+import { useResourceList, useSaveResource } from '../../catalog/hooks/use-resource';
+
+/** A form's value: the API input, except that a number is null while its field is empty or not a number. */
+type Draft<Input> = { [K in keyof Input]: Input[K] extends number ? Input[K] | null : Input[K] };
+
+/** A resource form's fields: controlled, with the server's message next to each field it names. */
+export interface ResourceFormProps<Input> {
+  value: Draft<Input>;
+  onChange: (value: Draft<Input>) => void;
+  errors: Record<string, string>;
+}
+
+interface ResourceSetupProps<T extends { id: string }, Input> {
+  title: string;
+  /** "location", "session"… for buttons and messages. */
+  noun: string;
+  description: string;
+  /** Who may add and change these records. */
+  permission: 'catalog.write' | 'clients.write';
+  api: ResourceApi<T, Input>;
+  columns: { header: string; cell: (item: T) => ReactNode }[];
+  nameOf: (item: T) => string;
+  emptyInput: () => Draft<Input>;
+  toInput: (item: T) => Draft<Input>;
+  Form: (props: ResourceFormProps<Input>) => ReactNode;
+  /** Fields that must be filled, with what to say when they are not (checked before asking the server). */
+  required: { [K in keyof Input]?: string };
+  /** More to manage on a saved record (a family's guardians); a new record opens it right after saving. */
+  extra?: (item: T) => ReactNode;
+}
+
+type Editing<T> = { mode: 'create' } | { mode: 'edit'; item: T };
+
+/** List, create and change one kind of catalog record, the same way for every kind. */
+export function ResourceSetup<T extends { id: string }, Input>(props: ResourceSetupProps<T, Input>) {
+  const { title, noun, description, permission, api, columns, nameOf } = props;
+  const can = useCan();
+  const [page, setPage] = useState(1);
+  const list = useResourceList(api, { limit: FULL_PAGE, offset: (page - 1) * FULL_PAGE });
+  const [editing, setEditing] = useState<Editing<T> | null>(null);
+  const items = list.data?.items ?? [];
+  const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / FULL_PAGE));
+  const mayWrite = can(permission);
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={3}>{title}</Title>
+          <Text size="sm" c="dimmed">
+            {description}
+          </Text>
+        </div>
+        {mayWrite && <Button onClick={() => setEditing({ mode: 'create' })}>Add a {noun}</Button>}
+      </Group>
+      <QueryState
+        label={title.toLowerCase()}
+        isPending={list.isPending}
+        error={list.error}
+        onRetry={() => void list.refetch()}
+        empty={{ when: items.length === 0, title: `No ${title.toLowerCase()} yet`, description: `Add the first ${noun}.` }}
+      >
+        <Table highlightOnHover verticalSpacing={4} fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              {columns.map((column) => (
+                <Table.Th key={column.header}>{column.header}</Table.Th>
+              ))}
+              {mayWrite && <Table.Th>Change</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((item) => (
+              <Table.Tr key={item.id}>
+                {columns.map((column) => (
+                  <Table.Td key={column.header}>{column.cell(item)}</Table.Td>
+                ))}
+                {mayWrite && (
+                  <Table.Td>
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      aria-label={`Edit ${nameOf(item)}`}
+                      onClick={() => setEditing({ mode: 'edit', item })}
+                    >
+                      Edit
+                    </Button>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} />}
+      </QueryState>
+      {editing && (
+        <ResourceEditor
+          {...props}
+          key={editing.mode === 'edit' ? editing.item.id : 'new'}
+          editing={editing}
+          onSaved={(item) => (editing.mode === 'create' && props.extra ? setEditing({ mode: 'edit', item }) : setEditing(null))}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </Stack>
+  );
+}
+
+interface ResourceEditorProps<T extends { id: string }, Input> extends ResourceSetupProps<T, Input> {
+  editing: Editing<T>;
+  onSaved: (item: T) => void;
+  onClose: () => void;
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+}
+
+function ResourceEditor<T extends { id: string }, Input>(props: ResourceEditorProps<T, Input>) {
+  const { editing, noun, api, Form, nameOf, onSaved, onClose, extra, required } = props;
+  const [value, setValue] = useState<Draft<Input>>(() => (editing.mode === 'edit' ? props.toInput(editing.item) : props.emptyInput()));
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const save = useSaveResource(api);
+  const errors = { ...fieldErrors(save.error), ...missing };
+
+  const missingIn = (draft: Draft<Input>) =>
+    Object.fromEntries(
+      Object.entries(required).filter(([key]) => isEmpty(draft[key as keyof Input])) as [string, string][],
+    );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const nowMissing = missingIn(value);
+    setMissing(nowMissing);
+    if (Object.keys(nowMissing).length > 0) return;
+    save.mutate(
+      // A null number goes as is: the server answers with its own message next to that field.
+      { id: editing.mode === 'edit' ? editing.item.id : undefined, input: value as Input },
+      {
+        onSuccess: (saved) => {
+          notifications.show({ color: 'teal', title: `${noun[0]!.toUpperCase()}${noun.slice(1)} saved`, message: nameOf(saved) });
+          onSaved(saved);
+        },
+      },
+    );
+  }
+
+  return (
+    <Modal opened onClose={onClose} size="lg" title={editing.mode === 'edit' ? `Edit ${nameOf(editing.item)}` : `Add a ${noun}`}>
+      <Stack>
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <Form
+              value={value}
+              onChange={(next) => {
+                setValue(next);
+                // A field filled in since the last try no longer says it is missing.
+                setMissing((current) => Object.fromEntries(Object.entries(current).filter(([key]) => key in missingIn(next))));
+              }}
+              errors={errors}
+            />
+            {save.error instanceof ApiError && save.error.fields.length > 0 ? (
+              <Alert color="red" role="alert" title={`The ${noun} was not saved`}>
+                Correct the fields marked in red and save again.
+              </Alert>
+            ) : (
+              <ProblemAlert error={save.error} title={`The ${noun} was not saved`} />
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {editing.mode === 'edit' && extra ? 'Done' : 'Cancel'}
+              </Button>
+              <Button type="submit" loading={save.isPending}>
+                {editing.mode === 'edit' ? 'Save changes' : `Add ${noun}`}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+        {editing.mode === 'edit' && extra?.(editing.item)}
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,50 @@
+import { NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import type { PaymentPlan, ServiceInput } from '../../../api/types';
+import { MoneyInput } from '../../../shared/components/money-input';
+import { paymentPlanLabels } from '../../../shared/format/payment-plans';
+import type { ResourceFormProps } from './resource-setup';
+
+export const paymentPlanOptions = (Object.keys(paymentPlanLabels) as PaymentPlan[]).map((plan) => ({
+  value: plan,
+  label: paymentPlanLabels[plan],
+}));
+
+export function ServiceForm({ value, onChange, errors }: ResourceFormProps<ServiceInput>) {
+  return (
+    <Stack>
+      <TextInput
+        label="Name"
+        required
+        value={value.name}
+        onChange={(event) => onChange({ ...value, name: event.currentTarget.value })}
+        error={errors.name}
+        data-autofocus
+      />
+      <Textarea
+        label="Description"
+        autosize
+        minRows={2}
+        value={value.description ?? ''}
+        onChange={(event) => onChange({ ...value, description: event.currentTarget.value })}
+        error={errors.description}
+      />
+      <SimpleGrid cols={2}>
+        <NativeSelect
+          label="Default payment plan"
+          required
+          data={paymentPlanOptions}
+          value={value.defaultPaymentPlan}
+          onChange={(event) => onChange({ ...value, defaultPaymentPlan: event.currentTarget.value as PaymentPlan })}
+          error={errors.defaultPaymentPlan}
+        />
+        <MoneyInput
+          label="Default price"
+          required
+          value={value.defaultPrice}
+          onChange={(amount) => onChange({ ...value, defaultPrice: amount })}
+          error={errors.defaultPrice}
+        />
+      </SimpleGrid>
+    </Stack>
+  );
+}

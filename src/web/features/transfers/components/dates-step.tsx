@@ -1,0 +1,110 @@
+import { Alert, Button, Checkbox, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { ApiError } from '../../../api/http';
+import type { TransferTargetDto } from '../../../api/types';
+import { ProblemAlert } from '../../../shared/components/problem-alert';
+import { addDays } from '../../../shared/format/dates';
+import { useFormat } from '../../../shared/format/use-format';
+import { useCan } from '../../auth/hooks/use-permission';
+import { SessionDateSelect } from '../../sessions/components/session-date-select';
+import { useSessionDates } from '../../sessions/hooks/use-session-dates';
+import type { TransferPreview } from '../hooks/use-transfer-preview';
+import type { TransferStart } from '../transfer-start';
+import { TransferWarnings } from './transfer-warnings';
+
+export interface TransferDates {
+  firstSessionDate: string;
+  oldEndsOn: string;
+  capacityOverride: boolean;
+}
+
+interface DatesStepProps {
+  start: TransferStart;
+  target: TransferTargetDto;
+  value: TransferDates;
+  onChange: (value: TransferDates) => void;
+  preview: TransferPreview;
+  onBack: () => void;
+  onContinue: () => void;
+}
+
+/** How far around the transfer date the old subscription's end may be moved. */
+const OLD_END_WINDOW = { before: 56, after: 112 };
+
+/** Step 2: the new subscription's first date, the old one's end, and what the server says about them. */
+export function DatesStep({ start, target, value, onChange, preview, onBack, onContinue }: DatesStepProps) {
+  const format = useFormat();
+  const can = useCan();
+  const oldDates = useSessionDates(start.sessionId, oldEndRange(start));
+  const refusedForCapacity = preview.error instanceof ApiError && preview.error.code === 'CAPACITY_FULL';
+
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={2}>
+        <SessionDateSelect
+          label={`First date in ${target.sessionName}`}
+          description="Only real dates of that session; the default is the first on or after the transfer date."
+          dates={target.nextDates}
+          value={value.firstSessionDate}
+          onChange={(firstSessionDate) => onChange({ ...value, firstSessionDate })}
+        />
+        <SessionDateSelect
+          label={`No longer in ${start.sessionName} from`}
+          description="The default is the transfer date; any of this enrollment's dates can be chosen."
+          // Seats do not matter for leaving, so only the dates are offered.
+          dates={oldDates.data?.map(({ date, status }) => ({ date, status })) ?? [{ date: value.oldEndsOn, status: 'scheduled' }]}
+          value={value.oldEndsOn}
+          onChange={(oldEndsOn) => onChange({ ...value, oldEndsOn })}
+          error={oldDates.error ? 'Could not load this enrollment’s dates; only the transfer date is offered.' : undefined}
+        />
+      </SimpleGrid>
+
+      <div aria-live="polite">
+        {preview.updating && !preview.error ? (
+          <Group gap="xs">
+            <Loader size="xs" />
+            <Text size="sm">Checking the transfer…</Text>
+          </Group>
+        ) : preview.error ? (
+          <ProblemAlert error={preview.error} title={`${target.sessionName} cannot be chosen as it is`} />
+        ) : preview.data ? (
+          preview.data.warnings.length > 0 ? (
+            <TransferWarnings warnings={preview.data.warnings} />
+          ) : (
+            <Alert color="teal" title="Ready for payment">
+              {start.clientName} can join {target.sessionName} from {format.date(preview.data.plan.firstSessionDate)} and leave{' '}
+              {start.sessionName} from {format.date(preview.data.plan.oldEndsOn)}. Nothing is saved yet.
+            </Alert>
+          )
+        ) : null}
+      </div>
+
+      {(refusedForCapacity || value.capacityOverride) && can('capacity.override') && (
+        <Checkbox
+          label="Enroll even though the session is full (recorded in the audit log)"
+          checked={value.capacityOverride}
+          onChange={(event) => onChange({ ...value, capacityOverride: event.currentTarget.checked })}
+        />
+      )}
+
+      <Group justify="space-between">
+        <Button variant="default" onClick={onBack}>
+          Back to sessions
+        </Button>
+        <Button onClick={onContinue} disabled={!preview.data || Boolean(preview.error) || preview.updating}>
+          Continue to payment
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function oldEndRange(start: TransferStart) {
+  const from = maxDate(start.subscriptionStartsOn, addDays(start.transferDate, -OLD_END_WINDOW.before));
+  const windowEnd = addDays(start.transferDate, OLD_END_WINDOW.after);
+  const to = start.subscriptionEndsOn && start.subscriptionEndsOn < windowEnd ? start.subscriptionEndsOn : windowEnd;
+  return { from, to: to > from ? to : addDays(from, 1) };
+}
+
+function maxDate(a: string, b: string) {
+  return a > b ? a : b;
+}

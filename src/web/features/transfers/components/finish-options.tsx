@@ -1,0 +1,168 @@
+import { Button, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { FinishInput } from '../../../api/types';
+import { MoneyInput } from '../../../shared/components/money-input';
+import { fieldErrors } from '../../../shared/components/problem-message';
+import { useFormat } from '../../../shared/format/use-format';
+import { useCan } from '../../auth/hooks/use-permission';
+
+interface FinishOptionsProps {
+  total: number;
+  dueOn: string;
+  /** False while the totals are being recomputed or were refused: nothing may finish on stale numbers. */
+  ready: boolean;
+  pending: boolean;
+  error: unknown;
+  onFinish: (finish: FinishInput) => void;
+}
+
+type PaymentMethod = 'cash' | 'check' | 'card' | 'other';
+const methods: { value: PaymentMethod; label: string }[] = [
+  { value: 'cash', label: 'Cash' },
+  { value: 'check', label: 'Check' },
+  { value: 'card', label: 'Card' },
+  { value: 'other', label: 'Other' },
+];
+
+/** The three ways to finish: take the money now, invoice for later, or close without collecting. */
+export function FinishOptions({ total, dueOn, ready, pending, error, onFinish }: FinishOptionsProps) {
+  const format = useFormat();
+  const can = useCan();
+  const errors = fieldErrors(error);
+  const [method, setMethod] = useState<PaymentMethod>('cash');
+  // null = "the total", so the amount follows the total until staff type another one.
+  const [amount, setAmount] = useState<number | null>(null);
+  const [amountTouched, setAmountTouched] = useState(false);
+  const [reference, setReference] = useState('');
+  const [laterDueOn, setLaterDueOn] = useState(dueOn);
+  const [closeReason, setCloseReason] = useState('');
+  const [closeReasonMissing, setCloseReasonMissing] = useState(false);
+  const payAmount = amountTouched ? amount : total;
+  const disabled = !ready || pending;
+  const mayWriteOff = total === 0 || can('billing.adjust');
+
+  const submit = (finish: FinishInput) => (event: FormEvent) => {
+    event.preventDefault();
+    onFinish(finish);
+  };
+
+  return (
+    <SimpleGrid cols={3} spacing="sm">
+      <FinishCard
+        title="Pay now"
+        hint="Record the payment; anything not paid stays open on the invoice."
+        onSubmit={submit({ kind: 'pay_now', amount: payAmount ?? 0, method, reference: reference.trim() || null })}
+        button={
+          <Button type="submit" disabled={disabled || payAmount === null} loading={pending}>
+            Enroll and Pay Now
+          </Button>
+        }
+      >
+        <NativeSelect
+          label="Method"
+          value={method}
+          onChange={(event) => setMethod(event.currentTarget.value as PaymentMethod)}
+          data={methods}
+        />
+        <MoneyInput
+          label="Amount received"
+          value={payAmount}
+          onChange={(value) => {
+            setAmountTouched(true);
+            setAmount(value);
+          }}
+          error={errors['finish.amount'] ?? (payAmount === null ? 'Enter the amount received' : undefined)}
+        />
+        <TextInput
+          label="Reference"
+          description="Check number, card slip or receipt"
+          value={reference}
+          onChange={(event) => setReference(event.currentTarget.value)}
+          error={errors['finish.reference']}
+        />
+      </FinishCard>
+
+      <FinishCard
+        title="Pay later"
+        hint="The invoice stays open and shows on the family balance."
+        onSubmit={submit({ kind: 'pay_later', dueOn: laterDueOn || null })}
+        button={
+          <Button type="submit" variant="light" disabled={disabled} loading={pending}>
+            Enroll and Pay Later
+          </Button>
+        }
+      >
+        <TextInput
+          type="date"
+          label="Due on"
+          value={laterDueOn}
+          onChange={(event) => setLaterDueOn(event.currentTarget.value)}
+          error={errors['finish.dueOn']}
+        />
+      </FinishCard>
+
+      <FinishCard
+        title="Close now"
+        hint={
+          total > 0
+            ? `Nothing is collected: ${format.money(total)} is written off with the reason.`
+            : 'Nothing is due; the invoice is closed.'
+        }
+        onSubmit={(event) => {
+          if (!closeReason.trim()) {
+            event.preventDefault();
+            setCloseReasonMissing(true);
+            return;
+          }
+          submit({ kind: 'close_now', reason: closeReason.trim() })(event);
+        }}
+        button={
+          <Button type="submit" variant="light" color="gray" disabled={disabled || !mayWriteOff} loading={pending}>
+            Enroll and Close Now
+          </Button>
+        }
+      >
+        <TextInput
+          label="Reason"
+          description="e.g. covered by this month's tuition"
+          value={closeReason}
+          onChange={(event) => {
+            setCloseReason(event.currentTarget.value);
+            setCloseReasonMissing(false);
+          }}
+          error={errors['finish.reason'] ?? (closeReasonMissing ? 'Say why nothing is collected' : undefined)}
+        />
+        {!mayWriteOff && (
+          <Text size="xs" c="dimmed">
+            Only a manager or the owner can write off an amount.
+          </Text>
+        )}
+      </FinishCard>
+    </SimpleGrid>
+  );
+}
+
+interface FinishCardProps {
+  title: string;
+  hint: string;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  button: ReactNode;
+  children: ReactNode;
+}
+
+function FinishCard({ title, hint, onSubmit, button, children }: FinishCardProps) {
+  return (
+    <Paper withBorder p="sm" component="form" onSubmit={onSubmit} noValidate aria-label={title}>
+      <Stack gap="xs" h="100%" justify="space-between">
+        <Stack gap="xs">
+          <Text fw={600}>{title}</Text>
+          <Text size="xs" c="dimmed">
+            {hint}
+          </Text>
+          {children}
+        </Stack>
+        {button}
+      </Stack>
+    </Paper>
+  );
+}

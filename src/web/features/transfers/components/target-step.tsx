@@ -1,0 +1,99 @@
+import { Badge, Button, Group, NativeSelect, Radio, ScrollArea, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { TransferTargetDto } from '../../../api/types';
+import { QueryState } from '../../../shared/components/query-state';
+import { useFormat } from '../../../shared/format/use-format';
+import { useTransferTargets } from '../hooks/use-transfer-targets';
+import type { TransferStart } from '../transfer-start';
+import { pricePer } from '../../../shared/format/payment-plans';
+
+interface TargetStepProps {
+  start: TransferStart;
+  selected: TransferTargetDto | null;
+  onSelect: (target: TransferTargetDto) => void;
+  onContinue: () => void;
+}
+
+/** Step 1: another session of the same service or of another service. Full ones stay selectable, marked. */
+export function TargetStep({ start, selected, onSelect, onContinue }: TargetStepProps) {
+  const targets = useTransferTargets(start.subscriptionId, start.transferDate);
+  const [serviceId, setServiceId] = useState('');
+  const all = targets.data?.targets ?? [];
+  const services = [...new Map(all.map((t) => [t.serviceId, t.serviceName])).entries()];
+  const shown = serviceId ? all.filter((t) => t.serviceId === serviceId) : all;
+
+  return (
+    <QueryState
+      label="sessions to transfer to"
+      isPending={targets.isPending}
+      error={targets.error}
+      onRetry={() => void targets.refetch()}
+      empty={{ when: all.length === 0, title: 'No other session to transfer to', description: 'Create another session in Setup first.' }}
+    >
+      <Stack gap="sm">
+        <NativeSelect
+          label="Service"
+          value={serviceId}
+          onChange={(event) => setServiceId(event.currentTarget.value)}
+          data={[{ value: '', label: `All services (${all.length} sessions)` }, ...services.map(([value, label]) => ({ value, label }))]}
+          w={320}
+        />
+        <Radio.Group
+          label="Session to transfer to"
+          value={selected?.sessionId ?? null}
+          onChange={(sessionId) => onSelect(all.find((t) => t.sessionId === sessionId)!)}
+        >
+          <ScrollArea.Autosize mah={330} type="auto" mt="xs" offsetScrollbars>
+            <Stack gap={6}>
+              {shown.map((target) => (
+                <TargetCard key={target.sessionId} target={target} />
+              ))}
+            </Stack>
+          </ScrollArea.Autosize>
+        </Radio.Group>
+        <Group justify="flex-end">
+          <Button onClick={onContinue} disabled={!selected}>
+            Continue to dates
+          </Button>
+        </Group>
+      </Stack>
+    </QueryState>
+  );
+}
+
+function TargetCard({ target }: { target: TransferTargetDto }) {
+  const format = useFormat();
+  const seatsText = target.full
+    ? `Full${target.freeSeats > 0 ? ` on some dates (${target.freeSeats} free on the first)` : ''}`
+    : `${target.freeSeats} free ${target.freeSeats === 1 ? 'seat' : 'seats'}`;
+  return (
+    <Radio.Card value={target.sessionId} p="xs" radius="sm" aria-label={`${target.sessionName}, ${seatsText}`}>
+      <Group wrap="nowrap" gap="sm" align="center">
+        <Radio.Indicator />
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <Group gap="xs">
+            <Text fw={600} size="sm">
+              {target.sessionName}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {target.serviceName}
+            </Text>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {format.weekdays(target.weekdays)} {format.time(target.startTime)} · {target.instructorName} · {target.locationName} ·{' '}
+            {format.money(target.price)} {pricePer[target.paymentPlan]}
+          </Text>
+        </div>
+        {target.full ? (
+          <Badge color="red" variant="light">
+            {seatsText}
+          </Badge>
+        ) : (
+          <Text size="sm" c="teal.9">
+            {seatsText}
+          </Text>
+        )}
+      </Group>
+    </Radio.Card>
+  );
+}

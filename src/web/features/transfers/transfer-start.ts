@@ -1,0 +1,13 @@
+/** Where a transfer starts: a client's subscription and the session date they leave it on. */
+export interface TransferStart {
+  subscriptionId: string;
+  clientId: string;
+  clientName: string;
+  sessionId: string;
+  sessionName: string;
+  /** The session date clicked: the client is unenrolled from this date on. */
+  transferDate: string;
+  /** The subscription's own period, so the old end is offered only among its dates. */
+  subscriptionStartsOn: string;
+  subscriptionEndsOn: string | null;
+}

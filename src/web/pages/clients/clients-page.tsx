@@ -1,0 +1,95 @@
+import { Anchor, Group, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useCan } from '../../features/auth/hooks/use-permission';
+import { clientsApi, FULL_PAGE } from '../../features/catalog/api/catalog-api';
+import { useResourceList } from '../../features/catalog/hooks/use-resource';
+import { QueryState } from '../../shared/components/query-state';
+import { useFormat } from '../../shared/format/use-format';
+
+/** Clients, a page at a time; the search asks the server for names with every word typed. */
+export function ClientsPage() {
+  const format = useFormat();
+  const can = useCan();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page') ?? 1));
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const clients = useResourceList(clientsApi, {
+    limit: FULL_PAGE,
+    offset: debounced ? 0 : (page - 1) * FULL_PAGE,
+    search: debounced || undefined,
+  });
+  const shown = clients.data?.items ?? [];
+  const pages = Math.max(1, Math.ceil((clients.data?.total ?? 0) / FULL_PAGE));
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>Clients</Title>
+        {can('clients.write') && (
+          <Anchor component={Link} to="/setup/clients" size="sm">
+            Add a client
+          </Anchor>
+        )}
+      </Group>
+      <TextInput
+        label="Search by name"
+        placeholder="e.g. Maya Patel"
+        value={search}
+        onChange={(event) => setSearch(event.currentTarget.value)}
+        w={360}
+      />
+      <QueryState
+        label="clients"
+        isPending={clients.isPending}
+        error={clients.error}
+        onRetry={() => void clients.refetch()}
+        empty={{
+          when: shown.length === 0,
+          title: debounced ? `No client matches “${debounced}”` : 'No clients yet',
+          description: debounced ? 'Check the spelling or search by last name.' : 'Add families and clients in Setup.',
+        }}
+      >
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {debounced ? `${clients.data?.total ?? 0} clients match.` : `${clients.data?.total ?? 0} clients.`}
+        </Text>
+        <Table highlightOnHover verticalSpacing={4} fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Born</Table.Th>
+              <Table.Th>Notes</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((client) => (
+              <Table.Tr key={client.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/clients/${client.id}`} size="sm">
+                    {client.lastName}, {client.firstName}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{client.birthDate ? format.date(client.birthDate) : '—'}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" lineClamp={1}>
+                    {client.notes}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {pages > 1 && !debounced && (
+          <Pagination
+            total={pages}
+            value={page}
+            onChange={(next) => setParams({ page: String(next) })}
+            getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+          />
+        )}
+      </QueryState>
+    </Stack>
+  );
+}

@@ -1,0 +1,69 @@
+import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/http';
+import { useSignIn } from '../../features/auth/hooks/use-sign-in';
+import { problemMessage } from '../../shared/components/problem-message';
+
+/** Only same-site paths, so a crafted link cannot send someone elsewhere after signing in. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+function signInMessage(error: unknown): string {
+  if (error instanceof ApiError && error.status === 401) {
+    return 'That email and password do not match an account. Check both and try again.';
+  }
+  return problemMessage(error);
+}
+
+export function LoginPage() {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const signIn = useSignIn();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    signIn.mutate({ email, password }, { onSuccess: () => navigate(safeNext(params.get('next')), { replace: true }) });
+  }
+
+  return (
+    <Center mih="100vh" p="md" component="main">
+      <Paper withBorder shadow="sm" p="xl" w={380}>
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <Title order={1} size="h3">
+              Sign in
+            </Title>
+            {signIn.error && (
+              <Alert color="red" role="alert" title="Not signed in">
+                {signInMessage(signIn.error)}
+              </Alert>
+            )}
+            <TextInput
+              label="Email"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+              data-autofocus
+            />
+            <PasswordInput
+              label="Password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.currentTarget.value)}
+            />
+            <Button type="submit" loading={signIn.isPending} disabled={!email || !password}>
+              Sign in
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,74 @@
+import { Anchor, Grid, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { sessionsApi } from '../../features/catalog/api/catalog-api';
+import { useResource } from '../../features/catalog/hooks/use-resource';
+import { RosterPanel } from '../../features/sessions/components/roster-panel';
+import { SessionDateList } from '../../features/sessions/components/session-date-list';
+import { SessionDetails } from '../../features/sessions/components/session-details';
+import { useSessionDates } from '../../features/sessions/hooks/use-session-dates';
+import { QueryState } from '../../shared/components/query-state';
+import { addDays } from '../../shared/format/dates';
+import { useFormat } from '../../shared/format/use-format';
+
+/** Dates shown: four weeks back (for attendance) and twelve ahead. */
+const DATES_WINDOW = { before: 28, after: 84 };
+
+/** One session: what it is, its dates with free seats, and the roster of the chosen date. */
+export function SessionPage() {
+  const { sessionId } = useParams<{ sessionId: string }>();
+  const [params, setParams] = useSearchParams();
+  const format = useFormat();
+  const today = format.today();
+  const session = useResource(sessionsApi, sessionId);
+  const dates = useSessionDates(sessionId, { from: addDays(today, -DATES_WINDOW.before), to: addDays(today, DATES_WINDOW.after) });
+  const upcoming = dates.data?.find((d) => d.date >= today && d.status !== 'cancelled');
+  const selected = params.get('date') ?? upcoming?.date ?? null;
+
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/" size="sm">
+        ← Schedule
+      </Anchor>
+      <QueryState label="the session" isPending={session.isPending} error={session.error} onRetry={() => void session.refetch()}>
+        {session.data && (
+          <>
+            <Title order={2}>{session.data.name}</Title>
+            <SessionDetails session={session.data} />
+            <Grid gap="md">
+              <Grid.Col span={3}>
+                <Title order={3} size="h5" mb="xs">
+                  Dates
+                </Title>
+                <QueryState
+                  label="the dates"
+                  isPending={dates.isPending}
+                  error={dates.error}
+                  onRetry={() => void dates.refetch()}
+                  empty={{ when: (dates.data ?? []).length === 0, title: 'No dates in these weeks' }}
+                >
+                  <SessionDateList
+                    dates={dates.data ?? []}
+                    selected={selected}
+                    onSelect={(date) => setParams({ date }, { replace: true })}
+                  />
+                </QueryState>
+              </Grid.Col>
+              <Grid.Col span={9}>
+                <Title order={3} size="h5" mb="xs">
+                  Roster
+                </Title>
+                {sessionId && selected ? (
+                  <RosterPanel sessionId={sessionId} date={selected} withAttendance />
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    Choose a date to see who comes.
+                  </Text>
+                )}
+              </Grid.Col>
+            </Grid>
+          </>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}

@@ -1,0 +1,41 @@
+import { Temporal } from 'temporal-polyfill';
+
+/** Today's date in the organization's time zone, not the browser's. */
+export function todayIn(timeZone: string): string {
+  return Temporal.Now.plainDateISO(timeZone).toString();
+}
+
+export function addDays(date: string, days: number): string {
+  return Temporal.PlainDate.from(date).add({ days }).toString();
+}
+
+/** "Tue, Dec 1, 2026": a local date (YYYY-MM-DD) as people read it. */
+export function formatLocalDate(date: string, locale: string, style: 'long' | 'short' = 'long'): string {
+  const options: Intl.DateTimeFormatOptions =
+    style === 'long'
+      ? { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' }
+      : { weekday: 'short', month: 'short', day: 'numeric' };
+  return Temporal.PlainDate.from(date).toLocaleString(locale, options);
+}
+
+/** An instant (UTC ISO) as a date and time in the organization's zone. */
+export function formatInstant(instant: string, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant));
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) as a short name in the locale. */
+export function weekdayName(isoWeekday: number, locale: string, width: 'short' | 'long' = 'short'): string {
+  // 2024-01-01 was a Monday, so day (isoWeekday - 1) after it has that weekday.
+  return Temporal.PlainDate.from('2024-01-01')
+    .add({ days: isoWeekday - 1 })
+    .toLocaleString(locale, { weekday: width });
+}
+
+export function weekdaysText(weekdays: number[], locale: string): string {
+  return weekdays.map((day) => weekdayName(day, locale)).join(', ');
+}
+
+/** "17:00" (as stored) shown in the locale's clock, e.g. "5:00 PM" for en-US. */
+export function formatLocalTime(time: string, locale: string): string {
+  return Temporal.PlainTime.from(time).toLocaleString(locale, { hour: 'numeric', minute: '2-digit' });
+}

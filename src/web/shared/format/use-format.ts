@@ -1,0 +1,24 @@
+import { useMemo } from 'react';
+import { formatMoney } from '../../../domain/billing/money';
+import { useOrganization } from '../../features/auth/hooks/use-session';
+import { formatInstant, formatLocalDate, formatLocalTime, todayIn, weekdaysText } from './dates';
+
+/** Formatters bound to the organization's currency, locale and time zone. */
+export function useFormat() {
+  const { currency, locale, timeZone } = useOrganization();
+  return useMemo(
+    () => ({
+      money: (amount: number) => formatMoney({ amount, currency, locale }),
+      /** Basis points (1500) as the locale writes a percent ("15%"). */
+      percent: (basisPoints: number) =>
+        new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10_000),
+      date: (date: string) => formatLocalDate(date, locale),
+      shortDate: (date: string) => formatLocalDate(date, locale, 'short'),
+      instant: (instant: string) => formatInstant(instant, timeZone, locale),
+      time: (time: string) => formatLocalTime(time, locale),
+      weekdays: (weekdays: number[]) => weekdaysText(weekdays, locale),
+      today: () => todayIn(timeZone),
+    }),
+    [currency, locale, timeZone],
+  );
+}
