@@ -36,6 +36,9 @@ export async function openDatabase(options: {
 }): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection the server closed (restart, failover) is replaced on the next query;
+    // without a listener the pool's 'error' event would end the process.
+    pool.on('error', (error) => console.warn(`database connection lost, it will be replaced: ${error.message}`));
     const db = drizzlePg(pool, { schema }) as unknown as Database;
     return {
       db,
