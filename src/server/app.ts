@@ -6,7 +6,8 @@ import type { Database } from '../db/client.js';
 import { createAuth, type AuthOptions } from './auth/auth.js';
 import { organizationScoped, type RouteAccessEntry } from './http/organization-scope.js';
 import { refuseCrossSiteRequests } from './http/origin-check.js';
-import { errorHandler } from './http/problem.js';
+import { clientErrorHandler, errorHandler, frameworkErrorHandler } from './http/problem.js';
+import { refuseTextDatabasesCannotStore } from './http/text-check.js';
 import { serveWebAppAndNotFound } from './http/web-app.js';
 import { registerAuthRoutes } from './routes/auth/auth-routes.js';
 import { registerMeRoutes } from './routes/auth/me-routes.js';
@@ -38,13 +39,14 @@ export interface AppOptions {
 
 /** The HTTP API: staff log in; every other /api route acts for their organization; OpenAPI at /docs. */
 export async function buildApp({ db, auth: authOptions, logger = false, trustProxy = false, webAppDirectory }: AppOptions) {
-  const app = Fastify({ logger, bodyLimit: 1_048_576, trustProxy });
+  const app = Fastify({ logger, bodyLimit: 1_048_576, trustProxy, frameworkErrors: frameworkErrorHandler, clientErrorHandler });
   const auth = createAuth({ db, ...authOptions });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   await serveWebAppAndNotFound(app, webAppDirectory);
   refuseCrossSiteRequests(app, authOptions.trustedOrigins);
+  refuseTextDatabasesCannotStore(app);
 
   await app.register(swagger, {
     openapi: {

@@ -5,6 +5,7 @@ import { seedDemoIfEmpty } from '../db/seed/demo.js';
 import { buildApp } from './app.js';
 import { authSecret } from './auth/secret.js';
 import { loadEnv } from './env.js';
+import { migrateDatabase } from './migrate-database.js';
 import { todayIn } from './services/sessions/session-schedule.js';
 
 /** `npm start`: migrate, load the demo data on first run, serve the API. */
@@ -18,7 +19,7 @@ async function main() {
   }
   if (!env.DATABASE_URL) mkdirSync(env.DATA_DIR, { recursive: true });
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
-  await database.migrate();
+  await migrateDatabase(database);
   const demo = await seedDemoIfEmpty(database.db, { today: todayIn('America/New_York') });
 
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../client.js';
+import { faultPoint } from '../fault-injection.js';
 import { attendance } from '../schema/index.js';
 
 export type AttendanceRow = typeof attendance.$inferSelect;
@@ -7,6 +8,7 @@ export type AttendanceRow = typeof attendance.$inferSelect;
 export const attendanceRepository = {
   /** Marks a client present or absent on a session date; marking again replaces the mark. */
   async mark(db: Database, values: { organizationId: string; subscriptionId: string; date: string; present: boolean }) {
+    faultPoint('attendance.upsert');
     const [row] = await db
       .insert(attendance)
       .values({ ...values, present: values.present ? 1 : 0 })

@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../client.js';
+import { faultPoint } from '../fault-injection.js';
 import { auditEvents } from '../schema/index.js';
 
 export interface AuditEntry {
@@ -16,6 +17,7 @@ export interface AuditEntry {
 export const auditRepository = {
   /** Call inside the transaction of the write it describes. */
   async record(db: Database, entry: AuditEntry) {
+    faultPoint('audit_events.insert');
     await db.insert(auditEvents).values({
       organizationId: entry.organizationId,
       actorUserId: entry.actor.userId,

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../client.js';
+import { faultPoint } from '../fault-injection.js';
 import { idempotencyKeys } from '../schema/index.js';
 
 export type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
@@ -11,6 +12,7 @@ export const idempotencyRepository = {
    * Returns false when the key was already claimed.
    */
   async claim(db: Database, organizationId: string, key: string, requestHash: string): Promise<boolean> {
+    faultPoint('idempotency_keys.insert');
     const claimed = await db
       .insert(idempotencyKeys)
       .values({ organizationId, key, requestHash, responseStatus: 0, responseBody: {} })
@@ -28,6 +30,7 @@ export const idempotencyRepository = {
   },
 
   async complete(db: Database, organizationId: string, key: string, response: { status: number; body: unknown }) {
+    faultPoint('idempotency_keys.update');
     await db
       .update(idempotencyKeys)
       .set({ responseStatus: response.status, responseBody: response.body })

@@ -1,7 +1,9 @@
-import { and, asc, eq, gt, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { sessionDateExceptions, sessions } from '../schema/index.js';
+import { faultPoint } from '../fault-injection.js';
+import { instructors, locations, services, sessionDateExceptions, sessions } from '../schema/index.js';
 import { tenantTable } from './tenant-table.js';
+import { endsAfter } from './window.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type SessionDateExceptionRow = typeof sessionDateExceptions.$inferSelect;
@@ -18,14 +20,38 @@ export const sessionRepository = {
         and(
           eq(sessions.organizationId, organizationId),
           lt(sessions.startsOn, range.to),
-          or(isNull(sessions.endsOn), gt(sessions.endsOn, range.from)),
+          endsAfter(sessions.endsOn, range.from),
           filter,
         ),
       )
       .orderBy(asc(sessions.startTime), asc(sessions.name));
   },
 
-  async exceptionsFor(db: Database, organizationId: string, sessionIds: readonly string[]) {
+  /** As listRunningBetween, each with the names of its service, instructor and location (one query). */
+  async listRunningBetweenWithNames(db: Database, organizationId: string, range: { from: string; to: string }, filter?: SQL) {
+    return db
+      .select({ session: sessions, serviceName: services.name, instructorName: instructors.name, locationName: locations.name })
+      .from(sessions)
+      .innerJoin(services, and(eq(services.organizationId, sessions.organizationId), eq(services.id, sessions.serviceId)))
+      .innerJoin(instructors, and(eq(instructors.organizationId, sessions.organizationId), eq(instructors.id, sessions.instructorId)))
+      .innerJoin(locations, and(eq(locations.organizationId, sessions.organizationId), eq(locations.id, sessions.locationId)))
+      .where(
+        and(
+          eq(sessions.organizationId, organizationId),
+          lt(sessions.startsOn, range.to),
+          endsAfter(sessions.endsOn, range.from),
+          filter,
+        ),
+      )
+      .orderBy(asc(sessions.startTime), asc(sessions.name));
+  },
+
+  /**
+   * The sessions' cancelled and moved dates; with a range, only those that can change which
+   * dates fall in it (a date in the range, or a move onto a date in it), so a week's query
+   * does not read years of past closures.
+   */
+  async exceptionsFor(db: Database, organizationId: string, sessionIds: readonly string[], range?: { from: string; to: string }) {
     if (sessionIds.length === 0) return [];
     return db
       .select()
@@ -34,11 +60,22 @@ export const sessionRepository = {
         and(
           eq(sessionDateExceptions.organizationId, organizationId),
           inArray(sessionDateExceptions.sessionId, [...sessionIds]),
+          range
+            ? or(
+                and(gte(sessionDateExceptions.date, range.from), lt(sessionDateExceptions.date, range.to)),
+                and(
+                  eq(sessionDateExceptions.kind, 'moved'),
+                  gte(sessionDateExceptions.toDate, range.from),
+                  lt(sessionDateExceptions.toDate, range.to),
+                ),
+              )
+            : undefined,
         ),
       );
   },
 
   async upsertException(db: Database, values: typeof sessionDateExceptions.$inferInsert) {
+    faultPoint('session_date_exceptions.upsert');
     const [row] = await db
       .insert(sessionDateExceptions)
       .values(values)

@@ -21,26 +21,47 @@ export interface SessionDateExceptionColumns {
   reason?: string | null;
 }
 
+/**
+ * Stored dates and times as Temporal values, parsed once per distinct text: Temporal values
+ * are immutable, so one instance can serve every row that holds the same text, and a
+ * schedule of hundreds of sessions stops parsing the same few dates and times on every
+ * request. Bounded: the memo starts over when it has seen many distinct values.
+ */
+const MEMO_LIMIT = 50_000;
+const plainDates = new Map<string, Temporal.PlainDate>();
+const plainTimes = new Map<string, Temporal.PlainTime>();
+function memo<T>(cache: Map<string, T>, text: string, parse: (text: string) => T): T {
+  let value = cache.get(text);
+  if (value === undefined) {
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    value = parse(text);
+    cache.set(text, value);
+  }
+  return value;
+}
+const plainDate = (text: string) => memo(plainDates, text, (t) => Temporal.PlainDate.from(t));
+const plainTime = (text: string) => memo(plainTimes, text, (t) => Temporal.PlainTime.from(t));
+
 export function sessionRecurrenceOf(row: SessionRecurrenceColumns): SessionRecurrence {
   return {
     weekdays: [...row.weekdays],
-    startTime: Temporal.PlainTime.from(row.startTime),
+    startTime: plainTime(row.startTime),
     durationMinutes: row.durationMinutes,
-    startsOn: Temporal.PlainDate.from(row.startsOn),
-    endsOn: row.endsOn ? Temporal.PlainDate.from(row.endsOn) : null,
+    startsOn: plainDate(row.startsOn),
+    endsOn: row.endsOn ? plainDate(row.endsOn) : null,
   };
 }
 
 export function sessionDateExceptionOf(row: SessionDateExceptionColumns): SessionDateException {
-  const date = Temporal.PlainDate.from(row.date);
+  const date = plainDate(row.date);
   const reason = row.reason ?? null;
   if (row.kind === 'cancelled') return { kind: 'cancelled', date, reason };
   if (!row.toDate) throw new Error(`The moved session date ${row.date} has no new date.`);
   return {
     kind: 'moved',
     date,
-    toDate: Temporal.PlainDate.from(row.toDate),
-    toStartTime: row.toStartTime ? Temporal.PlainTime.from(row.toStartTime) : null,
+    toDate: plainDate(row.toDate),
+    toStartTime: row.toStartTime ? plainTime(row.toStartTime) : null,
     reason,
   };
 }

@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, inArray, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { clients, families, subscriptions } from '../schema/index.js';
+import { clients, families, services, sessions, subscriptions } from '../schema/index.js';
 import { tenantTable } from './tenant-table.js';
+import { endsAfter } from './window.js';
 
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
 
@@ -25,15 +26,64 @@ export const subscriptionRepository = {
           inArray(subscriptions.sessionId, [...sessionIds]),
           eq(subscriptions.status, 'active'),
           range.to === null ? undefined : lt(subscriptions.startsOn, range.to),
-          or(isNull(subscriptions.endsOn), gt(subscriptions.endsOn, range.from)),
+          endsAfter(subscriptions.endsOn, range.from),
         ),
       );
+  },
+
+  /**
+   * How many active subscriptions cover each (session, date): counted in the database from
+   * the window index (only enrollments still running on the date are read), keyed
+   * `${sessionId}:${date}`; every pair asked for has an entry.
+   */
+  async enrolledCounts(db: Database, organizationId: string, pairs: readonly { sessionId: string; date: string }[]) {
+    const counts = new Map<string, number>();
+    if (pairs.length === 0) return counts;
+    // Both drivers (node-postgres, PGlite) answer execute() with { rows }.
+    const result = (await db.execute(sql`
+      select p.session_id, p.date::text as date, (
+        select count(*) from ${subscriptions}
+        where ${subscriptions.organizationId} = ${organizationId} and ${subscriptions.sessionId} = p.session_id
+          and ${subscriptions.status} = 'active' and ${subscriptions.startsOn} <= p.date
+          and coalesce(${subscriptions.endsOn}, 'infinity'::date) > p.date
+      )::int as enrolled
+      from unnest(${sql.param(pairs.map((p) => p.sessionId))}::uuid[], ${sql.param(pairs.map((p) => p.date))}::date[]) as p(session_id, date)`)) as unknown as {
+      rows: { session_id: string; date: string; enrolled: number }[];
+    };
+    for (const row of result.rows) counts.set(`${row.session_id}:${row.date}`, Number(row.enrolled));
+    return counts;
   },
 
   async listForClient(db: Database, organizationId: string, clientId: string) {
     return db
       .select()
       .from(subscriptions)
+      .where(and(eq(subscriptions.organizationId, organizationId), eq(subscriptions.clientId, clientId)))
+      .orderBy(asc(subscriptions.startsOn));
+  },
+
+  /**
+   * A subscription with its session and its client's family, in one query; with `lock`, the
+   * subscription's row (only) is locked until the transaction ends.
+   */
+  async findWithSessionAndFamily(db: Database, organizationId: string, id: string, o: { lock: boolean }) {
+    const query = db
+      .select({ subscription: subscriptions, session: sessions, familyId: clients.familyId })
+      .from(subscriptions)
+      .innerJoin(sessions, and(eq(sessions.organizationId, subscriptions.organizationId), eq(sessions.id, subscriptions.sessionId)))
+      .innerJoin(clients, and(eq(clients.organizationId, subscriptions.organizationId), eq(clients.id, subscriptions.clientId)))
+      .where(and(eq(subscriptions.organizationId, organizationId), eq(subscriptions.id, id)));
+    const [row] = o.lock ? await query.for('update', { of: subscriptions }) : await query;
+    return row;
+  },
+
+  /** The client's subscriptions with the names of their session and its service, by start. */
+  async listForClientWithNames(db: Database, organizationId: string, clientId: string) {
+    return db
+      .select({ subscription: subscriptions, sessionName: sessions.name, serviceName: services.name })
+      .from(subscriptions)
+      .innerJoin(sessions, and(eq(sessions.organizationId, subscriptions.organizationId), eq(sessions.id, subscriptions.sessionId)))
+      .innerJoin(services, and(eq(services.organizationId, sessions.organizationId), eq(services.id, sessions.serviceId)))
       .where(and(eq(subscriptions.organizationId, organizationId), eq(subscriptions.clientId, clientId)))
       .orderBy(asc(subscriptions.startsOn));
   },
@@ -51,7 +101,7 @@ export const subscriptionRepository = {
           eq(subscriptions.sessionId, sessionId),
           eq(subscriptions.status, 'active'),
           lte(subscriptions.startsOn, date),
-          or(isNull(subscriptions.endsOn), gt(subscriptions.endsOn, date)),
+          endsAfter(subscriptions.endsOn, date),
         ),
       )
       .orderBy(asc(clients.lastName), asc(clients.firstName));

@@ -1,6 +1,7 @@
-import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableName, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../client.js';
+import { faultPoint } from '../fault-injection.js';
 
 /** A table whose primary key is (organization_id, id), as every tenant table's is. */
 export type TenantTable = PgTable & { organizationId: PgColumn; id: PgColumn };
@@ -26,9 +27,11 @@ export function tenantTable<T extends TenantTable>(table: T, options: { orderBy:
   type NewRow = Omit<T['$inferInsert'], 'organizationId' | 'createdAt'>;
   const t = table as TenantTable;
   const scope = (organizationId: string, id: string) => and(eq(t.organizationId, organizationId), eq(t.id, id));
+  const name = getTableName(t);
 
   return {
     async insert(db: Database, organizationId: string, values: NewRow): Promise<Row> {
+      faultPoint(`${name}.insert`);
       const [row] = await db
         .insert(t)
         .values({ ...values, organizationId } as never)
@@ -49,6 +52,7 @@ export function tenantTable<T extends TenantTable>(table: T, options: { orderBy:
 
     async update(db: Database, organizationId: string, id: string, values: Partial<NewRow>): Promise<Row | undefined> {
       if (Object.keys(values).length === 0) return this.findById(db, organizationId, id);
+      faultPoint(`${name}.update`);
       const [row] = await db
         .update(t)
         .set(values as never)

@@ -15,4 +15,13 @@ export const transferRepository = {
       .where(and(eq(transfers.organizationId, organizationId), eq(transfers.clientId, clientId)))
       .orderBy(desc(transfers.createdAt));
   },
+
+  /** The transfers that moved a client out of this subscription, newest first. */
+  async listFromSubscription(db: Database, organizationId: string, subscriptionId: string) {
+    return db
+      .select()
+      .from(transfers)
+      .where(and(eq(transfers.organizationId, organizationId), eq(transfers.fromSubscriptionId, subscriptionId)))
+      .orderBy(desc(transfers.createdAt));
+  },
 };

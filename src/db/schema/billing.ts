@@ -142,6 +142,7 @@ export const writeOffs = pgTable(
     foreignKey({ columns: [t.organizationId, t.invoiceId], foreignColumns: [invoices.organizationId, invoices.id] }),
     foreignKey({ columns: [t.organizationId, t.familyId], foreignColumns: [families.organizationId, families.id] }),
     index('write_offs_family_idx').on(t.organizationId, t.familyId),
+    index('write_offs_invoice_idx').on(t.organizationId, t.invoiceId),
     check('write_offs_amount_positive', sql`${t.amount} > 0`),
     check('write_offs_reason_not_blank', sql`length(trim(${t.reason})) > 0`),
   ],

@@ -46,6 +46,8 @@ export const sessions = pgTable(
     }),
     foreignKey({ columns: [t.organizationId, t.locationId], foreignColumns: [locations.organizationId, locations.id] }),
     index('sessions_service_idx').on(t.organizationId, t.serviceId),
+    // The sessions running in a window: past terms and retired classes are skipped by their end.
+    index('sessions_running_idx').on(t.organizationId, sql`coalesce(${t.endsOn}, 'infinity'::date)`, t.startsOn),
     check('sessions_name_not_blank', sql`length(trim(${t.name})) > 0`),
     check('sessions_capacity_not_negative', sql`${t.capacity} >= 0`),
     check('sessions_price_not_negative', sql`${t.price} >= 0`),
@@ -77,6 +79,8 @@ export const sessionDateExceptions = pgTable(
   (t) => [
     primaryKey({ columns: [t.organizationId, t.sessionId, t.date] }),
     foreignKey({ columns: [t.organizationId, t.sessionId], foreignColumns: [sessions.organizationId, sessions.id] }),
+    // Dates moved into a window from outside it (the primary key finds those moved within it).
+    index('session_date_exceptions_moved_idx').on(t.organizationId, t.sessionId, t.toDate).where(sql`${t.kind} = 'moved'`),
     check(
       'session_date_exceptions_moved_has_date',
       sql`(${t.kind} = 'moved') = (${t.toDate} is not null)`,

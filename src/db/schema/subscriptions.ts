@@ -39,7 +39,13 @@ export const subscriptions = pgTable(
     primaryKey({ columns: [t.organizationId, t.id] }),
     foreignKey({ columns: [t.organizationId, t.clientId], foreignColumns: [clients.organizationId, clients.id] }),
     foreignKey({ columns: [t.organizationId, t.sessionId], foreignColumns: [sessions.organizationId, sessions.id] }),
-    index('subscriptions_session_idx').on(t.organizationId, t.sessionId, t.startsOn),
+    // Who is enrolled in a session over a window. An enrollment counts until its end, an open
+    // end being infinity, so a range scan on that end reaches only the enrollments still running
+    // at the window's start, however many years of ended ones the session has. starts_on and
+    // ends_on ride along so counts are answered from the index alone.
+    index('subscriptions_session_active_idx')
+      .on(t.organizationId, t.sessionId, sql`coalesce(${t.endsOn}, 'infinity'::date)`, t.startsOn, t.endsOn)
+      .where(sql`${t.status} = 'active'`),
     index('subscriptions_client_idx').on(t.organizationId, t.clientId),
     check('subscriptions_ends_after_start', sql`${t.endsOn} is null or ${t.endsOn} > ${t.startsOn}`),
     check('subscriptions_price_not_negative', sql`${t.priceSnapshot} >= 0`),

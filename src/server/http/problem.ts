@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Socket } from 'node:net';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type AppErrorCode } from '../../domain/errors.js';
 
@@ -97,4 +98,34 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     code: 'INTERNAL',
     detail: 'Something went wrong on our side; nothing was changed. Please try again.',
   });
+}
+
+/**
+ * Errors Fastify's router meets before a route runs (an address with broken %-encoding, an id
+ * longer than any id): the same problem+json as every other refusal.
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const detail =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'The address has a part too long to be an id; use the id (a UUID) the API gave you.'
+      : 'The address is not valid (a broken %-encoding); encode it with encodeURIComponent.';
+  return sendProblem(reply, new AppError('VALIDATION_FAILED', detail));
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (headers or address over 16 KB,
+ * a malformed request line, a timeout): answered as problem+json too, then the connection closes.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, title, detail] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'request header fields too large', 'The address or headers are too large (over 16 KB); send long data in the request body.']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request timeout', 'The request took too long to arrive; please send it again.']
+        : [400, 'bad request', 'The request could not be read as HTTP; check how it is sent.'];
+  const body = JSON.stringify({ type: 'about:blank#VALIDATION_FAILED', title, status, code: 'VALIDATION_FAILED', detail });
+  socket.end(
+    `HTTP/1.1 ${status} ${title}\r\nContent-Type: ${problemContentType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -77,6 +77,19 @@ describe('POST /api/subscriptions (enroll)', () => {
 });
 
 describe('POST /api/subscriptions/:id/unenroll', () => {
+  it('keeps an open invoice that has a payment on it (money received is never dropped), voids the unpaid one', async () => {
+    const { org, session, client, api } = await setup();
+    const subscription = await buildSubscription(server.db, org.id, { sessionId: session.id, clientId: client.id, startsOn: '2027-03-02' });
+    const invoice = (dueOn: string) =>
+      invoiceRepository.insert(server.db, org.id, { familyId: client.familyId, subscriptionId: subscription.id, status: 'open', issuedOn: dueOn, dueOn, subtotal: 8000, total: 8000 });
+    const april = await invoice('2027-04-01');
+    const may = await invoice('2027-05-01');
+    expect((await api.post(`/api/invoices/${april.id}/payments`, { amount: 3000, method: 'cash' })).status).toBe(201);
+    const response = await api.post(`/api/subscriptions/${subscription.id}/unenroll`, { date: '2027-03-16' });
+    expect(response.body.voidedInvoiceIds).toEqual([may.id]);
+    expect((await api.get(`/api/invoices/${april.id}`)).body).toMatchObject({ status: 'open', paid: 3000, amountDue: 5000 });
+  });
+
   it('ends the subscription from the date, voids its open invoice due after, keeps the paid one', async () => {
     const { org, session, client, api } = await setup();
     const subscription = await buildSubscription(server.db, org.id, { sessionId: session.id, clientId: client.id, startsOn: '2027-01-05' });

@@ -351,3 +351,19 @@ describe('money received is never dropped (reliability suite, docs/reliability.m
     }
   });
 });
+
+describe('undo after the same enrollment was transferred again (reliability suite, docs/reliability.md)', () => {
+  it('refuses to undo the earlier transfer until the later one is undone, then undoes both in turn', async () => {
+    const { s, api } = await e1();
+    const first = await transfer(api, { ...e1Request(s), finish: { kind: 'pay_later' } });
+    expect(first.status).toBe(201);
+    // The old enrollment still runs until 2027-03-16: it can be moved again, from an earlier date.
+    const second = await transfer(api, { subscriptionId: s.subscription.id, transferDate: '2027-03-09', targetSessionId: s.swimTeamSat.id, finish: { kind: 'pay_later' } });
+    expect(second.status).toBe(201);
+    const refused = await api.post(`/api/transfers/${first.body.transfer.id}/undo`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'UNDO_NOT_POSSIBLE', detail: expect.stringContaining('2027-03-09') });
+    expect((await api.post(`/api/transfers/${second.body.transfer.id}/undo`, {})).body.oldSubscription.endsOn).toBe('2027-03-16');
+    expect((await api.post(`/api/transfers/${first.body.transfer.id}/undo`, {})).body.oldSubscription.endsOn).toBe(null);
+  });
+});

@@ -22,6 +22,11 @@ export interface NewInvoice {
  * Call inside the use case's transaction.
  */
 export async function createInvoice(db: Database, o: NewInvoice): Promise<InvoiceRow> {
+  return (await createInvoiceWithDetails(db, o)).invoice;
+}
+
+/** As createInvoice, returning the lines and discounts written too (so nothing needs reading back). */
+export async function createInvoiceWithDetails(db: Database, o: NewInvoice) {
   const subtotal = o.lines.reduce((sum, line) => sum + line.amount, 0);
   const { discountTotal, total, amounts } = applyDiscounts({ subtotal, discounts: o.discounts, money: o.money });
   const invoice = await invoiceRepository.insert(db, o.organizationId, {
@@ -34,19 +39,23 @@ export async function createInvoice(db: Database, o: NewInvoice): Promise<Invoic
     discountTotal,
     total,
   });
+  const lines = [];
   for (const line of o.lines) {
-    await invoiceLineRepository.insert(db, o.organizationId, { ...line, invoiceId: invoice.id, subscriptionId: o.subscriptionId });
+    lines.push(await invoiceLineRepository.insert(db, o.organizationId, { ...line, invoiceId: invoice.id, subscriptionId: o.subscriptionId }));
   }
+  const discounts = [];
   for (const [index, discount] of o.discounts.entries()) {
-    await invoiceDiscountRepository.insert(db, o.organizationId, {
-      invoiceId: invoice.id,
-      kind: discount.kind,
-      basisPoints: discount.kind === 'percent' ? discount.basisPoints : null,
-      amount: amounts[index]!,
-      reason: discount.reason,
-    });
+    discounts.push(
+      await invoiceDiscountRepository.insert(db, o.organizationId, {
+        invoiceId: invoice.id,
+        kind: discount.kind,
+        basisPoints: discount.kind === 'percent' ? discount.basisPoints : null,
+        amount: amounts[index]!,
+        reason: discount.reason,
+      }),
+    );
   }
-  return invoice;
+  return { invoice, lines, discounts };
 }
 
 /** Records what a settlement decided: the payment, the write-off and the invoice's status. */

@@ -1,9 +1,13 @@
 import type { Database } from '../../../db/client.js';
 import { invoiceDiscountRepository, writeOffRepository } from '../../../db/repositories/invoice-adjustment-repository.js';
-import { invoiceLineRepository, type InvoiceRow } from '../../../db/repositories/invoice-repository.js';
-import { paymentRepository } from '../../../db/repositories/payment-repository.js';
+import { invoiceLineRepository, type InvoiceLineRow, type InvoiceRow } from '../../../db/repositories/invoice-repository.js';
+import { paymentRepository, type PaymentRow } from '../../../db/repositories/payment-repository.js';
+import type { invoiceDiscounts, writeOffs as writeOffsTable } from '../../../db/schema/index.js';
 import { amountDue } from '../../../domain/billing/balance.js';
 import type { InvoiceDto } from '../../routes/billing/invoices.types.js';
+
+type InvoiceDiscountRow = typeof invoiceDiscounts.$inferSelect;
+type WriteOffRow = typeof writeOffsTable.$inferSelect;
 
 function sumBy<T>(rows: readonly T[], key: (row: T) => string, amount: (row: T) => number) {
   const sums = new Map<string, number>();
@@ -11,15 +15,47 @@ function sumBy<T>(rows: readonly T[], key: (row: T) => string, amount: (row: T) 
   return sums;
 }
 
-/** Invoices as the API shows them: lines, discounts, payments, write-offs and what is still due. */
-export async function loadInvoices(db: Database, organizationId: string, invoices: InvoiceRow[]): Promise<InvoiceDto[]> {
+/**
+ * Invoices as the API shows them: lines, discounts, payments, write-offs and what is still due.
+ * `concurrent` when `db` is the pool rather than a transaction: the four reads then go at once.
+ */
+export async function loadInvoices(
+  db: Database,
+  organizationId: string,
+  invoices: InvoiceRow[],
+  o: { concurrent?: boolean } = {},
+): Promise<InvoiceDto[]> {
   const ids = invoices.map((i) => i.id);
-  // One after another, not Promise.all: inside a transaction `db` is one connection, which
-  // runs one query at a time (node-postgres deprecates queueing them concurrently).
-  const lines = await invoiceLineRepository.listForInvoices(db, organizationId, ids);
-  const discounts = await invoiceDiscountRepository.listForInvoices(db, organizationId, ids);
-  const payments = await paymentRepository.listForInvoices(db, organizationId, ids);
-  const writeOffs = await writeOffRepository.listForInvoices(db, organizationId, ids);
+  // Inside a transaction, one after another: `db` is then one connection, which runs one
+  // query at a time (node-postgres deprecates queueing them concurrently).
+  const [lines, discounts, payments, writeOffs] = o.concurrent
+    ? await Promise.all([
+        invoiceLineRepository.listForInvoices(db, organizationId, ids),
+        invoiceDiscountRepository.listForInvoices(db, organizationId, ids),
+        paymentRepository.listForInvoices(db, organizationId, ids),
+        writeOffRepository.listForInvoices(db, organizationId, ids),
+      ])
+    : [
+        await invoiceLineRepository.listForInvoices(db, organizationId, ids),
+        await invoiceDiscountRepository.listForInvoices(db, organizationId, ids),
+        await paymentRepository.listForInvoices(db, organizationId, ids),
+        await writeOffRepository.listForInvoices(db, organizationId, ids),
+      ];
+  return toInvoiceDtos(invoices, { lines, discounts, payments, writeOffs });
+}
+
+export interface InvoiceChildren {
+  lines: readonly InvoiceLineRow[];
+  discounts: readonly InvoiceDiscountRow[];
+  payments: readonly PaymentRow[];
+  writeOffs: readonly WriteOffRow[];
+}
+
+/**
+ * The DTOs of invoices whose rows are at hand, children in the order loadInvoices reads them
+ * (see writtenInReadOrder for rows a use case has just written).
+ */
+export function toInvoiceDtos(invoices: readonly InvoiceRow[], { lines, discounts, payments, writeOffs }: InvoiceChildren): InvoiceDto[] {
   const paid = sumBy(payments, (p) => p.invoiceId, (p) => p.amount);
   const writtenOff = sumBy(writeOffs, (w) => w.invoiceId, (w) => w.amount);
   return invoices.map((invoice) => {
@@ -52,4 +88,34 @@ export async function loadInvoices(db: Database, organizationId: string, invoice
         .map(({ amount, reason, writtenOffAt }) => ({ amount, reason, writtenOffAt: writtenOffAt.toISOString() })),
     };
   });
+}
+
+/**
+ * Children written in one transaction, put in the order loadInvoices would read them back
+ * in: lines by period start (none last) then id; discounts, payments and write-offs by their
+ * time then id. Their times are the transaction's (now()), equal, so the id decides, as it
+ * does in the database.
+ */
+export function writtenInReadOrder(children: InvoiceChildren): InvoiceChildren {
+  const byTimeThenId = <T extends { id: string }>(at: (row: T) => Date) => (a: T, b: T) =>
+    at(a).getTime() - at(b).getTime() || compareIds(a.id, b.id);
+  return {
+    lines: [...children.lines].sort((a, b) => compareNullableLast(a.periodStart, b.periodStart) || compareIds(a.id, b.id)),
+    discounts: [...children.discounts].sort(byTimeThenId((d) => d.createdAt)),
+    payments: [...children.payments].sort(byTimeThenId((p) => p.receivedAt)),
+    writeOffs: [...children.writeOffs].sort(byTimeThenId((w) => w.writtenOffAt)),
+  };
+}
+
+/** PostgreSQL orders uuids byte by byte, which is the order of their lowercase hex text. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** ISO dates compare as text; null sorts last, as ORDER BY … ASC puts it. */
+function compareNullableLast(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
 }

@@ -4,8 +4,6 @@ import { clientRepository } from '../../../db/repositories/client-repository.js'
 import { familyRepository } from '../../../db/repositories/family-repository.js';
 import { guardianRepository } from '../../../db/repositories/guardian-repository.js';
 import { invoiceRepository } from '../../../db/repositories/invoice-repository.js';
-import { serviceRepository } from '../../../db/repositories/service-repository.js';
-import { sessionRepository } from '../../../db/repositories/session-repository.js';
 import { subscriptionRepository, type SubscriptionRow } from '../../../db/repositories/subscription-repository.js';
 import { transferRepository } from '../../../db/repositories/transfer-repository.js';
 import { familyBalance } from '../../../domain/billing/balance.js';
@@ -18,8 +16,6 @@ import { toSubscriptionDto } from '../enrollment/subscription-dto.js';
 import { todayIn } from '../sessions/session-schedule.js';
 import { toTransferDto } from '../transfers/transfer-dto.js';
 
-const ALL = { limit: 10_000, offset: 0 };
-
 function stateOf(subscription: SubscriptionRow, today: string) {
   if (subscription.status === 'void') return 'void' as const;
   if (subscription.endsOn && subscription.endsOn <= today) return 'ended' as const;
@@ -30,34 +26,29 @@ function stateOf(subscription: SubscriptionRow, today: string) {
 export async function getClientProfile(db: Database, organization: OrganizationContext, clientId: string): Promise<ClientProfileDto> {
   const client = await clientRepository.findById(db, organization.id, clientId);
   if (!client) throw new AppError('NOT_FOUND', 'No client has this id in your organization.');
-  const [family, guardians, subscriptions, familyInvoices, history, sessions, services, transfers] = await Promise.all([
+  // Only the client's own rows: session and service names come joined to the subscriptions,
+  // not from every session the organization ever ran.
+  const [family, guardians, subscriptions, familyInvoices, history, transfers] = await Promise.all([
     familyRepository.findById(db, organization.id, client.familyId),
     guardianRepository.listForFamilies(db, organization.id, [client.familyId]),
-    subscriptionRepository.listForClient(db, organization.id, clientId),
+    subscriptionRepository.listForClientWithNames(db, organization.id, clientId),
     invoiceRepository.listForFamily(db, organization.id, client.familyId),
     auditRepository.listForClient(db, organization.id, clientId),
-    sessionRepository.list(db, organization.id, ALL),
-    serviceRepository.list(db, organization.id, ALL),
     transferRepository.listForClient(db, organization.id, clientId),
   ]);
-  const invoices = await loadInvoices(db, organization.id, familyInvoices);
-  const sessionById = new Map(sessions.items.map((s) => [s.id, s]));
-  const serviceName = new Map(services.items.map((s) => [s.id, s.name]));
+  const invoices = await loadInvoices(db, organization.id, familyInvoices, { concurrent: true });
   const today = todayIn(organization.timeZone).toString();
   return {
     client: clientDto.parse(client),
     family: familyDto.parse(family),
     guardians: guardians.map((g) => guardianDto.parse(g)),
     currency: organization.currency,
-    subscriptions: subscriptions.map((s) => {
-      const session = sessionById.get(s.sessionId);
-      return {
-        ...toSubscriptionDto(s),
-        sessionName: session?.name ?? '',
-        serviceName: (session && serviceName.get(session.serviceId)) ?? '',
-        state: stateOf(s, today),
-      };
-    }),
+    subscriptions: subscriptions.map(({ subscription: s, sessionName, serviceName }) => ({
+      ...toSubscriptionDto(s),
+      sessionName,
+      serviceName,
+      state: stateOf(s, today),
+    })),
     invoices,
     transfers: transfers.map(toTransferDto),
     balance: familyBalance(invoices),

@@ -4,7 +4,6 @@ import type { SessionRow } from '../../../db/repositories/session-repository.js'
 import { subscriptionRepository, type SubscriptionRow } from '../../../db/repositories/subscription-repository.js';
 import { listSessionDates, type SessionDate } from '../../../domain/schedule/session-dates.js';
 import type { SubscriptionPeriod } from '../../../domain/subscriptions/coverage.js';
-import { enrolledCountByDate } from '../../../domain/subscriptions/roster.js';
 import type { OrganizationContext } from '../../http/organization-scope.js';
 import type { SessionDateDto } from '../../routes/sessions/sessions.types.js';
 import { loadSessionSchedules } from '../sessions/session-schedule.js';
@@ -29,7 +28,8 @@ export interface SessionDateWithEnrollment {
 
 /**
  * Every date of these sessions in the range, with how many clients are enrolled on it:
- * three queries whatever the number of sessions (sessions, exceptions, subscriptions).
+ * three queries whatever the number of sessions (sessions, exceptions, counts), each
+ * reading only what the range needs, however long the history behind it.
  */
 export async function sessionDatesWithEnrollment(
   db: Database,
@@ -37,32 +37,31 @@ export async function sessionDatesWithEnrollment(
   sessions: readonly SessionRow[],
   range: DateRange,
 ): Promise<SessionDateWithEnrollment[]> {
-  const schedules = await loadSessionSchedules(db, organization, sessions);
-  // A moved date may land outside the range it came from; a week's margin keeps it.
-  const subscriptions = await subscriptionRepository.activeForSessions(
+  const schedules = await loadSessionSchedules(db, organization, sessions, { from: range.from.toString(), to: range.to.toString() });
+  const dated = sessions.flatMap((session) =>
+    listSessionDates({ ...schedules.get(session.id)!, ...range, includeCancelled: true }).map((sessionDate) => ({ session, sessionDate })),
+  );
+  // Counted where the subscriptions are (the coverage rule of the domain's enrolledCountByDate:
+  // from startsOn inclusive to endsOn exclusive), instead of shipping every enrollment here.
+  const counts = await subscriptionRepository.enrolledCounts(
     db,
     organization.id,
-    sessions.map((s) => s.id),
-    { from: range.from.subtract({ days: 7 }).toString(), to: range.to.add({ days: 7 }).toString() },
+    dated.filter(({ sessionDate }) => sessionDate.status !== 'cancelled').map(({ session, sessionDate }) => ({ sessionId: session.id, date: sessionDate.date.toString() })),
   );
-  const periodsBySession = new Map<string, SubscriptionPeriod[]>();
-  for (const subscription of subscriptions) {
-    const periods = periodsBySession.get(subscription.sessionId) ?? [];
-    periods.push(periodOf(subscription));
-    periodsBySession.set(subscription.sessionId, periods);
+  return dated.map(({ session, sessionDate }) => ({
+    session,
+    sessionDate,
+    enrolled: sessionDate.status === 'cancelled' ? 0 : (counts.get(`${session.id}:${sessionDate.date.toString()}`) ?? 0),
+  }));
+}
+
+/** Temporal's Instant#toString() of a zoned time, taking the fast path for whole seconds in years 1000–9999 (the same text). */
+function instantText(at: Temporal.ZonedDateTime): string {
+  const ms = at.epochMilliseconds;
+  if (ms % 1000 === 0 && ms >= -30_610_224_000_000 && ms < 253_402_300_800_000 && at.epochNanoseconds % 1_000_000n === 0n) {
+    return `${new Date(ms).toISOString().slice(0, 19)}Z`;
   }
-  return sessions.flatMap((session) => {
-    const dates = listSessionDates({ ...schedules.get(session.id)!, ...range, includeCancelled: true });
-    const counts = enrolledCountByDate({
-      dates: dates.map((d) => d.date),
-      periods: periodsBySession.get(session.id) ?? [],
-    });
-    return dates.map((sessionDate) => ({
-      session,
-      sessionDate,
-      enrolled: sessionDate.status === 'cancelled' ? 0 : (counts.get(sessionDate.date.toString()) ?? 0),
-    }));
-  });
+  return at.toInstant().toString();
 }
 
 export function toSessionDateDto({ session, sessionDate, enrolled }: SessionDateWithEnrollment): SessionDateDto {
@@ -70,8 +69,8 @@ export function toSessionDateDto({ session, sessionDate, enrolled }: SessionDate
     date: sessionDate.date.toString(),
     originalDate: sessionDate.originalDate.toString(),
     status: sessionDate.status,
-    startsAt: sessionDate.startsAt.toInstant().toString(),
-    endsAt: sessionDate.endsAt.toInstant().toString(),
+    startsAt: instantText(sessionDate.startsAt),
+    endsAt: instantText(sessionDate.endsAt),
     localStartTime: sessionDate.startsAt.toPlainTime().toString({ smallestUnit: 'minute' }),
     enrolled,
     capacity: session.capacity,

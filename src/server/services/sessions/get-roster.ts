@@ -7,7 +7,9 @@ import { AppError } from '../../../domain/errors.js';
 import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
 import { assertMaySeeRoster } from './own-session.js';
 import type { RosterDto } from '../../routes/sessions/roster.types.js';
-import { sessionDatesWithEnrollment, toSessionDateDto } from '../schedule/session-dates-with-enrollment.js';
+import { listSessionDates } from '../../../domain/schedule/session-dates.js';
+import { toSessionDateDto } from '../schedule/session-dates-with-enrollment.js';
+import { loadSessionSchedules } from './session-schedule.js';
 import { findSession } from './session-service.js';
 
 /** Who comes on one date of a session, with a guardian to call. */
@@ -21,16 +23,22 @@ export async function getRoster(
   const session = await findSession(db, organization, sessionId);
   await assertMaySeeRoster(db, organization.id, actor, session);
   const date = Temporal.PlainDate.from(isoDate);
-  const dates = await sessionDatesWithEnrollment(db, organization, [session], { from: date, to: date.add({ days: 1 }) });
-  const onDate = dates.find(({ sessionDate }) => sessionDate.date.equals(date));
-  if (!onDate) {
+  const range = { from: date, to: date.add({ days: 1 }) };
+  const schedules = await loadSessionSchedules(db, organization, [session], { from: range.from.toString(), to: range.to.toString() });
+  const sessionDate = listSessionDates({ ...schedules.get(session.id)!, ...range, includeCancelled: true }).find((d) => d.date.equals(date));
+  if (!sessionDate) {
     throw new AppError('NOT_A_SESSION_DATE', `${session.name} does not meet on ${isoDate}; pick one of its dates.`, {
       fields: [{ field: 'querystring.date', message: 'not a date of this session' }],
     });
   }
-  const rows = onDate.sessionDate.status === 'cancelled' ? [] : await subscriptionRepository.rosterOn(db, organization.id, sessionId, isoDate);
-  const guardians = await guardianRepository.listForFamilies(db, organization.id, rows.map((r) => r.family.id));
-  const marks = await attendanceRepository.listFor(db, organization.id, rows.map((r) => r.subscription.id), isoDate);
+  const rows = sessionDate.status === 'cancelled' ? [] : await subscriptionRepository.rosterOn(db, organization.id, sessionId, isoDate);
+  // The date's enrolled count is the roster's length (the same coverage rule), so it is not counted again.
+  const onDate = { session, sessionDate, enrolled: rows.length };
+  // `db` is the pool here, not a transaction, so the two reads go at once.
+  const [guardians, marks] = await Promise.all([
+    guardianRepository.listForFamilies(db, organization.id, rows.map((r) => r.family.id)),
+    attendanceRepository.listFor(db, organization.id, rows.map((r) => r.subscription.id), isoDate),
+  ]);
   const presentBySubscription = new Map(marks.map((m) => [m.subscriptionId, m.present === 1]));
   const firstGuardian = new Map<string, (typeof guardians)[number]>();
   for (const guardian of guardians) if (!firstGuardian.has(guardian.familyId)) firstGuardian.set(guardian.familyId, guardian);

@@ -17,16 +17,22 @@ export function toSessionSchedule(
   return sessionScheduleOf({ session, exceptions: exceptions.filter((e) => e.sessionId === session.id), timeZone });
 }
 
-/** Loads the exceptions of several sessions in one query and builds each one's schedule. */
+/**
+ * Loads the exceptions of several sessions in one query and builds each one's schedule.
+ * With a range, the schedules hold only the exceptions that matter to the dates in it:
+ * use them for that range only.
+ */
 export async function loadSessionSchedules(
   db: Database,
   organization: { id: string; timeZone: string },
   sessions: readonly SessionRow[],
+  range?: { from: string; to: string },
 ): Promise<Map<string, SessionSchedule>> {
   const exceptions = await sessionRepository.exceptionsFor(
     db,
     organization.id,
     sessions.map((s) => s.id),
+    range,
   );
   return new Map(sessions.map((s) => [s.id, toSessionSchedule(s, exceptions, organization.timeZone)]));
 }

@@ -1,9 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../../db/client.js';
-import { clientRepository } from '../../../db/repositories/client-repository.js';
 import { instructorRepository } from '../../../db/repositories/instructor-repository.js';
-import { invoiceLineRepository, invoiceRepository } from '../../../db/repositories/invoice-repository.js';
-import { paymentRepository } from '../../../db/repositories/payment-repository.js';
+import { invoiceRepository } from '../../../db/repositories/invoice-repository.js';
 import { sessionRepository, type SessionRow } from '../../../db/repositories/session-repository.js';
 import { subscriptionRepository, type SubscriptionRow } from '../../../db/repositories/subscription-repository.js';
 import { applyDiscounts } from '../../../domain/billing/discounts.js';
@@ -32,26 +30,22 @@ export interface PlannedTransfer {
 const notFound = (field: string, noun: string) =>
   new AppError('NOT_FOUND', `${field}: no ${noun} has this id in your organization.`, { field });
 
-/** What the old subscription's paid invoices paid for, per invoiced period. */
-async function paidPeriodsOf(db: Database, organizationId: string, subscriptionId: string): Promise<PaidPeriod[]> {
-  const invoices = (await invoiceRepository.listForSubscriptions(db, organizationId, [subscriptionId])).filter(
-    (i) => i.status !== 'void',
-  );
-  const ids = invoices.map((i) => i.id);
-  const lines = await invoiceLineRepository.listForInvoices(db, organizationId, ids);
-  const payments = await paymentRepository.listForInvoices(db, organizationId, ids);
+/**
+ * What the old subscription's paid invoices paid for, per invoiced period, for the periods
+ * that end after the new end: a period that ends on or before it has no date left to credit
+ * (unusedPaidSessions skips it), so a long-standing subscription's years of paid months are
+ * not read. One query: each invoice's first start and last end of its lines, and its payments.
+ */
+async function paidPeriodsOf(db: Database, organizationId: string, subscriptionId: string, newEndsOn: Temporal.PlainDate): Promise<PaidPeriod[]> {
+  const invoices = await invoiceRepository.paidPeriodsEndingAfter(db, organizationId, subscriptionId, newEndsOn.toString());
   return invoices.flatMap((invoice) => {
-    const periods = lines.filter((l) => l.invoiceId === invoice.id && l.periodStart && l.periodEnd);
-    const paid = payments.filter((p) => p.invoiceId === invoice.id).reduce((sum, p) => sum + p.amount, 0);
-    if (periods.length === 0 || paid === 0) return [];
-    const starts = periods.map((l) => l.periodStart!).sort();
-    const ends = periods.map((l) => l.periodEnd!).sort();
+    if (invoice.periodStart === null || invoice.periodEnd === null || invoice.paid === 0) return [];
     return [
       {
-        invoiceId: invoice.id,
-        periodStart: Temporal.PlainDate.from(starts[0]!),
-        periodEnd: Temporal.PlainDate.from(ends[ends.length - 1]!),
-        amountPaid: Math.min(paid, invoice.total),
+        invoiceId: invoice.invoiceId,
+        periodStart: Temporal.PlainDate.from(invoice.periodStart),
+        periodEnd: Temporal.PlainDate.from(invoice.periodEnd),
+        amountPaid: Math.min(invoice.paid, invoice.total),
       },
     ];
   });
@@ -68,21 +62,26 @@ export async function planTransferFromDatabase(
   input: PreviewTransferInput,
   o: { lock: boolean },
 ): Promise<PlannedTransfer> {
-  const findSubscription = o.lock ? subscriptionRepository.findByIdForUpdate : subscriptionRepository.findById;
-  const subscription = await findSubscription(db, organization.id, input.subscriptionId);
-  if (!subscription) throw notFound('subscriptionId', 'enrollment (subscription)');
+  // The subscription (locked first) comes with its session and its client's family.
+  const current = await subscriptionRepository.findWithSessionAndFamily(db, organization.id, input.subscriptionId, { lock: o.lock });
+  if (!current) throw notFound('subscriptionId', 'enrollment (subscription)');
+  const { subscription, session: fromSession, familyId: clientFamilyId } = current;
   const findSession = o.lock ? sessionRepository.findByIdForUpdate : sessionRepository.findById;
   const target = await findSession(db, organization.id, input.targetSessionId);
   if (!target) throw notFound('targetSessionId', 'session');
-  const fromSession = (await sessionRepository.findById(db, organization.id, subscription.sessionId))!;
-  const client = (await clientRepository.findById(db, organization.id, subscription.clientId))!;
 
   // One query at a time: inside a transaction they share one connection anyway.
-  const targetEnrollments = await subscriptionRepository.activeForSessions(db, organization.id, [target.id], { from: '1900-01-01', to: null });
+  // The target's enrollments that can matter: those still running on the first session date
+  // (the domain defaults it to a date on or after the transfer date). Ended ones cover none of
+  // the dates checked for capacity, overlap nothing from that date on, and end before the
+  // horizon they bound, so a session's years of former clients are not read.
+  const earliestFirstDate =
+    input.firstSessionDate && input.firstSessionDate < input.transferDate ? input.firstSessionDate : input.transferDate;
+  const targetEnrollments = await subscriptionRepository.activeForSessions(db, organization.id, [target.id], { from: earliestFirstDate, to: null });
   const clientSubscriptions = await subscriptionRepository.listForClient(db, organization.id, subscription.clientId);
-  const fromInstructor = (await instructorRepository.findById(db, organization.id, fromSession.instructorId))?.name ?? '';
-  const targetInstructor = (await instructorRepository.findById(db, organization.id, target.instructorId))?.name ?? '';
-  const paidPeriods = await paidPeriodsOf(db, organization.id, subscription.id);
+  const instructorNames = await instructorRepository.namesByIds(db, organization.id, [fromSession.instructorId, target.instructorId]);
+  const fromInstructor = instructorNames.get(fromSession.instructorId) ?? '';
+  const targetInstructor = instructorNames.get(target.instructorId) ?? '';
   const others = clientSubscriptions.filter((s) => s.id !== subscription.id && s.status === 'active');
   const otherSessions = [];
   for (const id of new Set(others.map((s) => s.sessionId))) otherSessions.push(await sessionRepository.findById(db, organization.id, id));
@@ -116,6 +115,7 @@ export async function planTransferFromDatabase(
     capacityOverride: input.capacityOverride,
     today,
   });
+  const paidPeriods = await paidPeriodsOf(db, organization.id, subscription.id, plan.oldEndsOn);
   const quote = quoteCheckout({
     plan,
     from: { name: fromSession.name, schedule: fromSchedule, paymentPlan: subscription.paymentPlan, price: subscription.priceSnapshot, instructorName: fromInstructor },
@@ -125,7 +125,7 @@ export async function planTransferFromDatabase(
     locale: organization.locale,
     today,
   });
-  return { subscription, clientFamilyId: client.familyId, fromSession, fromSchedule, target, targetSchedule, plan, quote, today };
+  return { subscription, clientFamilyId, fromSession, fromSchedule, target, targetSchedule, plan, quote, today };
 }
 
 /** The preview a person checks before pressing a finish button: nothing is written. */

@@ -28,8 +28,17 @@ export async function undoTransfer(db: Database, organization: OrganizationConte
     if (transfer.status === 'undone') throw refuse('it was already undone.');
     const oldSubscription = (await subscriptionRepository.findByIdForUpdate(tx, organization.id, transfer.fromSubscriptionId))!;
     const newSubscription = (await subscriptionRepository.findByIdForUpdate(tx, organization.id, transfer.toSubscriptionId))!;
+    // Undoing restores the old enrollment's end from before this transfer; if the same enrollment was
+    // transferred again since, that would put the client back in it while the later transfer stands.
+    const later = (await transferRepository.listFromSubscription(tx, organization.id, oldSubscription.id)).filter(
+      (t) => t.id !== transfer.id && t.status === 'completed' && t.createdAt > transfer.createdAt,
+    );
+    if (later.length > 0) {
+      throw refuse(`the same enrollment was transferred again on ${later[0]!.transferDate}. Undo that later transfer first.`);
+    }
 
-    const newInvoices = await invoiceRepository.listForSubscriptions(tx, organization.id, [newSubscription.id]);
+    // Locked before payments are looked at: a payment recorded at this moment waits, then finds the invoice void.
+    const newInvoices = await invoiceRepository.listForSubscriptionsForUpdate(tx, organization.id, [newSubscription.id]);
     const payments = await paymentRepository.listForInvoices(tx, organization.id, newInvoices.map((i) => i.id));
     if (payments.length > 0) {
       throw refuse('a payment was taken on the new enrollment. Refund or move the payment first, then transfer again.');
