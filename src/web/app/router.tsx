@@ -2,16 +2,19 @@ import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { RequireSession } from '../features/auth/components/require-session';
-import { ClientProfilePage } from '../pages/clients/client-profile-page';
-import { ClientsPage } from '../pages/clients/clients-page';
 import { LoginPage } from '../pages/login/login-page';
 import { NotFoundPage } from '../pages/not-found/not-found-page';
-import { SessionPage } from '../pages/sessions/session-page';
 import { setupRoute } from '../pages/setup/setup-routes';
 import { AppLayout } from './app-layout';
 
-// The calendar is the heaviest part of the app; the sign-in page and the other screens load without it.
+// Each screen is its own chunk (the calendar is the heaviest), so the first load carries only
+// the shell and the sign-in page.
 const SchedulePage = lazy(() => import('../pages/schedule/schedule-page').then((m) => ({ default: m.SchedulePage })));
+const SessionPage = lazy(() => import('../pages/sessions/session-page').then((m) => ({ default: m.SessionPage })));
+const ClientsPage = lazy(() => import('../pages/clients/clients-page').then((m) => ({ default: m.ClientsPage })));
+const ClientProfilePage = lazy(() =>
+  import('../pages/clients/client-profile-page').then((m) => ({ default: m.ClientProfilePage })),
+);
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },

@@ -1,4 +1,5 @@
-import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 
 /** In the order a new business sets itself up. */
@@ -32,7 +33,9 @@ export function SetupLayout() {
           ))}
         </Tabs.List>
       </Tabs>
-      <Outlet />
+      <Suspense fallback={<Loader size="sm" aria-label="Loading the setup screen" />}>
+        <Outlet />
+      </Suspense>
     </Stack>
   );
 }

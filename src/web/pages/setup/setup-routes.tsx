@@ -1,11 +1,14 @@
+import { lazy } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
-import { ClientsSetupPage } from './clients-setup-page';
-import { FamiliesSetupPage } from './families-setup-page';
-import { InstructorsSetupPage } from './instructors-setup-page';
-import { LocationsSetupPage } from './locations-setup-page';
-import { ServicesSetupPage } from './services-setup-page';
-import { SessionsSetupPage } from './sessions-setup-page';
 import { SetupLayout } from './setup-layout';
+
+// Setup is used rarely: its screens load when opened, not with the app.
+const ClientsSetupPage = lazy(() => import('./clients-setup-page').then((m) => ({ default: m.ClientsSetupPage })));
+const FamiliesSetupPage = lazy(() => import('./families-setup-page').then((m) => ({ default: m.FamiliesSetupPage })));
+const InstructorsSetupPage = lazy(() => import('./instructors-setup-page').then((m) => ({ default: m.InstructorsSetupPage })));
+const LocationsSetupPage = lazy(() => import('./locations-setup-page').then((m) => ({ default: m.LocationsSetupPage })));
+const ServicesSetupPage = lazy(() => import('./services-setup-page').then((m) => ({ default: m.ServicesSetupPage })));
+const SessionsSetupPage = lazy(() => import('./sessions-setup-page').then((m) => ({ default: m.SessionsSetupPage })));
 
 export const setupRoute: RouteObject = {
   path: 'setup',
