@@ -107,15 +107,11 @@ export const invoiceRepository = {
   },
 };
 
+const lineRows = tenantTable(invoiceLines, { orderBy: [invoiceLines.invoiceId, invoiceLines.periodStart] });
 export const invoiceLineRepository = {
-  ...tenantTable(invoiceLines, { orderBy: [invoiceLines.invoiceId, invoiceLines.periodStart] }),
+  ...lineRows,
 
-  async listForInvoices(db: Database, organizationId: string, invoiceIds: readonly string[]) {
-    if (invoiceIds.length === 0) return [];
-    return db
-      .select()
-      .from(invoiceLines)
-      .where(and(eq(invoiceLines.organizationId, organizationId), inArray(invoiceLines.invoiceId, [...invoiceIds])))
-      .orderBy(asc(invoiceLines.invoiceId), asc(invoiceLines.periodStart), asc(invoiceLines.id));
+  listForInvoices(db: Database, organizationId: string, invoiceIds: readonly string[]) {
+    return lineRows.listWhereIn(db, organizationId, invoiceLines.invoiceId, invoiceIds, [invoiceLines.invoiceId, invoiceLines.periodStart, invoiceLines.id]);
   },
 };

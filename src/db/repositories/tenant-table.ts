@@ -1,4 +1,4 @@
-import { and, asc, count, eq, getTableName, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableName, inArray, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../client.js';
 import { faultPoint } from '../fault-injection.js';
@@ -59,6 +59,23 @@ export function tenantTable<T extends TenantTable>(table: T, options: { orderBy:
         .where(scope(organizationId, id))
         .returning();
       return row as Row | undefined;
+    },
+
+    /** The rows whose `column` is one of `values` (e.g. the payments of several invoices), in order. */
+    async listWhereIn(
+      db: Database,
+      organizationId: string,
+      column: PgColumn,
+      values: readonly string[],
+      orderBy: PgColumn[],
+    ): Promise<Row[]> {
+      if (values.length === 0) return [];
+      const rows = await db
+        .select()
+        .from(t)
+        .where(and(eq(t.organizationId, organizationId), inArray(column, [...values])))
+        .orderBy(...orderBy.map((c) => asc(c)));
+      return rows as Row[];
     },
 
     async list(db: Database, organizationId: string, page: PageRequest, filter?: SQL): Promise<Page<Row>> {
