@@ -1,18 +1,10 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { authMembers, authUsers } from '../schema/index.js';
 
 export const authMemberRepository = {
   async firstForUser(db: Database, userId: string) {
     const [row] = await db.select().from(authMembers).where(eq(authMembers.userId, userId)).orderBy(asc(authMembers.createdAt)).limit(1);
-    return row;
-  },
-
-  async find(db: Database, organizationId: string, userId: string) {
-    const [row] = await db
-      .select()
-      .from(authMembers)
-      .where(and(eq(authMembers.organizationId, organizationId), eq(authMembers.userId, userId)));
     return row;
   },
 

@@ -15,6 +15,10 @@ import {
 } from '../../db/schema/index.js';
 import { authMemberRepository } from '../../db/repositories/auth-member-repository.js';
 
+/** A login lasts 12 hours from its last refresh; a session in use is refreshed at most once an hour. */
+export const SESSION_EXPIRES_IN_SECONDS = 60 * 60 * 12;
+export const SESSION_UPDATE_AGE_SECONDS = 60 * 60;
+
 export interface AuthOptions {
   db: Database;
   baseURL: string;
@@ -51,7 +55,7 @@ export function createAuth(o: AuthOptions) {
     }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
     plugins: [organization({ allowUserToCreateOrganization: false, creatorRole: 'owner' })],
-    session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
+    session: { expiresIn: SESSION_EXPIRES_IN_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     rateLimit: {
       enabled: true,
       storage: 'database',

@@ -1,11 +1,11 @@
-import { fromNodeHeaders } from 'better-auth/node';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../../db/client.js';
-import { authMemberRepository } from '../../db/repositories/auth-member-repository.js';
-import { organizationRepository } from '../../db/repositories/organization-repository.js';
 import { can, isRole, permissionDescriptions, type Permission, type Role } from '../../domain/access/permissions.js';
 import { AppError } from '../../domain/errors.js';
 import type { Auth } from '../auth/auth.js';
+import { staffSessionReader } from '../auth/staff-session.js';
+
+type StaffSessionReader = Awaited<ReturnType<typeof staffSessionReader>>;
 
 export interface OrganizationContext {
   id: string;
@@ -47,18 +47,16 @@ export function requirePermission(actor: { role: Role }, permission: Permission)
   if (!can(actor.role, permission)) throw forbidden(actor.role, permissionDescriptions[permission]);
 }
 
-async function resolveRequest(db: Database, auth: Auth, request: FastifyRequest) {
-  const session = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
+async function resolveRequest(readSession: StaffSessionReader, request: FastifyRequest) {
+  const session = await readSession(request.headers);
   if (!session) throw new AppError('UNAUTHENTICATED', 'Log in to continue.');
-  const organizationId = session.session.activeOrganizationId;
-  const membership = organizationId ? await authMemberRepository.find(db, organizationId, session.user.id) : undefined;
-  const organization = organizationId ? await organizationRepository.findById(db, organizationId) : undefined;
-  if (!membership || !organization || !isRole(membership.role)) {
+  const { organization, role } = session;
+  if (!organization || !role || !isRole(role)) {
     throw new AppError('FORBIDDEN', 'Your account is not a staff member of an organization; ask its owner to add you.');
   }
   return {
     organization,
-    actor: { userId: session.user.id, role: membership.role, email: session.user.email, name: session.user.name },
+    actor: { userId: session.userId, role, email: session.email, name: session.name },
   };
 }
 
@@ -74,6 +72,7 @@ export interface RouteAccessEntry {
 }
 
 export function organizationScoped(app: FastifyInstance, db: Database, auth: Auth, table: RouteAccessEntry[]) {
+  const readSession = staffSessionReader(db, auth);
   app.decorateRequest('organization', null as unknown as OrganizationContext);
   app.decorateRequest('actor', null as unknown as FastifyRequest['actor']);
   app.addHook('onRoute', (route) => {
@@ -82,7 +81,7 @@ export function organizationScoped(app: FastifyInstance, db: Database, auth: Aut
   });
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access!;
-    const { organization, actor } = await resolveRequest(db, auth, request);
+    const { organization, actor } = await resolveRequest(await readSession, request);
     request.organization = organization;
     request.actor = actor;
     if (access !== 'authenticated' && !can(actor.role, access)) {

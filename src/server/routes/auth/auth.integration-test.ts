@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authMembers, authSessions } from '../../../db/schema/index.js';
+import { SESSION_EXPIRES_IN_SECONDS } from '../../auth/auth.js';
 import { buildOrganization } from '../../../db/seed/builders.js';
 import { startTestServer, type TestServer } from '../../testing/test-server.js';
 
@@ -70,5 +73,57 @@ describe('logging in and out', () => {
     const client = await api.post('/api/clients', { familyId: family.body.id, firstName: 'Ada', lastName: 'Audited' });
     const profile = await server.as(organizationId, 'owner').get(`/api/clients/${client.body.id}/profile`);
     expect(profile.body.history).toMatchObject([{ action: 'client.created', actorUserId: me.user.id, actorRole: 'front_desk' }]);
+  });
+});
+
+describe('the session cookie on every request', () => {
+  const signedInStaff = async () => {
+    const staff = await server.createStaff(organizationId, 'front_desk');
+    const { cookie } = await server.signIn(staff.email, staff.password);
+    const [name, value] = cookie.split('=') as [string, string];
+    const [token] = decodeURIComponent(value).split('.') as [string];
+    return { staff, cookie, name, token };
+  };
+  const sessionOf = async (token: string) =>
+    (await server.db.select().from(authSessions).where(eq(authSessions.token, token)))[0]!;
+
+  it('refuses a cookie whose signature is missing or forged', async () => {
+    const { name, token } = await signedInStaff();
+    const forged = `${token}.${Buffer.alloc(32, 7).toString('base64')}`;
+    for (const value of [token, encodeURIComponent(forged), 'garbage', '%E0%A4%A']) {
+      const response = await server.withCookie(`${name}=${value}`).get('/api/me');
+      expect(response.status, value).toBe(401);
+      expect(response.body.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('refuses an expired session', async () => {
+    const { cookie, token } = await signedInStaff();
+    await server.db.update(authSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(authSessions.token, token));
+    expect((await server.withCookie(cookie).get('/api/me')).status).toBe(401);
+  });
+
+  it('extends a session in use once it is more than an hour old', async () => {
+    const { cookie, token } = await signedInStaff();
+    const twoHoursOld = new Date(Date.now() + (SESSION_EXPIRES_IN_SECONDS - 2 * 3600) * 1000);
+    await server.db.update(authSessions).set({ expiresAt: twoHoursOld }).where(eq(authSessions.token, token));
+    expect((await server.withCookie(cookie).get('/api/me')).status).toBe(200);
+    const extended = (await sessionOf(token)).expiresAt.getTime();
+    expect(extended).toBeGreaterThan(Date.now() + (SESSION_EXPIRES_IN_SECONDS - 60) * 1000);
+
+    // Within the hour nothing is written.
+    const recent = new Date(Date.now() + (SESSION_EXPIRES_IN_SECONDS - 600) * 1000);
+    await server.db.update(authSessions).set({ expiresAt: recent }).where(eq(authSessions.token, token));
+    expect((await server.withCookie(cookie).get('/api/me')).status).toBe(200);
+    expect((await sessionOf(token)).expiresAt.getTime()).toBe(recent.getTime());
+  });
+
+  it('refuses a staff member removed from the organization while logged in', async () => {
+    const { staff, cookie } = await signedInStaff();
+    expect((await server.withCookie(cookie).get('/api/me')).status).toBe(200);
+    await server.db.delete(authMembers).where(eq(authMembers.userId, staff.id));
+    const response = await server.withCookie(cookie).get('/api/me');
+    expect(response.status).toBe(403);
+    expect(response.body.detail).toMatch(/not a staff member/);
   });
 });
