@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { formatPlainDate } from '../formatting/intl-formats.js';
 import { AppError } from '../errors.js';
 import { isRealSessionDate, realSessionDates, type SessionSchedule } from '../schedule/session-dates.js';
 import { realSessionDatesInMonth } from '../schedule/sessions-per-month.js';
@@ -68,7 +69,7 @@ function monthly(o: Options): FirstInvoice {
   const remaining = inMonth.filter((d) => Temporal.PlainDate.compare(d, o.firstSessionDate) >= 0).length;
   const periodStart = o.firstSessionDate;
   const periodEnd = month.toPlainDate({ day: 1 }).add({ months: 1 });
-  const monthName = month.toPlainDate({ day: 1 }).toLocaleString(o.locale, { month: 'long', year: 'numeric' });
+  const monthName = formatPlainDate(month.toPlainDate({ day: 1 }), o.locale, { month: 'long', year: 'numeric' });
   return single({
     description: `${o.sessionName} — ${monthName} (${remaining} of ${inMonth.length} sessions)`,
     periodStart,
@@ -82,7 +83,7 @@ function monthly(o: Options): FirstInvoice {
 /** The rest of the series: price × remaining real dates / all real dates; flat for an open-ended session. */
 function fullSession(o: Options): FirstInvoice {
   const { startsOn, endsOn } = o.schedule.recurrence;
-  const from = o.firstSessionDate.toLocaleString(o.locale, { dateStyle: 'medium' });
+  const from = formatPlainDate(o.firstSessionDate, o.locale, { dateStyle: 'medium' });
   if (endsOn === null) {
     return single({
       description: `${o.sessionName} — full session from ${from}`,
@@ -111,7 +112,7 @@ function fullSession(o: Options): FirstInvoice {
 }
 
 function perVisit(o: Options): FirstInvoice {
-  const on = o.firstSessionDate.toLocaleString(o.locale, { dateStyle: 'medium' });
+  const on = formatPlainDate(o.firstSessionDate, o.locale, { dateStyle: 'medium' });
   return single({
     description: `${o.sessionName} — visit on ${on}`,
     periodStart: o.firstSessionDate,

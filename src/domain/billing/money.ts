@@ -1,6 +1,7 @@
 // Intl.NumberFormat formats decimal strings exactly (ES2023); the project's ES2022 lib types only number | bigint.
 /// <reference lib="es2023.intl" />
 import { AppError } from '../errors.js';
+import { numberFormat } from '../formatting/intl-formats.js';
 
 /** Money is integer minor units (cents for USD); floats never carry it. */
 export function assertMinorUnits(amount: number, field: string): void {
@@ -46,7 +47,7 @@ export function percentOf(o: { amount: number; basisPoints: number }): number {
 export function minorUnitDigits(currency: string): number {
   let format: Intl.NumberFormat;
   try {
-    format = new Intl.NumberFormat('en', { style: 'currency', currency });
+    format = numberFormat('en', { style: 'currency', currency });
   } catch {
     throw new AppError(
       'VALIDATION_FAILED',
@@ -63,7 +64,7 @@ export function formatMoney(o: { amount: number; currency: string; locale: strin
   const digits = minorUnitDigits(o.currency); // also rejects an unknown currency
   let format: Intl.NumberFormat;
   try {
-    format = new Intl.NumberFormat(o.locale, { style: 'currency', currency: o.currency });
+    format = numberFormat(o.locale, { style: 'currency', currency: o.currency });
   } catch {
     throw new AppError('VALIDATION_FAILED', `"${o.locale}" is not a locale; use a BCP 47 tag such as en-US.`, {
       field: 'locale',

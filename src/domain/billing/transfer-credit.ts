@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { formatPlainDate } from '../formatting/intl-formats.js';
 import { AppError } from '../errors.js';
 import { realSessionDates, type SessionSchedule } from '../schedule/session-dates.js';
 import { assertMinorUnits, divideRounded, formatMoney } from './money.js';
@@ -53,7 +54,7 @@ export function unusedPaidSessions(o: {
 
     const exact = paid.amountPaid % n === 0;
     const each = divideRounded({ amount: paid.amountPaid, numerator: 1, denominator: n });
-    const shortDates = unused.map((d) => d.toLocaleString(o.locale, { month: 'short', day: 'numeric' })).join(', ');
+    const shortDates = unused.map((d) => formatPlainDate(d, o.locale, { month: 'short', day: 'numeric' })).join(', ');
     const roundedOnce = exact ? '' : ` (${money(paid.amountPaid)} × ${k} / ${n}, rounded once)`;
     arithmetic.push(
       `${periodLabel({ ...paid, locale: o.locale })} was paid for ${sessionsNoun({ dates: inPeriod })} at ` +
@@ -86,10 +87,10 @@ function assertPaidPeriod(paid: PaidPeriod): void {
 function periodLabel(o: { periodStart: Temporal.PlainDate; periodEnd: Temporal.PlainDate; locale: string }): string {
   const { periodStart, periodEnd, locale } = o;
   if (periodStart.day === 1 && periodStart.add({ months: 1 }).equals(periodEnd)) {
-    return periodStart.toLocaleString(locale, { month: 'long', year: 'numeric' });
+    return formatPlainDate(periodStart, locale, { month: 'long', year: 'numeric' });
   }
   const last = periodEnd.subtract({ days: 1 });
-  return `${periodStart.toLocaleString(locale, { dateStyle: 'medium' })} – ${last.toLocaleString(locale, { dateStyle: 'medium' })}`;
+  return `${formatPlainDate(periodStart, locale, { dateStyle: 'medium' })} – ${formatPlainDate(last, locale, { dateStyle: 'medium' })}`;
 }
 
 /** "5 Tuesdays" when every date is the same weekday, else "5 sessions". */

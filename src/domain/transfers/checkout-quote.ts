@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { firstInvoice, type InvoiceLineDraft, type PaymentPlan } from '../billing/first-invoice.js';
 import { formatMoney } from '../billing/money.js';
+import { formatPlainDate } from '../formatting/intl-formats.js';
 import { unusedPaidSessions, type PaidPeriod } from '../billing/transfer-credit.js';
 import type { SessionSchedule } from '../schedule/session-dates.js';
 import { sessionsPerMonth } from '../schedule/sessions-per-month.js';
@@ -113,6 +114,6 @@ function weeklyTime(o: { schedule: SessionSchedule; locale: string }): string {
   const { weekdays, startTime } = o.schedule.recurrence;
   const days = [...new Set(weekdays)]
     .sort((a, b) => a - b)
-    .map((weekday) => A_MONDAY.add({ days: weekday - 1 }).toLocaleString(o.locale, { weekday: 'short' }));
+    .map((weekday) => formatPlainDate(A_MONDAY.add({ days: weekday - 1 }), o.locale, { weekday: 'short' }));
   return `${days.join(', ')} ${startTime.toString({ smallestUnit: 'minute' })}`;
 }

@@ -1,0 +1,32 @@
+import type { Temporal } from 'temporal-polyfill';
+
+/**
+ * Intl formatters cost far more to build than to use (a transfer's quote formats dozens of
+ * dates and amounts), and they are immutable: one per locale and options, kept for the
+ * process. Locales are the organizations' and options come from code, so the set stays small.
+ */
+const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, build: () => T): T {
+  let format = formats.get(key) as T | undefined;
+  if (!format) {
+    format = build();
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** Throws RangeError for a malformed locale or an unknown currency, as the constructor does. */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return cached(`n|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
+}
+
+/**
+ * The same text as Temporal's `PlainDate#toLocaleString(locale, options)`: the calendar date
+ * formatted as a UTC day, so neither the process's nor anyone's time zone can shift it.
+ */
+export function formatPlainDate(date: Temporal.PlainDate, locale: string, options: Intl.DateTimeFormatOptions): string {
+  const format = cached(`d|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }));
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  return format.format(new Date(0).setUTCFullYear(date.year, date.month - 1, date.day));
+}
