@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import {
@@ -190,6 +191,90 @@ describe('real session dates', () => {
     };
     const dates = realSessionDates({ recurrence: beginnersTue, exceptions: [moved], timeZone, ...march });
     expect(dates.map(String)).toEqual(['2027-03-02', '2027-03-16', '2027-03-23', '2027-03-30']);
+  });
+
+  it('are the distinct dates of the zoned listing, in its order, for any pattern and exceptions', () => {
+    const day = fc.integer({ min: 0, max: 120 }).map((n) => date('2027-01-01').add({ days: n }));
+    const exception = fc.oneof(
+      day.map((d): SessionDateException => ({ kind: 'cancelled', date: d })),
+      fc.tuple(day, day, fc.option(fc.constantFrom('00:30', '02:30', '23:45'))).map(
+        ([d, to, at]): SessionDateException => ({ kind: 'moved', date: d, toDate: to, toStartTime: at ? time(at) : null }),
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('00:15', '02:30', '16:00'),
+        fc.array(exception, { maxLength: 8 }),
+        fc.constantFrom('America/New_York', 'Europe/London', 'Australia/Lord_Howe'),
+        day,
+        fc.integer({ min: 0, max: 60 }),
+        (weekdays, at, exceptions, zone, from, days) => {
+          const schedule = { recurrence: weekly({ weekdays, at, startsOn: '2027-01-01' }), exceptions, timeZone: zone };
+          const window = { from, to: from.add({ days }) };
+          const zoned = [...new Set(isoDates(listSessionDates({ ...schedule, ...window })))];
+          expect(realSessionDates({ ...schedule, ...window }).map(String)).toEqual(zoned);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('match a day-by-day walk of the calendar, for any pattern, exceptions, zone and range', () => {
+    const day = fc.integer({ min: 0, max: 150 }).map((n) => date('2027-01-01').add({ days: n }));
+    const exception = fc.oneof(
+      day.map((d): SessionDateException => ({ kind: 'cancelled', date: d })),
+      fc.tuple(day, day, fc.option(fc.constantFrom('00:30', '02:30', '23:45'))).map(
+        ([d, to, at]): SessionDateException => ({ kind: 'moved', date: d, toDate: to, toStartTime: at ? time(at) : null }),
+      ),
+    );
+    /** The rules read literally: every day of the range, the last exception of a date wins. */
+    const walk = (schedule: { recurrence: SessionRecurrence; exceptions: SessionDateException[]; timeZone: string }, from: Temporal.PlainDate, to: Temporal.PlainDate, includeCancelled: boolean) => {
+      const { recurrence, timeZone: zone } = schedule;
+      const last = new Map(schedule.exceptions.map((e) => [e.date.toString(), e]));
+      const produces = (d: Temporal.PlainDate) =>
+        recurrence.weekdays.includes(d.dayOfWeek) &&
+        Temporal.PlainDate.compare(d, recurrence.startsOn) >= 0 &&
+        (recurrence.endsOn === null || Temporal.PlainDate.compare(d, recurrence.endsOn) < 0);
+      const at = (d: Temporal.PlainDate, t: Temporal.PlainTime) => d.toZonedDateTime({ timeZone: zone, plainTime: t }).toInstant().toString();
+      const out: string[] = [];
+      for (let d = from; Temporal.PlainDate.compare(d, to) < 0; d = d.add({ days: 1 })) {
+        const e = last.get(d.toString());
+        if (produces(d) && !e) out.push(`${d} ${d} scheduled ${at(d, recurrence.startTime)}`);
+        if (produces(d) && e?.kind === 'cancelled' && includeCancelled) out.push(`${d} ${d} cancelled ${at(d, recurrence.startTime)}`);
+      }
+      for (const e of last.values()) {
+        if (e.kind !== 'moved' || !produces(e.date)) continue;
+        if (Temporal.PlainDate.compare(e.toDate, from) < 0 || Temporal.PlainDate.compare(e.toDate, to) >= 0) continue;
+        out.push(`${e.toDate} ${e.date} moved ${at(e.toDate, e.toStartTime ?? recurrence.startTime)}`);
+      }
+      return out.sort();
+    };
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('00:15', '02:30', '16:00'),
+        fc.array(exception, { maxLength: 8 }),
+        fc.constantFrom('America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata'),
+        day,
+        fc.integer({ min: 0, max: 70 }),
+        fc.option(fc.integer({ min: 1, max: 120 })),
+        fc.boolean(),
+        (weekdays, at, exceptions, zone, from, days, endsAfter, includeCancelled) => {
+          const recurrence = {
+            ...weekly({ weekdays, at, startsOn: '2027-01-10' }),
+            endsOn: endsAfter === null ? null : date('2027-01-10').add({ days: endsAfter }),
+          };
+          const schedule = { recurrence, exceptions, timeZone: zone };
+          const to = from.add({ days });
+          const listed = listSessionDates({ ...schedule, from, to, includeCancelled }).map(
+            (s) => `${s.date} ${s.originalDate} ${s.status} ${s.startsAt.toInstant().toString()}`,
+          );
+          expect([...listed].sort()).toEqual(walk(schedule, from, to, includeCancelled));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('isRealSessionDate: not a cancelled date, not a moved-away date, yes a moved-to date', () => {

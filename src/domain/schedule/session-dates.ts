@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { epochDay, isoWeekdayOfEpochDay, plainDateOfEpochDay } from './epoch-days.js';
 import {
   assertValidRecurrence,
   isRecurrenceDate,
@@ -30,58 +31,121 @@ interface DateRange {
   to: Temporal.PlainDate;
 }
 
-export function listSessionDates(o: SessionSchedule & DateRange & { includeCancelled?: boolean }): SessionDate[] {
-  const { recurrence, timeZone } = o;
-  assertValidRecurrence({ recurrence });
-  // One exception per date; if the store ever holds several, the last one wins.
-  const exceptions = new Map(o.exceptions.map((exception) => [exception.date.toString(), exception]));
-  // The wall-clock time is fixed and the instant derived, so 16:00 stays 16:00 across DST;
-  // toZonedDateTime resolves gaps and overlaps with 'compatible'.
-  const timed = (date: Temporal.PlainDate, plainTime: Temporal.PlainTime) => {
-    const startsAt = date.toZonedDateTime({ timeZone, plainTime });
-    return { startsAt, endsAt: startsAt.add({ minutes: recurrence.durationMinutes }) };
-  };
+/** A date the session happens on (or, cancelled, would have), before it is placed in a time zone. */
+interface PlacedDate {
+  /** `date` as an epoch day. */
+  day: number;
+  date: Temporal.PlainDate;
+  originalDate: Temporal.PlainDate;
+  status: SessionDate['status'];
+  startTime: Temporal.PlainTime;
+}
 
-  const sessionDates: SessionDate[] = [];
-  for (const date of recurrenceDatesIn({ recurrence, from: o.from, to: o.to })) {
-    const exception = exceptions.get(date.toString());
+// A schedule's exceptions by epoch day, built once per exceptions list: one transfer asks a
+// dozen questions of the same schedule, and a long-running class has years of holidays.
+const exceptionIndexes = new WeakMap<readonly SessionDateException[], Map<number, SessionDateException>>();
+
+function exceptionIndex(exceptions: readonly SessionDateException[]): Map<number, SessionDateException> {
+  let index = exceptionIndexes.get(exceptions);
+  if (!index) {
+    // One exception per date; if the store ever holds several, the last one wins.
+    index = new Map(exceptions.map((exception) => [epochDay(exception.date), exception]));
+    exceptionIndexes.set(exceptions, index);
+  }
+  return index;
+}
+
+/** The pattern's dates in the range with their exceptions applied, in no particular order. */
+function placeSessionDates(o: SessionSchedule & DateRange & { includeCancelled?: boolean }): PlacedDate[] {
+  const { recurrence } = o;
+  assertValidRecurrence({ recurrence });
+  const exceptions = exceptionIndex(o.exceptions);
+  const from = epochDay(o.from);
+  const to = epochDay(o.to);
+  const placed: PlacedDate[] = [];
+  for (const day of recurrenceDaysIn(recurrence, from, to)) {
+    const exception = exceptions.get(day);
     if (exception?.kind === 'moved' || (exception && !o.includeCancelled)) continue;
-    sessionDates.push({
-      date,
-      originalDate: date,
-      status: exception ? 'cancelled' : 'scheduled',
-      ...timed(date, recurrence.startTime),
-    });
+    const date = plainDateOfEpochDay(day);
+    placed.push({ day, date, originalDate: date, status: exception ? 'cancelled' : 'scheduled', startTime: recurrence.startTime });
   }
   // A move can bring a date into the range from outside it, so moves are placed on their own.
   for (const exception of exceptions.values()) {
+    if (exception.kind !== 'moved') continue;
+    const day = epochDay(exception.toDate);
     if (
-      exception.kind !== 'moved' ||
-      !inRange({ date: exception.toDate, from: o.from, to: o.to }) ||
+      day < from ||
+      day >= to ||
       // A move of a date the pattern no longer produces is stale and must not create a session.
       !isRecurrenceDate({ recurrence, date: exception.date })
     ) {
       continue;
     }
-    sessionDates.push({
+    placed.push({
+      day,
       date: exception.toDate,
       originalDate: exception.date,
       status: 'moved',
-      ...timed(exception.toDate, exception.toStartTime ?? recurrence.startTime),
+      startTime: exception.toStartTime ?? recurrence.startTime,
     });
   }
-  return sessionDates.sort(
-    (a, b) =>
-      Temporal.ZonedDateTime.compare(a.startsAt, b.startsAt) ||
-      Temporal.PlainDate.compare(a.originalDate, b.originalDate),
-  );
+  return placed;
 }
 
-/** The distinct local dates on which the session really happens (cancelled excluded, moves at their new date). */
+// A schedule places many dates at the same few local starts (a week of 300 sessions: 371 dates,
+// far fewer distinct date-and-time pairs). Zone arithmetic is the costly part and Temporal's
+// results are immutable, so each (zone, date, time, length) is computed once and shared.
+const zonedTimesCache = new Map<string, Pick<SessionDate, 'startsAt' | 'endsAt'>>();
+const ZONED_TIMES_CACHE_SIZE = 20_000;
+const timeKeys = new WeakMap<Temporal.PlainTime, string>();
+
+function timeKey(time: Temporal.PlainTime): string {
+  let key = timeKeys.get(time);
+  if (key === undefined) {
+    key = time.toString();
+    timeKeys.set(time, key);
+  }
+  return key;
+}
+
+function zonedTimes(timeZone: string, { day, date, startTime: plainTime }: PlacedDate, minutes: number) {
+  const key = `${timeZone} ${day} ${timeKey(plainTime)} ${minutes}`;
+  let times = zonedTimesCache.get(key);
+  if (!times) {
+    // The wall-clock time is fixed and the instant derived, so 16:00 stays 16:00 across DST;
+    // toZonedDateTime resolves gaps and overlaps with 'compatible'.
+    const startsAt = date.toZonedDateTime({ timeZone, plainTime });
+    times = { startsAt, endsAt: startsAt.add({ minutes }) };
+    if (zonedTimesCache.size >= ZONED_TIMES_CACHE_SIZE) zonedTimesCache.clear();
+    zonedTimesCache.set(key, times);
+  }
+  return times;
+}
+
+export function listSessionDates(o: SessionSchedule & DateRange & { includeCancelled?: boolean }): SessionDate[] {
+  const { recurrence, timeZone } = o;
+  return placeSessionDates(o)
+    .map((placed) => ({
+      date: placed.date,
+      originalDate: placed.originalDate,
+      status: placed.status,
+      ...zonedTimes(timeZone, placed, recurrence.durationMinutes),
+    }))
+    .sort(
+      (a, b) =>
+        Temporal.ZonedDateTime.compare(a.startsAt, b.startsAt) ||
+        Temporal.PlainDate.compare(a.originalDate, b.originalDate),
+    );
+}
+
+/**
+ * The distinct local dates on which the session really happens (cancelled excluded, moves at
+ * their new date), in order. Dates only: no time zone arithmetic, so it is cheap to ask often.
+ */
 export function realSessionDates(o: SessionSchedule & DateRange): Temporal.PlainDate[] {
   // Rosters, attendance and capacity are per local date, so a move onto an existing date adds no date.
-  const byIso = new Map(listSessionDates(o).map(({ date }) => [date.toString(), date]));
-  return [...byIso.values()];
+  const byDay = new Map(placeSessionDates(o).map(({ day, date }) => [day, date]));
+  return [...byDay.keys()].sort((a, b) => a - b).map((day) => byDay.get(day)!);
 }
 
 export function isRealSessionDate(o: SessionSchedule & { date: Temporal.PlainDate }): boolean {
@@ -95,21 +159,12 @@ export function firstRealSessionDateOnOrAfter(
   return realSessionDates({ ...o, from: o.date, to })[0] ?? null;
 }
 
-function recurrenceDatesIn(o: { recurrence: SessionRecurrence } & DateRange): Temporal.PlainDate[] {
-  const { weekdays, startsOn, endsOn } = o.recurrence;
-  const first = Temporal.PlainDate.compare(o.from, startsOn) > 0 ? o.from : startsOn;
-  const end = endsOn !== null && Temporal.PlainDate.compare(endsOn, o.to) < 0 ? endsOn : o.to;
-  const dates: Temporal.PlainDate[] = [];
-  for (const weekday of new Set(weekdays)) {
-    let date = first.add({ days: (weekday - first.dayOfWeek + 7) % 7 });
-    while (Temporal.PlainDate.compare(date, end) < 0) {
-      dates.push(date);
-      date = date.add({ weeks: 1 });
-    }
+function recurrenceDaysIn(recurrence: SessionRecurrence, from: number, to: number): number[] {
+  const first = Math.max(from, epochDay(recurrence.startsOn));
+  const end = recurrence.endsOn === null ? to : Math.min(to, epochDay(recurrence.endsOn));
+  const days: number[] = [];
+  for (const weekday of new Set(recurrence.weekdays)) {
+    for (let day = first + ((weekday - isoWeekdayOfEpochDay(first) + 7) % 7); day < end; day += 7) days.push(day);
   }
-  return dates;
-}
-
-function inRange(o: { date: Temporal.PlainDate } & DateRange): boolean {
-  return Temporal.PlainDate.compare(o.from, o.date) <= 0 && Temporal.PlainDate.compare(o.date, o.to) < 0;
+  return days;
 }

@@ -1,0 +1,39 @@
+import { Temporal } from 'temporal-polyfill';
+
+/**
+ * Plain dates as whole days since 1970-01-01 (ISO calendar), for the arithmetic a schedule
+ * does thousands of times per request (every weekday of every session in a range): integer
+ * steps instead of Temporal calls. Both directions are memoized; Temporal values are
+ * immutable, so one instance serves every caller.
+ */
+const MS_PER_DAY = 86_400_000;
+const MEMO_LIMIT = 50_000;
+const daysOfDates = new WeakMap<Temporal.PlainDate, number>();
+const datesOfDays = new Map<number, Temporal.PlainDate>();
+
+export function epochDay(date: Temporal.PlainDate): number {
+  let day = daysOfDates.get(date);
+  if (day === undefined) {
+    // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+    day = new Date(0).setUTCFullYear(date.year, date.month - 1, date.day) / MS_PER_DAY;
+    daysOfDates.set(date, day);
+  }
+  return day;
+}
+
+export function plainDateOfEpochDay(day: number): Temporal.PlainDate {
+  let date = datesOfDays.get(day);
+  if (date === undefined) {
+    const utc = new Date(day * MS_PER_DAY);
+    date = Temporal.PlainDate.from({ year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate() });
+    if (datesOfDays.size >= MEMO_LIMIT) datesOfDays.clear();
+    datesOfDays.set(day, date);
+    daysOfDates.set(date, day);
+  }
+  return date;
+}
+
+/** ISO weekday, 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
+export function isoWeekdayOfEpochDay(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
