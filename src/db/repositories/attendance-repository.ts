@@ -1,4 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { anyOf } from './window.js';
 import type { Database } from '../client.js';
 import { faultPoint } from '../fault-injection.js';
 import { attendance } from '../schema/index.js';
@@ -37,7 +38,7 @@ export const attendanceRepository = {
       .where(
         and(
           eq(attendance.organizationId, organizationId),
-          inArray(attendance.subscriptionId, [...subscriptionIds]),
+          anyOf(attendance.subscriptionId, subscriptionIds),
           eq(attendance.date, date),
         ),
       );

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import { anyOf } from './window.js';
 import type { Database } from '../client.js';
 import { guardians } from '../schema/index.js';
 import { tenantTable } from './tenant-table.js';
@@ -10,7 +11,7 @@ export const guardianRepository = {
     return db
       .select()
       .from(guardians)
-      .where(and(eq(guardians.organizationId, organizationId), inArray(guardians.familyId, [...familyIds])))
+      .where(and(eq(guardians.organizationId, organizationId), anyOf(guardians.familyId, familyIds)))
       .orderBy(asc(guardians.name));
   },
 };

@@ -1,4 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { anyOf } from './window.js';
 import type { Database } from '../client.js';
 import { instructors } from '../schema/index.js';
 import { tenantTable } from './tenant-table.js';
@@ -12,7 +13,7 @@ export const instructorRepository = {
     const rows = await db
       .select({ id: instructors.id, name: instructors.name })
       .from(instructors)
-      .where(and(eq(instructors.organizationId, organizationId), inArray(instructors.id, [...new Set(ids)])));
+      .where(and(eq(instructors.organizationId, organizationId), anyOf(instructors.id, ids)));
     return new Map(rows.map((row) => [row.id, row.name]));
   },
 };

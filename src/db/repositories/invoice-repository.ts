@@ -1,4 +1,5 @@
-import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, sql } from 'drizzle-orm';
+import { anyOf } from './window.js';
 import type { Database } from '../client.js';
 import { faultPoint } from '../fault-injection.js';
 import { invoiceLines, invoices, payments } from '../schema/index.js';
@@ -15,7 +16,7 @@ export const invoiceRepository = {
     return db
       .select()
       .from(invoices)
-      .where(and(eq(invoices.organizationId, organizationId), inArray(invoices.subscriptionId, [...subscriptionIds])))
+      .where(and(eq(invoices.organizationId, organizationId), anyOf(invoices.subscriptionId, subscriptionIds)))
       .orderBy(asc(invoices.dueOn), asc(invoices.id));
   },
 
@@ -40,14 +41,14 @@ export const invoiceRepository = {
     const withPayments = await db
       .selectDistinct({ id: payments.invoiceId })
       .from(payments)
-      .where(and(eq(payments.organizationId, organizationId), inArray(payments.invoiceId, candidates.map((c) => c.id))));
+      .where(and(eq(payments.organizationId, organizationId), anyOf(payments.invoiceId, candidates.map((c) => c.id))));
     const paid = new Set(withPayments.map((p) => p.id));
     const unpaid = candidates.map((c) => c.id).filter((id) => !paid.has(id));
     if (unpaid.length === 0) return [];
     const voided = await db
       .update(invoices)
       .set({ status: 'void', statusBeforeVoid: 'open' })
-      .where(and(scope, inArray(invoices.id, unpaid)))
+      .where(and(scope, anyOf(invoices.id, unpaid)))
       .returning({ id: invoices.id, dueOn: invoices.dueOn });
     return voided.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.id.localeCompare(b.id)).map(({ id }) => id);
   },
@@ -58,7 +59,7 @@ export const invoiceRepository = {
     return db
       .select()
       .from(invoices)
-      .where(and(eq(invoices.organizationId, organizationId), inArray(invoices.subscriptionId, [...subscriptionIds])))
+      .where(and(eq(invoices.organizationId, organizationId), anyOf(invoices.subscriptionId, subscriptionIds)))
       .orderBy(asc(invoices.id))
       .for('update');
   },

@@ -1,12 +1,22 @@
-import { and, asc, eq, gte, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { faultPoint } from '../fault-injection.js';
 import { instructors, locations, services, sessionDateExceptions, sessions } from '../schema/index.js';
 import { tenantTable } from './tenant-table.js';
-import { endsAfter } from './window.js';
+import { anyOf, endsAfter } from './window.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type SessionDateExceptionRow = typeof sessionDateExceptions.$inferSelect;
+
+/** Sessions with a date in the range: started before its end, not ended before its start. */
+const runningIn = (range: { from: string; to: string }) => and(lt(sessions.startsOn, range.to), endsAfter(sessions.endsOn, range.from));
+
+/** Exceptions that can change which dates fall in a range: a date in it, or a move onto a date in it. */
+const affectsRange = (range: { from: string; to: string }) =>
+  or(
+    and(gte(sessionDateExceptions.date, range.from), lt(sessionDateExceptions.date, range.to)),
+    and(eq(sessionDateExceptions.kind, 'moved'), gte(sessionDateExceptions.toDate, range.from), lt(sessionDateExceptions.toDate, range.to)),
+  );
 
 export const sessionRepository = {
   ...tenantTable(sessions, { orderBy: [sessions.name] }),
@@ -19,8 +29,7 @@ export const sessionRepository = {
       .where(
         and(
           eq(sessions.organizationId, organizationId),
-          lt(sessions.startsOn, range.to),
-          endsAfter(sessions.endsOn, range.from),
+          runningIn(range),
           filter,
         ),
       )
@@ -38,8 +47,7 @@ export const sessionRepository = {
       .where(
         and(
           eq(sessions.organizationId, organizationId),
-          lt(sessions.startsOn, range.to),
-          endsAfter(sessions.endsOn, range.from),
+          runningIn(range),
           filter,
         ),
       )
@@ -59,19 +67,23 @@ export const sessionRepository = {
       .where(
         and(
           eq(sessionDateExceptions.organizationId, organizationId),
-          inArray(sessionDateExceptions.sessionId, [...sessionIds]),
-          range
-            ? or(
-                and(gte(sessionDateExceptions.date, range.from), lt(sessionDateExceptions.date, range.to)),
-                and(
-                  eq(sessionDateExceptions.kind, 'moved'),
-                  gte(sessionDateExceptions.toDate, range.from),
-                  lt(sessionDateExceptions.toDate, range.to),
-                ),
-              )
-            : undefined,
+          anyOf(sessionDateExceptions.sessionId, sessionIds),
+          range ? affectsRange(range) : undefined,
         ),
       );
+  },
+
+  /**
+   * The exceptions that matter to a range (as exceptionsFor) for every session running in it:
+   * what the main schedule needs, asked without waiting for the list of sessions.
+   */
+  async exceptionsOfSessionsRunningIn(db: Database, organizationId: string, range: { from: string; to: string }) {
+    const rows = await db
+      .select({ exception: sessionDateExceptions })
+      .from(sessionDateExceptions)
+      .innerJoin(sessions, and(eq(sessions.organizationId, sessionDateExceptions.organizationId), eq(sessions.id, sessionDateExceptions.sessionId)))
+      .where(and(eq(sessionDateExceptions.organizationId, organizationId), runningIn(range), affectsRange(range)));
+    return rows.map((row) => row.exception);
   },
 
   async upsertException(db: Database, values: typeof sessionDateExceptions.$inferInsert) {

@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { clients, families, services, sessions, subscriptions } from '../schema/index.js';
 import { tenantTable } from './tenant-table.js';
-import { endsAfter } from './window.js';
+import { anyOf, endsAfter } from './window.js';
 
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
 
@@ -23,7 +23,7 @@ export const subscriptionRepository = {
       .where(
         and(
           eq(subscriptions.organizationId, organizationId),
-          inArray(subscriptions.sessionId, [...sessionIds]),
+          anyOf(subscriptions.sessionId, sessionIds),
           eq(subscriptions.status, 'active'),
           range.to === null ? undefined : lt(subscriptions.startsOn, range.to),
           endsAfter(subscriptions.endsOn, range.from),

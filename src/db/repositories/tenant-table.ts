@@ -1,5 +1,6 @@
-import { and, asc, count, eq, getTableName, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableName, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { anyOf } from './window.js';
 import type { Database } from '../client.js';
 import { faultPoint } from '../fault-injection.js';
 
@@ -73,7 +74,7 @@ export function tenantTable<T extends TenantTable>(table: T, options: { orderBy:
       const rows = await db
         .select()
         .from(t)
-        .where(and(eq(t.organizationId, organizationId), inArray(column, [...values])))
+        .where(and(eq(t.organizationId, organizationId), anyOf(column, values)))
         .orderBy(...orderBy.map((c) => asc(c)));
       return rows as Row[];
     },

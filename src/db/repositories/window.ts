@@ -9,3 +9,12 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 export function endsAfter(end: PgColumn, date: string): SQL {
   return sql`coalesce(${end}, 'infinity'::date) > ${date}`;
 }
+
+/**
+ * `column = any($1::type[])`: one array parameter however many values, where drizzle's
+ * inArray binds one parameter each (a week's schedule asks about 300 sessions at once,
+ * and each parameter costs building, sending and planning).
+ */
+export function anyOf(column: PgColumn, values: readonly string[]): SQL {
+  return sql`${column} = any(${sql.param([...new Set(values)])}::${sql.raw(column.getSQLType())}[])`;
+}

@@ -81,6 +81,9 @@ export const sessionDateExceptions = pgTable(
     foreignKey({ columns: [t.organizationId, t.sessionId], foreignColumns: [sessions.organizationId, sessions.id] }),
     // Dates moved into a window from outside it (the primary key finds those moved within it).
     index('session_date_exceptions_moved_idx').on(t.organizationId, t.sessionId, t.toDate).where(sql`${t.kind} = 'moved'`),
+    // A window's exceptions across all sessions (the main schedule): by date, and moves by their new date.
+    index('session_date_exceptions_date_idx').on(t.organizationId, t.date),
+    index('session_date_exceptions_moved_to_idx').on(t.organizationId, t.toDate).where(sql`${t.kind} = 'moved'`),
     check(
       'session_date_exceptions_moved_has_date',
       sql`(${t.kind} = 'moved') = (${t.toDate} is not null)`,

@@ -6,7 +6,11 @@ import { sessions } from '../../../db/schema/index.js';
 import { AppError } from '../../../domain/errors.js';
 import type { OrganizationContext } from '../../http/organization-scope.js';
 import { MAX_SCHEDULE_DAYS, type ScheduleDto, type ScheduleQuery } from '../../routes/schedule/schedule.types.js';
+import { schedulesOf } from '../sessions/session-schedule.js';
 import { sessionDatesWithEnrollment, toSessionDateDto } from './session-dates-with-enrollment.js';
+
+// localeCompare's order (the default locale's), without building a collator per comparison.
+const byName = new Intl.Collator().compare;
 
 /** The main schedule: every session date in a range with its enrolled count and capacity. */
 export async function getSchedule(db: Database, organization: OrganizationContext, query: ScheduleQuery): Promise<ScheduleDto> {
@@ -22,16 +26,21 @@ export async function getSchedule(db: Database, organization: OrganizationContex
     query.instructorId ? eq(sessions.instructorId, query.instructorId) : undefined,
     query.serviceId ? eq(sessions.serviceId, query.serviceId) : undefined,
   );
-  const rows = await sessionRepository.listRunningBetweenWithNames(db, organization.id, { from: query.from, to: query.to }, filter);
+  const range = { from: query.from, to: query.to };
+  // Both at once (the exceptions are found by the same running condition, not by the sessions' ids).
+  const [rows, exceptions] = await Promise.all([
+    sessionRepository.listRunningBetweenWithNames(db, organization.id, range, filter),
+    sessionRepository.exceptionsOfSessionsRunningIn(db, organization.id, range),
+  ]);
   const running = rows.map((row) => row.session);
   const names = new Map(rows.map((row) => [row.session.id, row]));
 
-  const dates = await sessionDatesWithEnrollment(db, organization, running, { from, to });
+  const schedules = schedulesOf(running, exceptions, organization.timeZone);
+  const dates = await sessionDatesWithEnrollment(db, organization, running, { from, to }, schedules);
   // By start instant (ZonedDateTime.compare's order: exact epoch nanoseconds), then name; the instants are read once, not per comparison.
   const entries = dates
-    .filter(({ sessionDate }) => Temporal.PlainDate.compare(sessionDate.date, from) >= 0 && Temporal.PlainDate.compare(sessionDate.date, to) < 0)
     .map((entry) => ({ entry, at: entry.sessionDate.startsAt.epochNanoseconds }))
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.entry.session.name.localeCompare(b.entry.session.name)))
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : byName(a.entry.session.name, b.entry.session.name)))
     .map(({ entry }) => {
       const { session } = entry;
       const dto = toSessionDateDto(entry);

@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../../db/client.js';
 import type { SessionRow } from '../../../db/repositories/session-repository.js';
 import { subscriptionRepository, type SubscriptionRow } from '../../../db/repositories/subscription-repository.js';
-import { listSessionDates, type SessionDate } from '../../../domain/schedule/session-dates.js';
+import { listSessionDates, type SessionDate, type SessionSchedule } from '../../../domain/schedule/session-dates.js';
 import type { SubscriptionPeriod } from '../../../domain/subscriptions/coverage.js';
 import type { OrganizationContext } from '../../http/organization-scope.js';
 import type { SessionDateDto } from '../../routes/sessions/sessions.types.js';
@@ -29,15 +29,17 @@ export interface SessionDateWithEnrollment {
 /**
  * Every date of these sessions in the range, with how many clients are enrolled on it:
  * three queries whatever the number of sessions (sessions, exceptions, counts), each
- * reading only what the range needs, however long the history behind it.
+ * reading only what the range needs, however long the history behind it. `loaded`: the
+ * sessions' schedules for this range when the caller already has them.
  */
 export async function sessionDatesWithEnrollment(
   db: Database,
   organization: OrganizationContext,
   sessions: readonly SessionRow[],
   range: DateRange,
+  loaded?: Map<string, SessionSchedule>,
 ): Promise<SessionDateWithEnrollment[]> {
-  const schedules = await loadSessionSchedules(db, organization, sessions, { from: range.from.toString(), to: range.to.toString() });
+  const schedules = loaded ?? (await loadSessionSchedules(db, organization, sessions, { from: range.from.toString(), to: range.to.toString() }));
   const dated = sessions.flatMap((session) =>
     listSessionDates({ ...schedules.get(session.id)!, ...range, includeCancelled: true }).map((sessionDate) => ({ session, sessionDate })),
   );
@@ -46,12 +48,12 @@ export async function sessionDatesWithEnrollment(
   const counts = await subscriptionRepository.enrolledCounts(
     db,
     organization.id,
-    dated.filter(({ sessionDate }) => sessionDate.status !== 'cancelled').map(({ session, sessionDate }) => ({ sessionId: session.id, date: sessionDate.date.toString() })),
+    dated.filter(({ sessionDate }) => sessionDate.status !== 'cancelled').map(({ session, sessionDate }) => ({ sessionId: session.id, date: dateText(sessionDate.date) })),
   );
   return dated.map(({ session, sessionDate }) => ({
     session,
     sessionDate,
-    enrolled: sessionDate.status === 'cancelled' ? 0 : (counts.get(`${session.id}:${sessionDate.date.toString()}`) ?? 0),
+    enrolled: sessionDate.status === 'cancelled' ? 0 : (counts.get(`${session.id}:${dateText(sessionDate.date)}`) ?? 0),
   }));
 }
 
@@ -64,14 +66,37 @@ function instantText(at: Temporal.ZonedDateTime): string {
   return at.toInstant().toString();
 }
 
+// The domain shares one zoned time among the session dates that start together, and one
+// plain date among those on the same day, so their texts are written once.
+const texts = new WeakMap<Temporal.ZonedDateTime, { instant: string; localTime: string }>();
+const dateTexts = new WeakMap<Temporal.PlainDate, string>();
+
+function dateText(date: Temporal.PlainDate): string {
+  let text = dateTexts.get(date);
+  if (text === undefined) {
+    text = date.toString();
+    dateTexts.set(date, text);
+  }
+  return text;
+}
+
+function textsOf(at: Temporal.ZonedDateTime) {
+  let text = texts.get(at);
+  if (!text) {
+    text = { instant: instantText(at), localTime: at.toPlainTime().toString({ smallestUnit: 'minute' }) };
+    texts.set(at, text);
+  }
+  return text;
+}
+
 export function toSessionDateDto({ session, sessionDate, enrolled }: SessionDateWithEnrollment): SessionDateDto {
   return {
-    date: sessionDate.date.toString(),
-    originalDate: sessionDate.originalDate.toString(),
+    date: dateText(sessionDate.date),
+    originalDate: dateText(sessionDate.originalDate),
     status: sessionDate.status,
-    startsAt: instantText(sessionDate.startsAt),
-    endsAt: instantText(sessionDate.endsAt),
-    localStartTime: sessionDate.startsAt.toPlainTime().toString({ smallestUnit: 'minute' }),
+    startsAt: textsOf(sessionDate.startsAt).instant,
+    endsAt: textsOf(sessionDate.endsAt).instant,
+    localStartTime: textsOf(sessionDate.startsAt).localTime,
     enrolled,
     capacity: session.capacity,
     freeSeats: Math.max(0, session.capacity - enrolled),

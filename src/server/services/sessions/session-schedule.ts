@@ -17,6 +17,21 @@ export function toSessionSchedule(
   return sessionScheduleOf({ session, exceptions: exceptions.filter((e) => e.sessionId === session.id), timeZone });
 }
 
+/** Each session's schedule from the exceptions of all of them (grouped once, not filtered per session). */
+export function schedulesOf(
+  sessions: readonly SessionRow[],
+  exceptions: readonly SessionDateExceptionRow[],
+  timeZone: string,
+): Map<string, SessionSchedule> {
+  const bySession = new Map<string, SessionDateExceptionRow[]>();
+  for (const exception of exceptions) {
+    const list = bySession.get(exception.sessionId);
+    if (list) list.push(exception);
+    else bySession.set(exception.sessionId, [exception]);
+  }
+  return new Map(sessions.map((s) => [s.id, sessionScheduleOf({ session: s, exceptions: bySession.get(s.id) ?? [], timeZone })]));
+}
+
 /**
  * Loads the exceptions of several sessions in one query and builds each one's schedule.
  * With a range, the schedules hold only the exceptions that matter to the dates in it:
@@ -34,7 +49,7 @@ export async function loadSessionSchedules(
     sessions.map((s) => s.id),
     range,
   );
-  return new Map(sessions.map((s) => [s.id, toSessionSchedule(s, exceptions, organization.timeZone)]));
+  return schedulesOf(sessions, exceptions, organization.timeZone);
 }
 
 /** Today's local date in the organization's time zone. */

@@ -1,0 +1,2 @@
+CREATE INDEX "session_date_exceptions_date_idx" ON "session_date_exceptions" USING btree ("organization_id","date");--> statement-breakpoint
+CREATE INDEX "session_date_exceptions_moved_to_idx" ON "session_date_exceptions" USING btree ("organization_id","to_date") WHERE "session_date_exceptions"."kind" = 'moved';
