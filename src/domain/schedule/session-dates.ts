@@ -125,12 +125,10 @@ function zonedTimes(timeZone: string, { day, date, startTime: plainTime }: Place
 export function listSessionDates(o: SessionSchedule & DateRange & { includeCancelled?: boolean }): SessionDate[] {
   const { recurrence, timeZone } = o;
   return placeSessionDates(o)
-    .map((placed) => ({
-      date: placed.date,
-      originalDate: placed.originalDate,
-      status: placed.status,
-      ...zonedTimes(timeZone, placed, recurrence.durationMinutes),
-    }))
+    .map((placed) => {
+      const { startsAt, endsAt } = zonedTimes(timeZone, placed, recurrence.durationMinutes);
+      return { date: placed.date, originalDate: placed.originalDate, status: placed.status, startsAt, endsAt };
+    })
     .sort(
       (a, b) =>
         Temporal.ZonedDateTime.compare(a.startsAt, b.startsAt) ||
