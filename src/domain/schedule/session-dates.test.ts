@@ -193,14 +193,16 @@ describe('real session dates', () => {
     expect(dates.map(String)).toEqual(['2027-03-02', '2027-03-16', '2027-03-23', '2027-03-30']);
   });
 
+  /** Arbitrary dates in the first five months of 2027, and cancellations and moves among them. */
+  const day = fc.integer({ min: 0, max: 150 }).map((n) => date('2027-01-01').add({ days: n }));
+  const exception = fc.oneof(
+    day.map((d): SessionDateException => ({ kind: 'cancelled', date: d })),
+    fc.tuple(day, day, fc.option(fc.constantFrom('00:30', '02:30', '23:45'))).map(
+      ([d, to, at]): SessionDateException => ({ kind: 'moved', date: d, toDate: to, toStartTime: at ? time(at) : null }),
+    ),
+  );
+
   it('are the distinct dates of the zoned listing, in its order, for any pattern and exceptions', () => {
-    const day = fc.integer({ min: 0, max: 120 }).map((n) => date('2027-01-01').add({ days: n }));
-    const exception = fc.oneof(
-      day.map((d): SessionDateException => ({ kind: 'cancelled', date: d })),
-      fc.tuple(day, day, fc.option(fc.constantFrom('00:30', '02:30', '23:45'))).map(
-        ([d, to, at]): SessionDateException => ({ kind: 'moved', date: d, toDate: to, toStartTime: at ? time(at) : null }),
-      ),
-    );
     fc.assert(
       fc.property(
         fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 3 }),
@@ -221,13 +223,6 @@ describe('real session dates', () => {
   });
 
   it('match a day-by-day walk of the calendar, for any pattern, exceptions, zone and range', () => {
-    const day = fc.integer({ min: 0, max: 150 }).map((n) => date('2027-01-01').add({ days: n }));
-    const exception = fc.oneof(
-      day.map((d): SessionDateException => ({ kind: 'cancelled', date: d })),
-      fc.tuple(day, day, fc.option(fc.constantFrom('00:30', '02:30', '23:45'))).map(
-        ([d, to, at]): SessionDateException => ({ kind: 'moved', date: d, toDate: to, toStartTime: at ? time(at) : null }),
-      ),
-    );
     /** The rules read literally: every day of the range, the last exception of a date wins. */
     const walk = (schedule: { recurrence: SessionRecurrence; exceptions: SessionDateException[]; timeZone: string }, from: Temporal.PlainDate, to: Temporal.PlainDate, includeCancelled: boolean) => {
       const { recurrence, timeZone: zone } = schedule;

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { weakMemo } from '../weak-memo.js';
 import { epochDay, isoWeekdayOfEpochDay, plainDateOfEpochDay } from './epoch-days.js';
 import {
   assertValidRecurrence,
@@ -43,17 +44,11 @@ interface PlacedDate {
 
 // A schedule's exceptions by epoch day, built once per exceptions list: one transfer asks a
 // dozen questions of the same schedule, and a long-running class has years of holidays.
-const exceptionIndexes = new WeakMap<readonly SessionDateException[], Map<number, SessionDateException>>();
-
-function exceptionIndex(exceptions: readonly SessionDateException[]): Map<number, SessionDateException> {
-  let index = exceptionIndexes.get(exceptions);
-  if (!index) {
-    // One exception per date; if the store ever holds several, the last one wins.
-    index = new Map(exceptions.map((exception) => [epochDay(exception.date), exception]));
-    exceptionIndexes.set(exceptions, index);
-  }
-  return index;
-}
+// A schedule's exceptions by epoch day, built once per exceptions list (a transfer asks a dozen
+// questions of one schedule). One exception per date; if the store ever holds several, the last one wins.
+const exceptionIndex = weakMemo(
+  (exceptions: readonly SessionDateException[]) => new Map(exceptions.map((exception) => [epochDay(exception.date), exception])),
+);
 
 /** The pattern's dates in the range with their exceptions applied, in no particular order. */
 function placeSessionDates(o: SessionSchedule & DateRange & { includeCancelled?: boolean }): PlacedDate[] {
@@ -97,16 +92,7 @@ function placeSessionDates(o: SessionSchedule & DateRange & { includeCancelled?:
 // results are immutable, so each (zone, date, time, length) is computed once and shared.
 const zonedTimesCache = new Map<string, Pick<SessionDate, 'startsAt' | 'endsAt'>>();
 const ZONED_TIMES_CACHE_SIZE = 20_000;
-const timeKeys = new WeakMap<Temporal.PlainTime, string>();
-
-function timeKey(time: Temporal.PlainTime): string {
-  let key = timeKeys.get(time);
-  if (key === undefined) {
-    key = time.toString();
-    timeKeys.set(time, key);
-  }
-  return key;
-}
+const timeKey = weakMemo((time: Temporal.PlainTime) => time.toString());
 
 function zonedTimes(timeZone: string, { day, date, startTime: plainTime }: PlacedDate, minutes: number) {
   const key = `${timeZone} ${day} ${timeKey(plainTime)} ${minutes}`;

@@ -4,6 +4,7 @@ import type { SessionRow } from '../../../db/repositories/session-repository.js'
 import { subscriptionRepository, type SubscriptionRow } from '../../../db/repositories/subscription-repository.js';
 import { listSessionDates, type SessionDate, type SessionSchedule } from '../../../domain/schedule/session-dates.js';
 import type { SubscriptionPeriod } from '../../../domain/subscriptions/coverage.js';
+import { weakMemo } from '../../../domain/weak-memo.js';
 import type { OrganizationContext } from '../../http/organization-scope.js';
 import type { SessionDateDto } from '../../routes/sessions/sessions.types.js';
 import { loadSessionSchedules } from '../sessions/session-schedule.js';
@@ -68,26 +69,11 @@ function instantText(at: Temporal.ZonedDateTime): string {
 
 // The domain shares one zoned time among the session dates that start together, and one
 // plain date among those on the same day, so their texts are written once.
-const texts = new WeakMap<Temporal.ZonedDateTime, { instant: string; localTime: string }>();
-const dateTexts = new WeakMap<Temporal.PlainDate, string>();
-
-function dateText(date: Temporal.PlainDate): string {
-  let text = dateTexts.get(date);
-  if (text === undefined) {
-    text = date.toString();
-    dateTexts.set(date, text);
-  }
-  return text;
-}
-
-function textsOf(at: Temporal.ZonedDateTime) {
-  let text = texts.get(at);
-  if (!text) {
-    text = { instant: instantText(at), localTime: at.toPlainTime().toString({ smallestUnit: 'minute' }) };
-    texts.set(at, text);
-  }
-  return text;
-}
+const dateText = weakMemo((date: Temporal.PlainDate) => date.toString());
+const textsOf = weakMemo((at: Temporal.ZonedDateTime) => ({
+  instant: instantText(at),
+  localTime: at.toPlainTime().toString({ smallestUnit: 'minute' }),
+}));
 
 export function toSessionDateDto({ session, sessionDate, enrolled }: SessionDateWithEnrollment): SessionDateDto {
   return {
