@@ -65,15 +65,22 @@ async function problemOf(response: Response): Promise<ApiError> {
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { ...baseHeaders, ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(urlOf(path, options.query), {
+  return readAnswer<T>(
+    fetch(urlOf(path, options.query), {
       method,
       credentials: 'same-origin',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
-    });
+    }),
+  );
+}
+
+/** The body of an API answer (a fetch of `request`, or one index.html started early), problems thrown as ApiError. */
+export async function readAnswer<T>(pending: Promise<Response>): Promise<T> {
+  let response: Response;
+  try {
+    response = await pending;
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError({

@@ -6,7 +6,7 @@ import type { Permission } from '../../domain/access/permissions';
 import { useCan } from '../features/auth/hooks/use-permission';
 import { useOrganization } from '../features/auth/hooks/use-session';
 import { TransferDialogProvider } from '../features/transfers/components/transfer-dialog-provider';
-import { QueryState } from '../shared/components/query-state';
+import { screenLoading } from './lazy-screen';
 
 const sections: { to: string; label: string; end: boolean; shown: (can: (permission: Permission) => boolean) => boolean }[] = [
   { to: '/', label: 'Schedule', end: true, shown: () => true },
@@ -54,7 +54,7 @@ export function AppLayout() {
           </Stack>
         </AppShell.Navbar>
         <AppShell.Main id="main" tabIndex={-1}>
-          <Suspense fallback={<QueryState label="the page" isPending error={null}>{null}</QueryState>}>
+          <Suspense fallback={screenLoading}>
             <Outlet />
           </Suspense>
         </AppShell.Main>

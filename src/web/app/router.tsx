@@ -6,10 +6,11 @@ import { LoginPage } from '../pages/login/login-page';
 import { NotFoundPage } from '../pages/not-found/not-found-page';
 import { setupRoute } from '../pages/setup/setup-routes';
 import { AppLayout } from './app-layout';
+import { lazyScreen } from './lazy-screen';
 
 // Each screen is its own chunk (the calendar is the heaviest), so the first load carries only
-// the shell and the sign-in page.
-const SchedulePage = lazy(() => import('../pages/schedule/schedule-page').then((m) => ({ default: m.SchedulePage })));
+// the shell and the sign-in page. The schedule, the landing screen, is preloaded at start-up (main.tsx).
+export const schedulePage = lazyScreen(() => import('../pages/schedule/schedule-page').then((m) => m.SchedulePage));
 const SessionPage = lazy(() => import('../pages/sessions/session-page').then((m) => ({ default: m.SessionPage })));
 const ClientsPage = lazy(() => import('../pages/clients/clients-page').then((m) => ({ default: m.ClientsPage })));
 const ClientProfilePage = lazy(() =>
@@ -25,7 +26,7 @@ const router = createBrowserRouter([
       </RequireSession>
     ),
     children: [
-      { index: true, element: <SchedulePage /> },
+      { index: true, element: <schedulePage.Screen /> },
       { path: 'sessions/:sessionId', element: <SessionPage /> },
       { path: 'clients', element: <ClientsPage /> },
       { path: 'clients/:clientId', element: <ClientProfilePage /> },

@@ -1,31 +1,29 @@
 import { Alert, Box, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ScheduleEntryDto } from '../../api/types';
 import { useOrganization } from '../../features/auth/hooks/use-session';
-import type { ScheduleFilters as Filters } from '../../features/schedule/api/schedule-api';
 import { RosterDrawer } from '../../features/schedule/components/roster-drawer';
-import { ScheduleCalendar, type ScheduleView } from '../../features/schedule/components/schedule-calendar';
+import { ScheduleCalendar } from '../../features/schedule/components/schedule-calendar';
 import { ScheduleFilters } from '../../features/schedule/components/schedule-filters';
 import { useSchedule } from '../../features/schedule/hooks/use-schedule';
+import { readScheduleSearch, schedulePeriod, type ScheduleView } from '../../features/schedule/schedule-period';
 import { problemMessage } from '../../shared/components/problem-message';
-import { todayIn } from '../../shared/format/dates';
+
+/** The same empty list at every render, so the calendar is not drawn again for nothing. */
+const noEntries: ScheduleEntryDto[] = [];
 
 /** The main schedule: a week (or day) of session dates with their seats; a click opens the roster. */
 export function SchedulePage() {
   const { timeZone } = useOrganization();
   // View, date and filters live in the URL, so coming back (or sharing a link) shows the same week.
   const [params, setParams] = useSearchParams();
-  const filters: Filters = {
-    locationId: params.get('locationId') ?? undefined,
-    instructorId: params.get('instructorId') ?? undefined,
-    serviceId: params.get('serviceId') ?? undefined,
-  };
-  const view: ScheduleView = params.get('view') === 'timeGridDay' ? 'timeGridDay' : 'timeGridWeek';
-  const date = params.get('date') ?? todayIn(timeZone);
+  const { view, date, filters } = readScheduleSearch(params, timeZone);
   const [period, setPeriod] = useState<{ from: string; to: string; view: ScheduleView; date: string } | null>(null);
   const [roster, setRoster] = useState<{ entry: ScheduleEntryDto | null; opened: boolean }>({ entry: null, opened: false });
-  const schedule = useSchedule(period, filters);
+  // Until the calendar reports its period, the one it is about to show: the dates load while it is drawn.
+  const schedule = useSchedule(period ?? schedulePeriod(view, date), filters);
+  const openRoster = useCallback((entry: ScheduleEntryDto) => setRoster({ entry, opened: true }), []);
 
   function updateParams(changes: Record<string, string | undefined>) {
     setParams(
@@ -46,12 +44,13 @@ export function SchedulePage() {
     if (period) updateParams({ view: period.view === 'timeGridWeek' ? undefined : period.view, date: period.date });
   }, [period]);
 
-  const entries = schedule.data?.entries ?? [];
+  const entries = schedule.data?.entries ?? noEntries;
   return (
     <Stack gap="sm" h="calc(100vh - 56px - 2 * var(--mantine-spacing-md))">
       <Group justify="space-between" align="flex-end" wrap="nowrap">
         <Title order={2}>Schedule</Title>
-        <ScheduleFilters value={filters} onChange={(next) => updateParams({ ...next })} />
+        {/* The filters' choices wait for the schedule: the lists would compete with it for the server. */}
+        <ScheduleFilters value={filters} onChange={(next) => updateParams({ ...next })} loadChoices={!schedule.isPending} />
       </Group>
       <div aria-live="polite">
         {schedule.error ? (
@@ -78,7 +77,7 @@ export function SchedulePage() {
           view={view}
           date={date}
           onPeriodChange={setPeriod}
-          onOpen={(entry) => setRoster({ entry, opened: true })}
+          onOpen={openRoster}
         />
       </Box>
       <RosterDrawer entry={roster.entry} opened={roster.opened} onClose={() => setRoster((r) => ({ ...r, opened: false }))} />

@@ -6,10 +6,10 @@ function nameById(items: { id: string; name: string }[] | undefined) {
 }
 
 /** Locations, instructors and services of the organization, for filters, forms and names by id. */
-export function useCatalog() {
-  const locations = useResourceList(locationsApi);
-  const instructors = useResourceList(instructorsApi);
-  const services = useResourceList(servicesApi);
+export function useCatalog(options: { enabled?: boolean } = {}) {
+  const locations = useResourceList(locationsApi, {}, options);
+  const instructors = useResourceList(instructorsApi, {}, options);
+  const services = useResourceList(servicesApi, {}, options);
   return {
     locations: locations.data?.items ?? [],
     instructors: instructors.data?.items ?? [],

@@ -2,10 +2,11 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { Query } from '../../../api/http';
 import type { ResourceApi } from '../api/catalog-api';
 
-export function useResourceList<T, Input>(api: ResourceApi<T, Input>, query: Query = {}) {
+export function useResourceList<T, Input>(api: ResourceApi<T, Input>, query: Query = {}, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [api.name, 'list', query],
     queryFn: () => api.list(query),
+    enabled: options.enabled ?? true,
     placeholderData: keepPreviousData,
   });
 }

@@ -1,16 +1,19 @@
 import FullCalendar from '@fullcalendar/react';
-import type { DatesSetInfo, EventDisplayInfo, EventInput } from '@fullcalendar/react';
+import type { DatesSetInfo, EventClickInfo, EventDisplayInfo, EventInput } from '@fullcalendar/react';
 import classicTheme from '@fullcalendar/react/themes/classic';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
 import './schedule-calendar.css';
-import { VisuallyHidden } from '@mantine/core';
+import { memo, useCallback, useMemo } from 'react';
 import type { ScheduleEntryDto } from '../../../api/types';
 import { useOrganization } from '../../auth/hooks/use-session';
+import type { ScheduleView } from '../schedule-period';
 
-export type ScheduleView = 'timeGridWeek' | 'timeGridDay';
+// The same objects at every render, so the calendar does not take its options in again.
+const plugins = [timeGridPlugin, classicTheme];
+const headerToolbar = { start: 'prev,next today', center: 'title', end: 'timeGridWeek,timeGridDay' };
 
 interface ScheduleCalendarProps {
   entries: ScheduleEntryDto[];
@@ -24,23 +27,60 @@ interface ScheduleCalendarProps {
 
 /**
  * Week and day grids in the organization's time zone (FullCalendar 7 places UTC instants in a
- * named zone itself), so 16:00 local shows at 16:00 wherever the browser is.
+ * named zone itself), so 16:00 local shows at 16:00 wherever the browser is. Memoized, with
+ * options that keep their identity: the calendar takes in changed options with a render of the
+ * whole grid, events included.
  */
-export function ScheduleCalendar({ entries, view, date, onPeriodChange, onOpen }: ScheduleCalendarProps) {
+export const ScheduleCalendar = memo(function ScheduleCalendar(props: ScheduleCalendarProps) {
+  const { entries, view, date, onPeriodChange, onOpen } = props;
   const { timeZone, locale } = useOrganization();
-  const hours = businessHours(entries);
-  const events: EventInput[] = entries.map((entry) => ({
-    id: `${entry.sessionId}:${entry.date}`,
-    title: entry.sessionName,
-    start: entry.startsAt,
-    end: entry.endsAt,
-    className: [entry.full && 'session-full', entry.status === 'cancelled' && 'session-cancelled'].filter(Boolean).join(' '),
-    extendedProps: { entry },
-  }));
+  const hours = useMemo(() => businessHours(entries), [entries]);
+  // Built once per answer, so the calendar's other renders do not take every event in again.
+  const events = useMemo(() => {
+    const timeText = eventTimeText(locale, timeZone);
+    return entries.map(
+      (entry): EventInput => ({
+        id: `${entry.sessionId}:${entry.date}`,
+        title: entry.sessionName,
+        start: entry.startsAt,
+        end: entry.endsAt,
+        className: [entry.full && 'session-full', entry.status === 'cancelled' && 'session-cancelled'].filter(Boolean).join(' '),
+        extendedProps: { entry, timeText: timeText(entry) },
+      }),
+    );
+  }, [entries, locale, timeZone]);
+  const eventContent = useCallback(
+    (info: EventDisplayInfo) => (
+      <SessionEvent
+        entry={info.event.extendedProps.entry as ScheduleEntryDto}
+        timeText={info.event.extendedProps.timeText as string}
+        isShort={info.isShort}
+      />
+    ),
+    [],
+  );
+  const eventClick = useCallback(
+    (info: EventClickInfo) => {
+      info.jsEvent.preventDefault();
+      onOpen(info.event.extendedProps.entry as ScheduleEntryDto);
+    },
+    [onOpen],
+  );
+  const datesSet = useCallback(
+    (info: DatesSetInfo) =>
+      onPeriodChange({
+        // startStr/endStr are ISO in the calendar's zone, so their first ten characters are the local dates.
+        from: info.startStr.slice(0, 10),
+        to: info.endStr.slice(0, 10),
+        view: info.view.type as ScheduleView,
+        date: info.startStr.slice(0, 10),
+      }),
+    [onPeriodChange],
+  );
 
   return (
     <FullCalendar
-      plugins={[timeGridPlugin, classicTheme]}
+      plugins={plugins}
       initialView={view}
       initialDate={date}
       timeZone={timeZone}
@@ -55,26 +95,18 @@ export function ScheduleCalendar({ entries, view, date, onPeriodChange, onOpen }
       slotDuration="01:00:00"
       slotMinHeight={48}
       expandRows
-      headerToolbar={{ start: 'prev,next today', center: 'title', end: 'timeGridWeek,timeGridDay' }}
+      headerToolbar={headerToolbar}
       eventInteractive
       events={events}
-      eventContent={(info) => <SessionEvent info={info} />}
-      eventClick={(info) => {
-        info.jsEvent.preventDefault();
-        onOpen(info.event.extendedProps.entry as ScheduleEntryDto);
-      }}
-      datesSet={(info: DatesSetInfo) =>
-        onPeriodChange({
-          // startStr/endStr are ISO in the calendar's zone, so their first ten characters are the local dates.
-          from: info.startStr.slice(0, 10),
-          to: info.endStr.slice(0, 10),
-          view: info.view.type as ScheduleView,
-          date: info.startStr.slice(0, 10),
-        })
-      }
+      // The time is not drawn (the grid shows it) but read to screen readers: SessionEvent has it
+      // from eventTimeText, which formats it once per answer; the calendar's own would, at every render.
+      displayEventTime={false}
+      eventContent={eventContent}
+      eventClick={eventClick}
+      datesSet={datesSet}
     />
   );
-}
+});
 
 /** From the hour of the earliest session shown to the hour after the latest ends, so no one scrolls to find one. */
 function businessHours(entries: ScheduleEntryDto[]) {
@@ -90,8 +122,26 @@ function businessHours(entries: ScheduleEntryDto[]) {
   return { first: hh(first), last: hh(Math.min(24, Math.max(last, first + 1))) };
 }
 
-function SessionEvent({ info }: { info: EventDisplayInfo }) {
-  const entry = info.event.extendedProps.entry as ScheduleEntryDto;
+/**
+ * "4:00 – 4:45": the calendar's own event time (hours and minutes in the organization's zone,
+ * AM/PM dropped with the space before it), with one formatter for all the events.
+ */
+function eventTimeText(locale: string, timeZone: string) {
+  const format = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone });
+  return (entry: ScheduleEntryDto) => {
+    let text = '';
+    for (const part of format.formatRangeToParts(Date.parse(entry.startsAt), Date.parse(entry.endsAt))) {
+      if (part.type === 'dayPeriod') text = text.trimEnd() + part.value.replace(/\u200e/g, '').replace(/([ap])\.?m\.?/i, '');
+      else if (part.type === 'literal') text += part.value.replace(/\u200e/g, '');
+      else text += part.value;
+    }
+    return text;
+  };
+}
+
+/** Memoized: the calendar draws each event twice (before and after it measures the grid). */
+const SessionEvent = memo(function SessionEvent(props: { entry: ScheduleEntryDto; timeText: string; isShort: boolean }) {
+  const { entry, timeText, isShort } = props;
   const seats = `${entry.enrolled}/${entry.capacity}`;
   // The state words come first: in a narrow column the end of a line is what gets cut.
   const seatsText = (
@@ -103,7 +153,7 @@ function SessionEvent({ info }: { info: EventDisplayInfo }) {
   );
   const spoken = [
     entry.sessionName,
-    info.timeText,
+    timeText,
     `${seats} enrolled`,
     entry.full && 'full',
     entry.status === 'cancelled' && 'cancelled',
@@ -111,15 +161,15 @@ function SessionEvent({ info }: { info: EventDisplayInfo }) {
   return (
     <div className="session-event">
       {/* Screen readers get one sentence; the compact visual lines below would read as fragments. */}
-      <VisuallyHidden>{spoken.join(', ')}</VisuallyHidden>
+      <span className="session-event-label">{spoken.join(', ')}</span>
       {/* A short (30-minute) session has one line: seats first, so they are never the part cut off. */}
-      <div aria-hidden="true" className={info.isShort ? 'session-event-short' : undefined}>
+      <div aria-hidden="true" className={isShort ? 'session-event-short' : undefined}>
         <div className="session-event-name" title={entry.sessionName}>
-          {info.isShort && seatsText}
+          {isShort && seatsText}
           {entry.sessionName}
         </div>
-        {!info.isShort && <div className="session-event-seats">{seatsText}</div>}
+        {!isShort && <div className="session-event-seats">{seatsText}</div>}
       </div>
     </div>
   );
-}
+});

@@ -5,11 +5,13 @@ import type { ScheduleFilters as Filters } from '../api/schedule-api';
 interface ScheduleFiltersProps {
   value: Filters;
   onChange: (filters: Filters) => void;
+  /** False holds back the lists of locations, instructors and services. */
+  loadChoices?: boolean;
 }
 
 /** Narrow the schedule to one location, instructor or service. */
-export function ScheduleFilters({ value, onChange }: ScheduleFiltersProps) {
-  const catalog = useCatalog();
+export function ScheduleFilters({ value, onChange, loadChoices = true }: ScheduleFiltersProps) {
+  const catalog = useCatalog({ enabled: loadChoices });
   const options = (items: { id: string; name: string }[]) => items.map((item) => ({ value: item.id, label: item.name }));
   const field = (key: keyof Filters, label: string, items: { id: string; name: string }[]) => (
     <Select

@@ -1,0 +1,54 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { readAnswer } from '../api/http';
+import { fetchCurrentSession, type CurrentSession } from '../features/auth/api/auth-api';
+import { currentSessionQuery } from '../features/auth/hooks/use-current-session';
+import { scheduleQuery } from '../features/schedule/hooks/use-schedule';
+import { readScheduleSearch, schedulePeriod } from '../features/schedule/schedule-period';
+
+/** Requests index.html starts before the app's code is there (see its script). */
+export interface EarlyRequests {
+  me: Promise<Response>;
+}
+
+declare global {
+  interface Window {
+    __earlyRequests?: EarlyRequests;
+  }
+}
+
+/** The answer of an early request the first time (its body can be read once), a new request after. */
+function firstThen<T>(early: Promise<Response> | undefined, fetchAgain: () => Promise<T>): () => Promise<T> {
+  let pending = early;
+  return () => {
+    const answer = pending ? readAnswer<T>(pending) : fetchAgain();
+    pending = undefined;
+    return answer;
+  };
+}
+
+/**
+ * Starts what the first screen needs before React renders it, side by side instead of one
+ * after the other: the session (/api/me) and, when the address is the schedule, the schedule
+ * page's code and, as soon as the organization's zone is known, the period's session dates
+ * (under the key the page asks for, so they are fetched once). index.html has already asked
+ * for the session; its answer is taken here. Nothing here is required: the screens ask for the
+ * same when they mount.
+ */
+export function preloadLanding(o: { queryClient: QueryClient; location: Location; loadSchedulePage: () => Promise<unknown> }) {
+  const early = window.__earlyRequests;
+  delete window.__earlyRequests;
+  if (o.location.pathname === '/login') return;
+  const landsOnSchedule = o.location.pathname === '/';
+  if (landsOnSchedule) o.loadSchedulePage().catch(() => {});
+  o.queryClient
+    .fetchQuery({ ...currentSessionQuery, queryFn: firstThen<CurrentSession>(early?.me, fetchCurrentSession) })
+    .then((session) => {
+      if (!landsOnSchedule) return;
+      const search = readScheduleSearch(new URLSearchParams(o.location.search), session.organization.timeZone);
+      const period = schedulePeriod(search.view, search.date);
+      if (!period) return;
+      void o.queryClient.prefetchQuery(scheduleQuery(period, search.filters));
+    })
+    // A failure shows where the screen asks for the same (signed out: the sign-in page).
+    .catch(() => {});
+}
