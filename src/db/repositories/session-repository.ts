@@ -8,6 +8,22 @@ import { anyOf, endsAfter } from './window.js';
 export type SessionRow = typeof sessions.$inferSelect;
 export type SessionDateExceptionRow = typeof sessionDateExceptions.$inferSelect;
 
+/** What placing a session's dates on a calendar needs, and no more (the schedule reads hundreds). */
+const scheduledSessionColumns = {
+  id: sessions.id,
+  name: sessions.name,
+  serviceId: sessions.serviceId,
+  instructorId: sessions.instructorId,
+  locationId: sessions.locationId,
+  capacity: sessions.capacity,
+  weekdays: sessions.weekdays,
+  startTime: sessions.startTime,
+  durationMinutes: sessions.durationMinutes,
+  startsOn: sessions.startsOn,
+  endsOn: sessions.endsOn,
+};
+export type ScheduledSession = Pick<SessionRow, keyof typeof scheduledSessionColumns>;
+
 /** Sessions with a date in the range: started before its end, not ended before its start. */
 const runningIn = (range: { from: string; to: string }) => and(lt(sessions.startsOn, range.to), endsAfter(sessions.endsOn, range.from));
 
@@ -39,7 +55,7 @@ export const sessionRepository = {
   /** As listRunningBetween, each with the names of its service, instructor and location (one query). */
   async listRunningBetweenWithNames(db: Database, organizationId: string, range: { from: string; to: string }, filter?: SQL) {
     return db
-      .select({ session: sessions, serviceName: services.name, instructorName: instructors.name, locationName: locations.name })
+      .select({ session: scheduledSessionColumns, serviceName: services.name, instructorName: instructors.name, locationName: locations.name })
       .from(sessions)
       .innerJoin(services, and(eq(services.organizationId, sessions.organizationId), eq(services.id, sessions.serviceId)))
       .innerJoin(instructors, and(eq(instructors.organizationId, sessions.organizationId), eq(instructors.id, sessions.instructorId)))

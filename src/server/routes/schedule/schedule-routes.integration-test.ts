@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganization, buildSession, buildSubscription } from '../../../db/seed/builders.js';
 import { startTestServer, type TestServer } from '../../testing/test-server.js';
+import { scheduleDto } from './schedule.types.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -46,6 +47,9 @@ describe('GET /api/schedule', () => {
       ['2027-03-30', 'scheduled', 2, 2, true],
     ]);
     expect(week.body.entries.every((e: any) => e.sessionName === 'Small Tue' && e.instructorName && e.serviceName)).toBe(true);
+
+    // Sent without runtime validation (see the route): every entry is exactly what the schema documents.
+    expect(scheduleDto.parse(week.body)).toEqual(week.body);
 
     const everything = await api.get('/api/schedule?from=2027-03-01&to=2027-03-08');
     expect(everything.body.entries.map((e: any) => e.sessionId)).toEqual([small.id, other.id]);

@@ -13,6 +13,10 @@ export function registerScheduleRoutes(app: FastifyInstance, db: Database) {
       querystring: scheduleQuery,
       response: { 200: scheduleDto },
     },
+    // The largest, most-read response (a week of 300 sessions: 371 entries, 205 KB), built
+    // field by field from typed values: serialized without validating it again on every
+    // request (0.85 ms of ~9). Its integration test checks real responses against scheduleDto.
+    serializerCompiler: () => (data) => JSON.stringify(data),
     handler: async (request) => getSchedule(db, request.organization, request.query),
   });
 }

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../../db/client.js';
-import type { SessionRow } from '../../../db/repositories/session-repository.js';
+import type { ScheduledSession } from '../../../db/repositories/session-repository.js';
 import { subscriptionRepository, type SubscriptionRow } from '../../../db/repositories/subscription-repository.js';
 import { listSessionDates, type SessionDate, type SessionSchedule } from '../../../domain/schedule/session-dates.js';
 import type { SubscriptionPeriod } from '../../../domain/subscriptions/coverage.js';
@@ -21,8 +21,8 @@ export function periodOf(subscription: Pick<SubscriptionRow, 'startsOn' | 'endsO
   };
 }
 
-export interface SessionDateWithEnrollment {
-  session: SessionRow;
+export interface SessionDateWithEnrollment<S extends ScheduledSession = ScheduledSession> {
+  session: S;
   sessionDate: SessionDate;
   enrolled: number;
 }
@@ -33,13 +33,13 @@ export interface SessionDateWithEnrollment {
  * reading only what the range needs, however long the history behind it. `loaded`: the
  * sessions' schedules for this range when the caller already has them.
  */
-export async function sessionDatesWithEnrollment(
+export async function sessionDatesWithEnrollment<S extends ScheduledSession>(
   db: Database,
   organization: OrganizationContext,
-  sessions: readonly SessionRow[],
+  sessions: readonly S[],
   range: DateRange,
   loaded?: Map<string, SessionSchedule>,
-): Promise<SessionDateWithEnrollment[]> {
+): Promise<SessionDateWithEnrollment<S>[]> {
   const schedules = loaded ?? (await loadSessionSchedules(db, organization, sessions, { from: range.from.toString(), to: range.to.toString() }));
   const dated = sessions.flatMap((session) =>
     listSessionDates({ ...schedules.get(session.id)!, ...range, includeCancelled: true }).map((sessionDate) => ({ session, sessionDate })),

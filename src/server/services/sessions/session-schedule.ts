@@ -3,14 +3,14 @@ import type { Database } from '../../../db/client.js';
 import { sessionScheduleOf } from '../../../db/repositories/session-schedule-mapper.js';
 import {
   sessionRepository,
+  type ScheduledSession,
   type SessionDateExceptionRow,
-  type SessionRow,
 } from '../../../db/repositories/session-repository.js';
 import type { SessionSchedule } from '../../../domain/schedule/session-dates.js';
 
 /** A stored session and its exceptions, as the domain's schedule of session dates. */
 export function toSessionSchedule(
-  session: SessionRow,
+  session: ScheduledSession,
   exceptions: readonly SessionDateExceptionRow[],
   timeZone: string,
 ): SessionSchedule {
@@ -19,7 +19,7 @@ export function toSessionSchedule(
 
 /** Each session's schedule from the exceptions of all of them (grouped once, not filtered per session). */
 export function schedulesOf(
-  sessions: readonly SessionRow[],
+  sessions: readonly ScheduledSession[],
   exceptions: readonly SessionDateExceptionRow[],
   timeZone: string,
 ): Map<string, SessionSchedule> {
@@ -40,7 +40,7 @@ export function schedulesOf(
 export async function loadSessionSchedules(
   db: Database,
   organization: { id: string; timeZone: string },
-  sessions: readonly SessionRow[],
+  sessions: readonly ScheduledSession[],
   range?: { from: string; to: string },
 ): Promise<Map<string, SessionSchedule>> {
   const exceptions = await sessionRepository.exceptionsFor(
