@@ -25,7 +25,7 @@ const scheduledSessionColumns = {
 export type ScheduledSession = Pick<SessionRow, keyof typeof scheduledSessionColumns>;
 
 /** Sessions with a date in the range: started before its end, not ended before its start. */
-const runningIn = (range: { from: string; to: string }) => and(lt(sessions.startsOn, range.to), endsAfter(sessions.endsOn, range.from));
+export const runningIn = (range: { from: string; to: string }) => and(lt(sessions.startsOn, range.to), endsAfter(sessions.endsOn, range.from));
 
 /** Exceptions that can change which dates fall in a range: a date in it, or a move onto a date in it. */
 const affectsRange = (range: { from: string; to: string }) =>

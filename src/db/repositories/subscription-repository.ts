@@ -1,10 +1,29 @@
-import { and, asc, eq, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, lt, lte, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../client.js';
 import { clients, families, services, sessions, subscriptions } from '../schema/index.js';
 import { tenantTable } from './tenant-table.js';
+import { runningIn } from './session-repository.js';
 import { anyOf, endsAfter } from './window.js';
 
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
+
+/**
+ * The domain's coverage rule (enrolledCountByDate: from startsOn inclusive to endsOn
+ * exclusive) for one session and date, counted where the subscriptions are.
+ */
+const enrolledOn = (organizationId: string, sessionId: SQL | PgColumn, date: SQL) => sql`(
+  select count(*) from ${subscriptions}
+  where ${subscriptions.organizationId} = ${organizationId} and ${subscriptions.sessionId} = ${sessionId}
+    and ${subscriptions.status} = 'active' and ${subscriptions.startsOn} <= ${date}
+    and coalesce(${subscriptions.endsOn}, 'infinity'::date) > ${date}
+)::int`;
+
+async function countsByKey(db: Database, query: SQL): Promise<Map<string, number>> {
+  // Both drivers (node-postgres, PGlite) answer execute() with { rows }.
+  const result = (await db.execute(query)) as unknown as { rows: { session_id: string; date: string; enrolled: number }[] };
+  return new Map(result.rows.map((row) => [`${row.session_id}:${row.date}`, Number(row.enrolled)]));
+}
 
 export const subscriptionRepository = {
   ...tenantTable(subscriptions, { orderBy: [subscriptions.startsOn] }),
@@ -37,21 +56,33 @@ export const subscriptionRepository = {
    * `${sessionId}:${date}`; every pair asked for has an entry.
    */
   async enrolledCounts(db: Database, organizationId: string, pairs: readonly { sessionId: string; date: string }[]) {
-    const counts = new Map<string, number>();
-    if (pairs.length === 0) return counts;
-    // Both drivers (node-postgres, PGlite) answer execute() with { rows }.
-    const result = (await db.execute(sql`
-      select p.session_id, p.date::text as date, (
-        select count(*) from ${subscriptions}
-        where ${subscriptions.organizationId} = ${organizationId} and ${subscriptions.sessionId} = p.session_id
-          and ${subscriptions.status} = 'active' and ${subscriptions.startsOn} <= p.date
-          and coalesce(${subscriptions.endsOn}, 'infinity'::date) > p.date
-      )::int as enrolled
-      from unnest(${sql.param(pairs.map((p) => p.sessionId))}::uuid[], ${sql.param(pairs.map((p) => p.date))}::date[]) as p(session_id, date)`)) as unknown as {
-      rows: { session_id: string; date: string; enrolled: number }[];
-    };
-    for (const row of result.rows) counts.set(`${row.session_id}:${row.date}`, Number(row.enrolled));
-    return counts;
+    if (pairs.length === 0) return new Map<string, number>();
+    return countsByKey(
+      db,
+      sql`select p.session_id, p.date::text as date, ${enrolledOn(organizationId, sql`p.session_id`, sql`p.date`)} as enrolled
+      from unnest(${sql.param(pairs.map((p) => p.sessionId))}::uuid[], ${sql.param(pairs.map((p) => p.date))}::date[]) as p(session_id, date)`,
+    );
+  },
+
+  /**
+   * As enrolledCounts, for every date in the range on which a running session's weekly
+   * pattern falls (its weekdays, from its start to its end), without being told the dates:
+   * so the main schedule can ask at the same time as it reads the sessions. The domain still
+   * decides which dates exist; these are a superset of them except dates moved onto another
+   * weekday, which the caller asks for with enrolledCounts. `filter` narrows the sessions.
+   */
+  async enrolledCountsOnPatternDates(db: Database, organizationId: string, range: { from: string; to: string }, filter?: SQL) {
+    return countsByKey(
+      db,
+      // The days as an integer series: PostgreSQL then knows how many there are (a date series
+      // is estimated at 1,000 rows, which priced this query into JIT compilation: +8 ms).
+      sql`select ${sessions.id} as session_id, d.date::text as date, ${enrolledOn(organizationId, sessions.id, sql`d.date`)} as enrolled
+      from ${sessions}
+      join (select ${range.from}::date + i as date from generate_series(0, ${range.to}::date - ${range.from}::date - 1) as i) as d
+        on d.date >= ${sessions.startsOn} and d.date < coalesce(${sessions.endsOn}, 'infinity'::date)
+          and extract(isodow from d.date)::smallint = any(${sessions.weekdays})
+      where ${and(eq(sessions.organizationId, organizationId), runningIn(range), filter)}`,
+    );
   },
 
   async listForClient(db: Database, organizationId: string, clientId: string) {

@@ -55,6 +55,28 @@ describe('GET /api/schedule', () => {
     expect(everything.body.entries.map((e: any) => e.sessionId)).toEqual([small.id, other.id]);
   });
 
+  it('counts the clients of a date moved onto another weekday on its new date', async () => {
+    const org = await buildOrganization(server.db);
+    const api = server.as(org.id);
+    const tuesday = await buildSession(server.db, org.id, { name: 'Moving Tue', weekdays: [2], startsOn: '2027-03-02' });
+    const thursday = await buildSession(server.db, org.id, { name: 'Staying Thu', weekdays: [4], startsOn: '2027-03-04' });
+    await buildSubscription(server.db, org.id, { sessionId: tuesday.id, startsOn: '2027-03-02' });
+    // Ends (exclusive) before the moved date: enrolled on the 2nd, not on the 11th.
+    await buildSubscription(server.db, org.id, { sessionId: tuesday.id, startsOn: '2027-03-02', endsOn: '2027-03-10' });
+    await buildSubscription(server.db, org.id, { sessionId: thursday.id, startsOn: '2027-03-04' });
+    const moved = await api.post(`/api/sessions/${tuesday.id}/date-changes`, { date: '2027-03-09', kind: 'moved', toDate: '2027-03-11' });
+    expect(moved.status).toBe(201);
+
+    const week = await api.get('/api/schedule?from=2027-03-01&to=2027-03-15');
+    const shown = week.body.entries.map((e: any) => [e.sessionName, e.date, e.status, e.enrolled]);
+    expect(shown).toEqual([
+      ['Moving Tue', '2027-03-02', 'scheduled', 2],
+      ['Staying Thu', '2027-03-04', 'scheduled', 1],
+      ['Moving Tue', '2027-03-11', 'moved', 1],
+      ['Staying Thu', '2027-03-11', 'scheduled', 1],
+    ]);
+  });
+
   it('refuses a backwards or too long range, naming the field', async () => {
     const org = await buildOrganization(server.db);
     const api = server.as(org.id);

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../../db/client.js';
 import { sessionRepository } from '../../../db/repositories/session-repository.js';
+import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { sessions } from '../../../db/schema/index.js';
 import { AppError } from '../../../domain/errors.js';
 import type { OrganizationContext } from '../../http/organization-scope.js';
@@ -27,16 +28,19 @@ export async function getSchedule(db: Database, organization: OrganizationContex
     query.serviceId ? eq(sessions.serviceId, query.serviceId) : undefined,
   );
   const range = { from: query.from, to: query.to };
-  // Both at once (the exceptions are found by the same running condition, not by the sessions' ids).
-  const [rows, exceptions] = await Promise.all([
+  // All three at once: the exceptions and the counts are found by the same running condition,
+  // not by the sessions' ids or dates (counts for the dates of the weekly patterns; a date
+  // moved onto another weekday is counted after, in sessionDatesWithEnrollment).
+  const [rows, exceptions, counts] = await Promise.all([
     sessionRepository.listRunningBetweenWithNames(db, organization.id, range, filter),
     sessionRepository.exceptionsOfSessionsRunningIn(db, organization.id, range),
+    subscriptionRepository.enrolledCountsOnPatternDates(db, organization.id, range, filter),
   ]);
   const running = rows.map((row) => row.session);
   const names = new Map(rows.map((row) => [row.session.id, row]));
 
   const schedules = schedulesOf(running, exceptions, organization.timeZone);
-  const dates = await sessionDatesWithEnrollment(db, organization, running, { from, to }, schedules);
+  const dates = await sessionDatesWithEnrollment(db, organization, running, { from, to }, { schedules, counts });
   // By start instant (ZonedDateTime.compare's order: exact epoch nanoseconds), then name; the instants are read once, not per comparison.
   const entries = dates
     .map((entry) => ({ entry, at: entry.sessionDate.startsAt.epochNanoseconds }))

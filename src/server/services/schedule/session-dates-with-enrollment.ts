@@ -30,31 +30,37 @@ export interface SessionDateWithEnrollment<S extends ScheduledSession = Schedule
 /**
  * Every date of these sessions in the range, with how many clients are enrolled on it:
  * three queries whatever the number of sessions (sessions, exceptions, counts), each
- * reading only what the range needs, however long the history behind it. `loaded`: the
- * sessions' schedules for this range when the caller already has them.
+ * reading only what the range needs, however long the history behind it. A caller that has
+ * already read them passes the sessions' schedules for this range and counts for some of
+ * the dates (`enrolledCountsOnPatternDates`); only the dates missing from those are counted.
  */
 export async function sessionDatesWithEnrollment<S extends ScheduledSession>(
   db: Database,
   organization: OrganizationContext,
   sessions: readonly S[],
   range: DateRange,
-  loaded?: Map<string, SessionSchedule>,
+  loaded: { schedules?: Map<string, SessionSchedule>; counts?: Map<string, number> } = {},
 ): Promise<SessionDateWithEnrollment<S>[]> {
-  const schedules = loaded ?? (await loadSessionSchedules(db, organization, sessions, { from: range.from.toString(), to: range.to.toString() }));
+  const schedules =
+    loaded.schedules ?? (await loadSessionSchedules(db, organization, sessions, { from: range.from.toString(), to: range.to.toString() }));
   const dated = sessions.flatMap((session) =>
-    listSessionDates({ ...schedules.get(session.id)!, ...range, includeCancelled: true }).map((sessionDate) => ({ session, sessionDate })),
+    listSessionDates({ ...schedules.get(session.id)!, ...range, includeCancelled: true }).map((sessionDate) => ({
+      session,
+      sessionDate,
+      key: `${session.id}:${dateText(sessionDate.date)}`,
+    })),
   );
-  // Counted where the subscriptions are (the coverage rule of the domain's enrolledCountByDate:
-  // from startsOn inclusive to endsOn exclusive), instead of shipping every enrollment here.
-  const counts = await subscriptionRepository.enrolledCounts(
+  const known = loaded.counts ?? new Map<string, number>();
+  const missing = dated.filter(({ sessionDate, key }) => sessionDate.status !== 'cancelled' && !known.has(key));
+  const counted = await subscriptionRepository.enrolledCounts(
     db,
     organization.id,
-    dated.filter(({ sessionDate }) => sessionDate.status !== 'cancelled').map(({ session, sessionDate }) => ({ sessionId: session.id, date: dateText(sessionDate.date) })),
+    missing.map(({ session, sessionDate }) => ({ sessionId: session.id, date: dateText(sessionDate.date) })),
   );
-  return dated.map(({ session, sessionDate }) => ({
+  return dated.map(({ session, sessionDate, key }) => ({
     session,
     sessionDate,
-    enrolled: sessionDate.status === 'cancelled' ? 0 : (counts.get(`${session.id}:${dateText(sessionDate.date)}`) ?? 0),
+    enrolled: sessionDate.status === 'cancelled' ? 0 : (known.get(key) ?? counted.get(key) ?? 0),
   }));
 }
 
