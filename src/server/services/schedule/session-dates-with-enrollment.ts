@@ -43,13 +43,14 @@ export async function sessionDatesWithEnrollment<S extends ScheduledSession>(
 ): Promise<SessionDateWithEnrollment<S>[]> {
   const schedules =
     loaded.schedules ?? (await loadSessionSchedules(db, organization, sessions, { from: range.from.toString(), to: range.to.toString() }));
-  const dated = sessions.flatMap((session) =>
-    listSessionDates({ ...schedules.get(session.id)!, ...range, includeCancelled: true }).map((sessionDate) => ({
+  const dated = sessions.flatMap((session) => {
+    const { recurrence, exceptions, timeZone } = schedules.get(session.id)!;
+    return listSessionDates({ recurrence, exceptions, timeZone, from: range.from, to: range.to, includeCancelled: true }).map((sessionDate) => ({
       session,
       sessionDate,
       key: `${session.id}:${dateText(sessionDate.date)}`,
-    })),
-  );
+    }));
+  });
   const known = loaded.counts ?? new Map<string, number>();
   const missing = dated.filter(({ sessionDate, key }) => sessionDate.status !== 'cancelled' && !known.has(key));
   const counted = await subscriptionRepository.enrolledCounts(
