@@ -30,11 +30,14 @@ export async function getSchedule(db: Database, organization: OrganizationContex
   const range = { from: query.from, to: query.to };
   // All three at once: the exceptions and the counts are found by the same running condition,
   // not by the sessions' ids or dates (counts for the dates of the weekly patterns; a date
-  // moved onto another weekday is counted after, in sessionDatesWithEnrollment).
-  const [rows, exceptions, counts] = await Promise.all([
+  // moved onto another weekday is counted after, in sessionDatesWithEnrollment). The dates
+  // are computed while the counts, the slowest query, are still on their way.
+  const counts = subscriptionRepository.enrolledCountsOnPatternDates(db, organization.id, range, filter);
+  // Awaited below; this only keeps a failure while the other two are awaited from being "unhandled".
+  counts.catch(() => {});
+  const [rows, exceptions] = await Promise.all([
     sessionRepository.listRunningBetweenWithNames(db, organization.id, range, filter),
     sessionRepository.exceptionsOfSessionsRunningIn(db, organization.id, range),
-    subscriptionRepository.enrolledCountsOnPatternDates(db, organization.id, range, filter),
   ]);
   const running = rows.map((row) => row.session);
   const names = new Map(rows.map((row) => [row.session.id, row]));

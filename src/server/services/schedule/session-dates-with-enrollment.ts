@@ -31,15 +31,16 @@ export interface SessionDateWithEnrollment<S extends ScheduledSession = Schedule
  * Every date of these sessions in the range, with how many clients are enrolled on it:
  * three queries whatever the number of sessions (sessions, exceptions, counts), each
  * reading only what the range needs, however long the history behind it. A caller that has
- * already read them passes the sessions' schedules for this range and counts for some of
- * the dates (`enrolledCountsOnPatternDates`); only the dates missing from those are counted.
+ * already read them passes the sessions' schedules for this range, and counts for some of
+ * the dates (`enrolledCountsOnPatternDates`, awaited once the dates are computed); only the
+ * dates missing from those are counted.
  */
 export async function sessionDatesWithEnrollment<S extends ScheduledSession>(
   db: Database,
   organization: OrganizationContext,
   sessions: readonly S[],
   range: DateRange,
-  loaded: { schedules?: Map<string, SessionSchedule>; counts?: Map<string, number> } = {},
+  loaded: { schedules?: Map<string, SessionSchedule>; counts?: Promise<Map<string, number>> } = {},
 ): Promise<SessionDateWithEnrollment<S>[]> {
   const schedules =
     loaded.schedules ?? (await loadSessionSchedules(db, organization, sessions, { from: range.from.toString(), to: range.to.toString() }));
@@ -51,7 +52,7 @@ export async function sessionDatesWithEnrollment<S extends ScheduledSession>(
       key: `${session.id}:${dateText(sessionDate.date)}`,
     }));
   });
-  const known = loaded.counts ?? new Map<string, number>();
+  const known = (await loaded.counts) ?? new Map<string, number>();
   const missing = dated.filter(({ sessionDate, key }) => sessionDate.status !== 'cancelled' && !known.has(key));
   const counted = await subscriptionRepository.enrolledCounts(
     db,
