@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../../db/client.js';
 import { attendanceRepository } from '../../../db/repositories/attendance-repository.js';
 import { guardianRepository } from '../../../db/repositories/guardian-repository.js';
+import { sessionRepository } from '../../../db/repositories/session-repository.js';
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { AppError } from '../../../domain/errors.js';
 import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
@@ -9,7 +10,7 @@ import { assertMaySeeRoster } from './own-session.js';
 import type { RosterDto } from '../../routes/sessions/roster.types.js';
 import { listSessionDates } from '../../../domain/schedule/session-dates.js';
 import { toSessionDateDto } from '../schedule/session-dates-with-enrollment.js';
-import { loadSessionSchedules } from './session-schedule.js';
+import { toSessionSchedule } from './session-schedule.js';
 import { findSession } from './session-service.js';
 
 /** Who comes on one date of a session, with a guardian to call. */
@@ -20,21 +21,26 @@ export async function getRoster(
   sessionId: string,
   isoDate: string,
 ): Promise<RosterDto> {
-  const session = await findSession(db, organization, sessionId);
-  await assertMaySeeRoster(db, organization.id, actor, session);
   const date = Temporal.PlainDate.from(isoDate);
   const range = { from: date, to: date.add({ days: 1 }) };
-  const schedules = await loadSessionSchedules(db, organization, [session], { from: range.from.toString(), to: range.to.toString() });
-  const sessionDate = listSessionDates({ ...schedules.get(session.id)!, ...range, includeCancelled: true }).find((d) => d.date.equals(date));
+  // `db` is the pool here, not a transaction: the session, its exceptions that touch the date
+  // and who is enrolled on it are read at once. Nothing is answered before the checks below.
+  const [session, exceptions, enrolled] = await Promise.all([
+    findSession(db, organization, sessionId),
+    sessionRepository.exceptionsFor(db, organization.id, [sessionId], { from: isoDate, to: range.to.toString() }),
+    subscriptionRepository.rosterOn(db, organization.id, sessionId, isoDate),
+  ]);
+  await assertMaySeeRoster(db, organization.id, actor, session);
+  const schedule = toSessionSchedule(session, exceptions, organization.timeZone);
+  const sessionDate = listSessionDates({ ...schedule, ...range, includeCancelled: true }).find((d) => d.date.equals(date));
   if (!sessionDate) {
     throw new AppError('NOT_A_SESSION_DATE', `${session.name} does not meet on ${isoDate}; pick one of its dates.`, {
       fields: [{ field: 'querystring.date', message: 'not a date of this session' }],
     });
   }
-  const rows = sessionDate.status === 'cancelled' ? [] : await subscriptionRepository.rosterOn(db, organization.id, sessionId, isoDate);
+  const rows = sessionDate.status === 'cancelled' ? [] : enrolled;
   // The date's enrolled count is the roster's length (the same coverage rule), so it is not counted again.
   const onDate = { session, sessionDate, enrolled: rows.length };
-  // `db` is the pool here, not a transaction, so the two reads go at once.
   const [guardians, marks] = await Promise.all([
     guardianRepository.listForFamilies(db, organization.id, rows.map((r) => r.family.id)),
     attendanceRepository.listFor(db, organization.id, rows.map((r) => r.subscription.id), isoDate),
