@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { chromiumLaunchOptions } from '../../e2e/chromium.js';
 import { ROOT } from './processes.js';
 
 export interface WebResult {
@@ -82,17 +83,6 @@ const SCHEDULE_WATCH = `
   }).observe(document, { childList: true, subtree: true, characterData: true });
 `;
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /**
  * Time from navigation start to an interactive main schedule: the week's session dates
  * drawn on the calendar and the page's status line saying how many there are (so a click
@@ -102,7 +92,7 @@ const CHROMIUM_ARGS = [
  */
 export async function measureInteractive(o: { baseUrl: string; cookie: string; runs: number }): Promise<Partial<WebResult>> {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const times: number[] = [];
   const warm: number[] = [];
   let scheduleEntries: number | undefined;

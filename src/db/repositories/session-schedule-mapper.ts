@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { boundedCache } from '../../domain/memo.js';
 import type { SessionSchedule } from '../../domain/schedule/session-dates.js';
 import type { SessionDateException, SessionRecurrence } from '../../domain/schedule/session-recurrence.js';
 
@@ -27,20 +28,10 @@ export interface SessionDateExceptionColumns {
  * schedule of hundreds of sessions stops parsing the same few dates and times on every
  * request. Bounded: the memo starts over when it has seen many distinct values.
  */
-const MEMO_LIMIT = 50_000;
-const plainDates = new Map<string, Temporal.PlainDate>();
-const plainTimes = new Map<string, Temporal.PlainTime>();
-function memo<T>(cache: Map<string, T>, text: string, parse: (text: string) => T): T {
-  let value = cache.get(text);
-  if (value === undefined) {
-    if (cache.size >= MEMO_LIMIT) cache.clear();
-    value = parse(text);
-    cache.set(text, value);
-  }
-  return value;
-}
-const plainDate = (text: string) => memo(plainDates, text, (t) => Temporal.PlainDate.from(t));
-const plainTime = (text: string) => memo(plainTimes, text, (t) => Temporal.PlainTime.from(t));
+const plainDates = boundedCache<string, Temporal.PlainDate>(50_000);
+const plainTimes = boundedCache<string, Temporal.PlainTime>(50_000);
+const plainDate = (text: string) => plainDates(text, () => Temporal.PlainDate.from(text));
+const plainTime = (text: string) => plainTimes(text, () => Temporal.PlainTime.from(text));
 
 export function sessionRecurrenceOf(row: SessionRecurrenceColumns): SessionRecurrence {
   return {

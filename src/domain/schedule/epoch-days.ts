@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { boundedCache } from '../memo.js';
 
 /**
  * Plain dates as whole days since 1970-01-01 (ISO calendar), for the arithmetic a schedule
@@ -7,9 +8,8 @@ import { Temporal } from 'temporal-polyfill';
  * immutable, so one instance serves every caller.
  */
 const MS_PER_DAY = 86_400_000;
-const MEMO_LIMIT = 50_000;
 const daysOfDates = new WeakMap<Temporal.PlainDate, number>();
-const datesOfDays = new Map<number, Temporal.PlainDate>();
+const datesOfDays = boundedCache<number, Temporal.PlainDate>(50_000);
 
 export function epochDay(date: Temporal.PlainDate): number {
   let day = daysOfDates.get(date);
@@ -22,15 +22,12 @@ export function epochDay(date: Temporal.PlainDate): number {
 }
 
 export function plainDateOfEpochDay(day: number): Temporal.PlainDate {
-  let date = datesOfDays.get(day);
-  if (date === undefined) {
+  return datesOfDays(day, () => {
     const utc = new Date(day * MS_PER_DAY);
-    date = Temporal.PlainDate.from({ year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate() });
-    if (datesOfDays.size >= MEMO_LIMIT) datesOfDays.clear();
-    datesOfDays.set(day, date);
+    const date = Temporal.PlainDate.from({ year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate() });
     daysOfDates.set(date, day);
-  }
-  return date;
+    return date;
+  });
 }
 
 /** ISO weekday, 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { weakMemo } from '../weak-memo.js';
+import { boundedCache, weakMemo } from '../memo.js';
 import { epochDay, isoWeekdayOfEpochDay, plainDateOfEpochDay } from './epoch-days.js';
 import {
   assertValidRecurrence,
@@ -90,22 +90,16 @@ function placeSessionDates(o: SessionSchedule & DateRange & { includeCancelled?:
 // A schedule places many dates at the same few local starts (a week of 300 sessions: 371 dates,
 // far fewer distinct date-and-time pairs). Zone arithmetic is the costly part and Temporal's
 // results are immutable, so each (zone, date, time, length) is computed once and shared.
-const zonedTimesCache = new Map<string, Pick<SessionDate, 'startsAt' | 'endsAt'>>();
-const ZONED_TIMES_CACHE_SIZE = 20_000;
+const zonedTimesCache = boundedCache<string, Pick<SessionDate, 'startsAt' | 'endsAt'>>(20_000);
 const timeKey = weakMemo((time: Temporal.PlainTime) => time.toString());
 
 function zonedTimes(timeZone: string, { day, date, startTime: plainTime }: PlacedDate, minutes: number) {
-  const key = `${timeZone} ${day} ${timeKey(plainTime)} ${minutes}`;
-  let times = zonedTimesCache.get(key);
-  if (!times) {
+  return zonedTimesCache(`${timeZone} ${day} ${timeKey(plainTime)} ${minutes}`, () => {
     // The wall-clock time is fixed and the instant derived, so 16:00 stays 16:00 across DST;
     // toZonedDateTime resolves gaps and overlaps with 'compatible'.
     const startsAt = date.toZonedDateTime({ timeZone, plainTime });
-    times = { startsAt, endsAt: startsAt.add({ minutes }) };
-    if (zonedTimesCache.size >= ZONED_TIMES_CACHE_SIZE) zonedTimesCache.clear();
-    zonedTimesCache.set(key, times);
-  }
-  return times;
+    return { startsAt, endsAt: startsAt.add({ minutes }) };
+  });
 }
 
 export function listSessionDates(o: SessionSchedule & DateRange & { includeCancelled?: boolean }): SessionDate[] {

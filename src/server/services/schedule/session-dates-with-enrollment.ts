@@ -4,7 +4,7 @@ import type { ScheduledSession } from '../../../db/repositories/session-reposito
 import { subscriptionRepository, type SubscriptionRow } from '../../../db/repositories/subscription-repository.js';
 import { listSessionDates, type SessionDate, type SessionSchedule } from '../../../domain/schedule/session-dates.js';
 import type { SubscriptionPeriod } from '../../../domain/subscriptions/coverage.js';
-import { weakMemo } from '../../../domain/weak-memo.js';
+import { weakMemo } from '../../../domain/memo.js';
 import type { OrganizationContext } from '../../http/organization-scope.js';
 import type { SessionDateDto } from '../../routes/sessions/sessions.types.js';
 import { loadSessionSchedules } from '../sessions/session-schedule.js';

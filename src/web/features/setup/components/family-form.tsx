@@ -1,17 +1,15 @@
-import { TextInput } from '@mantine/core';
 import type { FamilyInput } from '../../../api/types';
+import { NameInput } from './name-input';
 import type { ResourceFormProps } from './resource-setup';
 
 export function FamilyForm({ value, onChange, errors }: ResourceFormProps<FamilyInput>) {
   return (
-    <TextInput
+    <NameInput
       label="Family name"
       description="The billing account; guardians and clients belong to it"
-      required
-      value={value.name}
-      onChange={(event) => onChange({ ...value, name: event.currentTarget.value })}
+      value={value}
+      onChange={onChange}
       error={errors.name}
-      data-autofocus
     />
   );
 }

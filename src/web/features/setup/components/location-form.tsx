@@ -1,18 +1,12 @@
 import { Stack, TextInput } from '@mantine/core';
 import type { LocationInput } from '../../../api/types';
+import { NameInput } from './name-input';
 import type { ResourceFormProps } from './resource-setup';
 
 export function LocationForm({ value, onChange, errors }: ResourceFormProps<LocationInput>) {
   return (
     <Stack>
-      <TextInput
-        label="Name"
-        required
-        value={value.name}
-        onChange={(event) => onChange({ ...value, name: event.currentTarget.value })}
-        error={errors.name}
-        data-autofocus
-      />
+      <NameInput value={value} onChange={onChange} error={errors.name} />
       <TextInput
         label="Address"
         value={value.address ?? ''}

@@ -2,6 +2,7 @@ import { NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/c
 import type { PaymentPlan, ServiceInput } from '../../../api/types';
 import { MoneyInput } from '../../../shared/components/money-input';
 import { paymentPlanLabels } from '../../../shared/format/payment-plans';
+import { NameInput } from './name-input';
 import type { ResourceFormProps } from './resource-setup';
 
 export const paymentPlanOptions = (Object.keys(paymentPlanLabels) as PaymentPlan[]).map((plan) => ({
@@ -12,14 +13,7 @@ export const paymentPlanOptions = (Object.keys(paymentPlanLabels) as PaymentPlan
 export function ServiceForm({ value, onChange, errors }: ResourceFormProps<ServiceInput>) {
   return (
     <Stack>
-      <TextInput
-        label="Name"
-        required
-        value={value.name}
-        onChange={(event) => onChange({ ...value, name: event.currentTarget.value })}
-        error={errors.name}
-        data-autofocus
-      />
+      <NameInput value={value} onChange={onChange} error={errors.name} />
       <Textarea
         label="Description"
         autosize
