@@ -12,6 +12,9 @@ import { useResourceList, useSaveResource } from '../../catalog/hooks/use-resour
 /** A form's value: the API input, except that a number is null while its field is empty or not a number. */
 type Draft<Input> = { [K in keyof Input]: Input[K] extends number ? Input[K] | null : Input[K] };
 
+/** "Add a location", "Add an instructor". */
+const addLabel = (noun: string) => `Add ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+
 /** A resource form's fields: controlled, with the server's message next to each field it names. */
 export interface ResourceFormProps<Input> {
   value: Draft<Input>;
@@ -60,7 +63,7 @@ export function ResourceSetup<T extends { id: string }, Input>(props: ResourceSe
             {description}
           </Text>
         </div>
-        {mayWrite && <Button onClick={() => setEditing({ mode: 'create' })}>Add a {noun}</Button>}
+        {mayWrite && <Button onClick={() => setEditing({ mode: 'create' })}>{addLabel(noun)}</Button>}
       </Group>
       <QueryState
         label={title.toLowerCase()}
@@ -155,7 +158,7 @@ function ResourceEditor<T extends { id: string }, Input>(props: ResourceEditorPr
   }
 
   return (
-    <Modal opened onClose={onClose} size="lg" title={editing.mode === 'edit' ? `Edit ${nameOf(editing.item)}` : `Add a ${noun}`}>
+    <Modal opened onClose={onClose} size="lg" title={editing.mode === 'edit' ? `Edit ${nameOf(editing.item)}` : addLabel(noun)}>
       <Stack>
         <form onSubmit={submit} noValidate>
           <Stack>
