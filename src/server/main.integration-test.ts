@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,24 +22,35 @@ function start(env: Record<string, string>) {
   return { child, exited, output: () => output };
 }
 
-async function waitForResponse(url: string) {
-  for (let attempt = 0; attempt < 300; attempt++) {
+/** A port nothing listens on now (asked of the system, not guessed: other tests' servers take ephemeral ports too). */
+async function freePort(): Promise<string> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return String(port);
+}
+
+/** The first answer from the server; fails at once, with what it printed, if it stops first. */
+async function waitForResponse(url: string, server: ReturnType<typeof start>) {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (server.child.exitCode !== null) throw new Error(`The server stopped (${server.child.exitCode}):\n${server.output()}`);
     try {
       return await fetch(url);
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  throw new Error(`No response from ${url}`);
+  throw new Error(`No response from ${url} within a minute; the server printed:\n${server.output()}`);
 }
 
 describe('npm start', () => {
   it('migrates, loads the demo data and serves the API on the embedded database', async () => {
-    const port = String(40_000 + Math.floor(Math.random() * 10_000));
+    const port = await freePort();
     const server = start({ PORT: port, DATA_DIR: dataDir });
     try {
       const base = `http://127.0.0.1:${port}`;
-      await waitForResponse(`${base}/docs/json`);
+      await waitForResponse(`${base}/docs/json`, server);
       const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -56,7 +68,7 @@ describe('npm start', () => {
       server.child.kill('SIGTERM');
     }
     expect(await server.exited).toBe(0);
-  }, 60_000);
+  }, 90_000);
 
   it('stops with a message naming a bad setting', async () => {
     const server = start({ PORT: 'eighty', DATA_DIR: dataDir });
