@@ -12,7 +12,7 @@ import { buildOrganization, buildService, buildSession } from '../db/seed/builde
 import { firstInvoice } from '../domain/billing/first-invoice.js';
 import { AppError } from '../domain/errors.js';
 import { realSessionDates } from '../domain/schedule/session-dates.js';
-import type { Actor, OrganizationContext } from '../server/http/organization-scope.js';
+import type { Actor, OrganizationContext } from '../domain/access/actor.js';
 import { addDiscount } from '../server/services/billing/add-discount.js';
 import { createInvoice } from '../server/services/billing/create-invoice.js';
 import { getFamilyBalance } from '../server/services/billing/get-family-balance.js';

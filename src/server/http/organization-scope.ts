@@ -1,27 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../../db/client.js';
-import { can, isRole, permissionDescriptions, type Permission, type Role } from '../../domain/access/permissions.js';
+import { forbidden, type Actor, type OrganizationContext } from '../../domain/access/actor.js';
+import { can, isRole, permissionDescriptions, type Permission } from '../../domain/access/permissions.js';
 import { AppError } from '../../domain/errors.js';
 import type { Auth } from '../auth/auth.js';
 import { staffSessionReader } from '../auth/staff-session.js';
 
 type StaffSessionReader = Awaited<ReturnType<typeof staffSessionReader>>;
-
-export interface OrganizationContext {
-  id: string;
-  name: string;
-  timeZone: string;
-  currency: string;
-  locale: string;
-}
-
-/** Who acts: the logged-in staff member and their role in the organization. */
-export interface Actor {
-  userId: string;
-  role: Role;
-  email?: string;
-  name?: string;
-}
 
 /** What a route needs: a permission from the one table, or only a logged-in staff member. */
 export type RouteAccess = Permission | 'authenticated';
@@ -34,17 +19,6 @@ declare module 'fastify' {
     organization: OrganizationContext;
     actor: Actor;
   }
-}
-
-const roleNames: Record<Role, string> = { owner: 'an owner', manager: 'a manager', front_desk: 'front desk staff', instructor: 'an instructor' };
-
-export function forbidden(role: Role, what: string): AppError {
-  return new AppError('FORBIDDEN', `As ${roleNames[role]} you cannot ${what}; ask a manager or the owner.`);
-}
-
-/** Throws unless the actor's role has the permission; for decisions that depend on the request's content. */
-export function requirePermission(actor: { role: Role }, permission: Permission) {
-  if (!can(actor.role, permission)) throw forbidden(actor.role, permissionDescriptions[permission]);
 }
 
 async function resolveRequest(readSession: StaffSessionReader, request: FastifyRequest) {

@@ -1,6 +1,6 @@
 // The API's own DTO types, taken from its zod schemas (type-only: no server code reaches the browser).
 import type { z } from 'zod';
-import type { InvoiceDto } from '../../server/routes/billing/invoices.types';
+import type { InvoiceDto } from '../../contracts/billing';
 import type {
   ClientDto,
   createClientBody,
@@ -8,15 +8,15 @@ import type {
   createGuardianBody,
   FamilyDto,
   GuardianDto,
-} from '../../server/routes/catalog/families.types';
-import type { createInstructorBody, InstructorDto } from '../../server/routes/catalog/instructors.types';
-import type { createLocationBody, LocationDto } from '../../server/routes/catalog/locations.types';
-import type { createServiceBody, ServiceDto } from '../../server/routes/catalog/services.types';
-import type { ClientProfileDto } from '../../server/routes/clients/client-profile.types';
-import type { SubscriptionDto } from '../../server/routes/enrollment/enrollment.types';
-import type { ScheduleDto } from '../../server/routes/schedule/schedule.types';
-import type { RosterDto } from '../../server/routes/sessions/roster.types';
-import type { createSessionBody, SessionDateDto, SessionDto } from '../../server/routes/sessions/sessions.types';
+} from '../../contracts/families';
+import type { createInstructorBody, InstructorDto } from '../../contracts/instructors';
+import type { createLocationBody, LocationDto } from '../../contracts/locations';
+import type { createServiceBody, ServiceDto } from '../../contracts/services';
+import type { ClientProfileDto } from '../../contracts/client-profile';
+import type { SubscriptionDto } from '../../contracts/enrollment';
+import type { ScheduleDto } from '../../contracts/schedule';
+import type { RosterDto } from '../../contracts/roster';
+import type { createSessionBody, SessionDateDto, SessionDto } from '../../contracts/sessions';
 import type {
   discountSchema,
   finishSchema,
@@ -26,7 +26,7 @@ import type {
   TransferResultDto,
   transferTargetDto,
   transferTargetsDto,
-} from '../../server/routes/transfers/transfers.types';
+} from '../../contracts/transfers';
 
 export type {
   ClientDto,

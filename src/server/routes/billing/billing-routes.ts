@@ -7,8 +7,8 @@ import { getInvoice } from '../../services/billing/get-invoice.js';
 import { recordPayment } from '../../services/billing/record-payment.js';
 import { voidInvoice } from '../../services/billing/void-invoice.js';
 import { writeOffInvoice } from '../../services/billing/write-off-invoice.js';
-import { idParamsSchema } from '../shared/fields.types.js';
-import { discountBody, familyBalanceDto, invoiceDto, paymentBody, voidBody, writeOffBody } from './invoices.types.js';
+import { idParamsSchema } from '../../../contracts/fields.js';
+import { discountBody, familyBalanceDto, invoiceDto, paymentBody, voidBody, writeOffBody } from '../../../contracts/billing.js';
 
 /** Invoices and payments: read an invoice or a family's balance; pay, discount, write off or void an invoice. */
 export function registerBillingRoutes(app: FastifyInstance, db: Database) {

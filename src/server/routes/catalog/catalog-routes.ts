@@ -22,10 +22,10 @@ import {
   updateClientBody,
   updateFamilyBody,
   updateGuardianBody,
-} from './families.types.js';
-import { createInstructorBody, instructorDto, updateInstructorBody } from './instructors.types.js';
-import { createLocationBody, locationDto, updateLocationBody } from './locations.types.js';
-import { createServiceBody, serviceDto, updateServiceBody } from './services.types.js';
+} from '../../../contracts/families.js';
+import { createInstructorBody, instructorDto, updateInstructorBody } from '../../../contracts/instructors.js';
+import { createLocationBody, locationDto, updateLocationBody } from '../../../contracts/locations.js';
+import { createServiceBody, serviceDto, updateServiceBody } from '../../../contracts/services.js';
 
 const noFilter = z.object({});
 const catalog = { read: 'schedule.read', write: 'catalog.write' } as const;

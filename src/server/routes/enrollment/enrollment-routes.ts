@@ -5,9 +5,9 @@ import type { Database } from '../../../db/client.js';
 import { getClientProfile } from '../../services/clients/get-client-profile.js';
 import { enrollClient } from '../../services/enrollment/enroll-client.js';
 import { unenrollClient } from '../../services/enrollment/unenroll-client.js';
-import { clientProfileDto } from '../clients/client-profile.types.js';
-import { idParamsSchema } from '../shared/fields.types.js';
-import { enrollBody, subscriptionDto, unenrollBody } from './enrollment.types.js';
+import { clientProfileDto } from '../../../contracts/client-profile.js';
+import { idParamsSchema } from '../../../contracts/fields.js';
+import { enrollBody, subscriptionDto, unenrollBody } from '../../../contracts/enrollment.js';
 
 export function registerEnrollmentRoutes(app: FastifyInstance, db: Database) {
   const typed = app.withTypeProvider<ZodTypeProvider>();

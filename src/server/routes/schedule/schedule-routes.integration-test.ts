@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganization, buildSession, buildSubscription } from '../../../db/seed/builders.js';
 import { startTestServer, type TestServer } from '../../testing/test-server.js';
-import { scheduleDto } from './schedule.types.js';
+import { scheduleDto } from '../../../contracts/schedule.js';
 
 let server: TestServer;
 beforeAll(async () => {

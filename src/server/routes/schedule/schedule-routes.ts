@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../../../db/client.js';
 import { getSchedule } from '../../services/schedule/get-schedule.js';
-import { scheduleDto, scheduleQuery } from './schedule.types.js';
+import { scheduleDto, scheduleQuery } from '../../../contracts/schedule.js';
 
 export function registerScheduleRoutes(app: FastifyInstance, db: Database) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/schedule', {

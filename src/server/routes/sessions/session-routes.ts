@@ -6,9 +6,9 @@ import { getRoster } from '../../services/sessions/get-roster.js';
 import { getSessionDates } from '../../services/sessions/get-session-dates.js';
 import { markAttendance } from '../../services/sessions/mark-attendance.js';
 import { changeSessionDate, sessionService } from '../../services/sessions/session-service.js';
-import { idParamsSchema, idSchema, localDateSchema } from '../shared/fields.types.js';
+import { idParamsSchema, idSchema, localDateSchema } from '../../../contracts/fields.js';
 import { registerResourceRoutes } from '../shared/resource-routes.js';
-import { rosterDto, rosterQuery } from './roster.types.js';
+import { rosterDto, rosterQuery } from '../../../contracts/roster.js';
 import {
   createSessionBody,
   dateRangeQuery,
@@ -18,7 +18,7 @@ import {
   sessionDto,
   sessionListFilter,
   updateSessionBody,
-} from './sessions.types.js';
+} from '../../../contracts/sessions.js';
 
 export function registerSessionRoutes(app: FastifyInstance, db: Database) {
   registerResourceRoutes(app, db, {

@@ -4,8 +4,8 @@ import type { Database } from '../../../db/client.js';
 import type { Page, PageRequest } from '../../../db/repositories/tenant-table.js';
 import { AppError } from '../../../domain/errors.js';
 import type { Permission } from '../../../domain/access/permissions.js';
-import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
-import { idParamsSchema, pageQuerySchema, pageSchema } from './fields.types.js';
+import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
+import { idParamsSchema, pageQuerySchema, pageSchema } from '../../../contracts/fields.js';
 
 /** The catalog's create/read/update/list use cases, described once per entity. */
 export interface ResourceService<Dto, Create, Update, Filter> {

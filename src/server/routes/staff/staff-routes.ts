@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../../db/client.js';
 import { addStaffMember, listStaff } from '../../services/staff/staff-service.js';
-import { createStaffBody, staffMemberDto } from './staff.types.js';
+import { createStaffBody, staffMemberDto } from '../../../contracts/staff.js';
 
 export function registerStaffRoutes(app: FastifyInstance, db: Database) {
   const typed = app.withTypeProvider<ZodTypeProvider>();

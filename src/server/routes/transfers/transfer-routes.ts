@@ -6,8 +6,8 @@ import { listTransferTargets } from '../../services/transfers/list-transfer-targ
 import { previewTransfer } from '../../services/transfers/preview-transfer.js';
 import { transferClient } from '../../services/transfers/transfer-client.js';
 import { undoTransfer } from '../../services/transfers/undo-transfer.js';
-import { subscriptionDto } from '../enrollment/enrollment.types.js';
-import { idParamsSchema } from '../shared/fields.types.js';
+import { subscriptionDto } from '../../../contracts/enrollment.js';
+import { idParamsSchema } from '../../../contracts/fields.js';
 import {
   idempotencyHeaders,
   previewTransferBody,
@@ -17,7 +17,7 @@ import {
   transferResultDto,
   transferTargetsDto,
   transferTargetsQuery,
-} from './transfers.types.js';
+} from '../../../contracts/transfers.js';
 
 export function registerTransferRoutes(app: FastifyInstance, db: Database) {
   const typed = app.withTypeProvider<ZodTypeProvider>();

@@ -3,8 +3,8 @@ import { auditRepository } from '../../../db/repositories/audit-repository.js';
 import { invoiceRepository, type InvoiceRow } from '../../../db/repositories/invoice-repository.js';
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { AppError } from '../../../domain/errors.js';
-import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
-import type { InvoiceDto } from '../../routes/billing/invoices.types.js';
+import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
+import type { InvoiceDto } from '../../../contracts/billing.js';
 import { loadInvoices } from './invoice-details.js';
 import type { InvoiceFacts, MoneyDisplay } from '../../../domain/billing/invoice-rules.js';
 

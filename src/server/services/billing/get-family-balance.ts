@@ -3,8 +3,8 @@ import { familyRepository } from '../../../db/repositories/family-repository.js'
 import { invoiceRepository } from '../../../db/repositories/invoice-repository.js';
 import { familyBalance } from '../../../domain/billing/balance.js';
 import { AppError } from '../../../domain/errors.js';
-import type { OrganizationContext } from '../../http/organization-scope.js';
-import type { FamilyBalanceDto } from '../../routes/billing/invoices.types.js';
+import type { OrganizationContext } from '../../../domain/access/actor.js';
+import type { FamilyBalanceDto } from '../../../contracts/billing.js';
 import { loadInvoices } from './invoice-details.js';
 
 /** What a family owes: invoiced − paid − written off over its invoices that are not void. */

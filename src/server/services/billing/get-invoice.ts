@@ -1,7 +1,7 @@
 import type { Database } from '../../../db/client.js';
 import { invoiceRepository } from '../../../db/repositories/invoice-repository.js';
-import type { OrganizationContext } from '../../http/organization-scope.js';
-import type { InvoiceDto } from '../../routes/billing/invoices.types.js';
+import type { OrganizationContext } from '../../../domain/access/actor.js';
+import type { InvoiceDto } from '../../../contracts/billing.js';
 import { invoiceNotFound } from './change-invoice.js';
 import { loadInvoices } from './invoice-details.js';
 

@@ -4,7 +4,7 @@ import { invoiceLineRepository, type InvoiceLineRow, type InvoiceRow } from '../
 import { paymentRepository, type PaymentRow } from '../../../db/repositories/payment-repository.js';
 import type { invoiceDiscounts, writeOffs as writeOffsTable } from '../../../db/schema/index.js';
 import { amountDue } from '../../../domain/billing/balance.js';
-import type { InvoiceDto } from '../../routes/billing/invoices.types.js';
+import type { InvoiceDto } from '../../../contracts/billing.js';
 
 type InvoiceDiscountRow = typeof invoiceDiscounts.$inferSelect;
 type WriteOffRow = typeof writeOffsTable.$inferSelect;

@@ -1,8 +1,8 @@
 import type { Database } from '../../../db/client.js';
 import { invoiceRepository } from '../../../db/repositories/invoice-repository.js';
 import { paymentRepository } from '../../../db/repositories/payment-repository.js';
-import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
-import type { InvoiceDto, PaymentInput } from '../../routes/billing/invoices.types.js';
+import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
+import type { InvoiceDto, PaymentInput } from '../../../contracts/billing.js';
 import { changeInvoice, factsOf } from './change-invoice.js';
 import { decidePayment } from '../../../domain/billing/invoice-rules.js';
 

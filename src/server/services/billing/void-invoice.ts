@@ -1,7 +1,7 @@
 import type { Database } from '../../../db/client.js';
 import { invoiceRepository } from '../../../db/repositories/invoice-repository.js';
-import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
-import type { InvoiceDto, VoidInput } from '../../routes/billing/invoices.types.js';
+import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
+import type { InvoiceDto, VoidInput } from '../../../contracts/billing.js';
 import { changeInvoice, factsOf } from './change-invoice.js';
 import { assertVoidable } from '../../../domain/billing/invoice-rules.js';
 

@@ -1,8 +1,8 @@
 import type { Database } from '../../../db/client.js';
 import { writeOffRepository } from '../../../db/repositories/invoice-adjustment-repository.js';
 import { invoiceRepository } from '../../../db/repositories/invoice-repository.js';
-import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
-import type { InvoiceDto, WriteOffInput } from '../../routes/billing/invoices.types.js';
+import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
+import type { InvoiceDto, WriteOffInput } from '../../../contracts/billing.js';
 import { changeInvoice, factsOf } from './change-invoice.js';
 import { decideWriteOff } from '../../../domain/billing/invoice-rules.js';
 

@@ -5,10 +5,10 @@ import { instructorRepository } from '../../../db/repositories/instructor-reposi
 import { locationRepository } from '../../../db/repositories/location-repository.js';
 import { serviceRepository } from '../../../db/repositories/service-repository.js';
 import { clients, guardians } from '../../../db/schema/index.js';
-import { clientDto, familyDto, guardianDto } from '../../routes/catalog/families.types.js';
-import { instructorDto } from '../../routes/catalog/instructors.types.js';
-import { locationDto } from '../../routes/catalog/locations.types.js';
-import { serviceDto } from '../../routes/catalog/services.types.js';
+import { clientDto, familyDto, guardianDto } from '../../../contracts/families.js';
+import { instructorDto } from '../../../contracts/instructors.js';
+import { locationDto } from '../../../contracts/locations.js';
+import { serviceDto } from '../../../contracts/services.js';
 import { resourceService } from './resource-service.js';
 
 // The DTO schema is the whitelist: parsing a row keeps exactly the fields the API shows.

@@ -4,7 +4,7 @@ import type { Database } from '../../../db/client.js';
 import type { PageRequest, tenantTable } from '../../../db/repositories/tenant-table.js';
 import { AppError } from '../../../domain/errors.js';
 import { auditRepository } from '../../../db/repositories/audit-repository.js';
-import type { Actor } from '../../http/organization-scope.js';
+import type { Actor } from '../../../domain/access/actor.js';
 import type { ResourceService } from '../../routes/shared/resource-routes.js';
 
 type Repository = ReturnType<typeof tenantTable>;

@@ -8,9 +8,9 @@ import { subscriptionRepository, type SubscriptionRow } from '../../../db/reposi
 import { transferRepository } from '../../../db/repositories/transfer-repository.js';
 import { familyBalance } from '../../../domain/billing/balance.js';
 import { AppError } from '../../../domain/errors.js';
-import type { OrganizationContext } from '../../http/organization-scope.js';
-import { clientDto, familyDto, guardianDto } from '../../routes/catalog/families.types.js';
-import type { ClientProfileDto } from '../../routes/clients/client-profile.types.js';
+import type { OrganizationContext } from '../../../domain/access/actor.js';
+import { clientDto, familyDto, guardianDto } from '../../../contracts/families.js';
+import type { ClientProfileDto } from '../../../contracts/client-profile.js';
 import { loadInvoices } from '../billing/invoice-details.js';
 import { toSubscriptionDto } from '../enrollment/subscription-dto.js';
 import { todayIn } from '../sessions/session-schedule.js';

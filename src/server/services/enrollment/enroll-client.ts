@@ -6,8 +6,8 @@ import { sessionRepository } from '../../../db/repositories/session-repository.j
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { AppError } from '../../../domain/errors.js';
 import { firstRealSessionDateOnOrAfter, isRealSessionDate } from '../../../domain/schedule/session-dates.js';
-import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
-import type { EnrollInput, SubscriptionDto } from '../../routes/enrollment/enrollment.types.js';
+import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
+import type { EnrollInput, SubscriptionDto } from '../../../contracts/enrollment.js';
 import { assertReferencesExist } from '../catalog/resource-service.js';
 import { loadSessionSchedules } from '../sessions/session-schedule.js';
 import { assertSeatAvailable } from './seat-check.js';

@@ -1,5 +1,5 @@
 import type { SubscriptionRow } from '../../../db/repositories/subscription-repository.js';
-import type { SubscriptionDto } from '../../routes/enrollment/enrollment.types.js';
+import type { SubscriptionDto } from '../../../contracts/enrollment.js';
 
 export function toSubscriptionDto(row: SubscriptionRow): SubscriptionDto {
   return {

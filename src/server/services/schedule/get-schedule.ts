@@ -5,8 +5,8 @@ import { sessionRepository } from '../../../db/repositories/session-repository.j
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { sessions } from '../../../db/schema/index.js';
 import { AppError } from '../../../domain/errors.js';
-import type { OrganizationContext } from '../../http/organization-scope.js';
-import { MAX_SCHEDULE_DAYS, type ScheduleDto, type ScheduleQuery } from '../../routes/schedule/schedule.types.js';
+import type { OrganizationContext } from '../../../domain/access/actor.js';
+import { MAX_SCHEDULE_DAYS, type ScheduleDto, type ScheduleQuery } from '../../../contracts/schedule.js';
 import { schedulesOf } from '../sessions/session-schedule.js';
 import { sessionDatesWithEnrollment, toSessionDateDto } from './session-dates-with-enrollment.js';
 

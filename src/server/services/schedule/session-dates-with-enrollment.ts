@@ -5,8 +5,8 @@ import { subscriptionRepository, type SubscriptionRow } from '../../../db/reposi
 import { listSessionDates, type SessionDate, type SessionSchedule } from '../../../domain/schedule/session-dates.js';
 import type { SubscriptionPeriod } from '../../../domain/subscriptions/coverage.js';
 import { weakMemo } from '../../../domain/memo.js';
-import type { OrganizationContext } from '../../http/organization-scope.js';
-import type { SessionDateDto } from '../../routes/sessions/sessions.types.js';
+import type { OrganizationContext } from '../../../domain/access/actor.js';
+import type { SessionDateDto } from '../../../contracts/sessions.js';
 import { loadSessionSchedules } from '../sessions/session-schedule.js';
 
 export interface DateRange {

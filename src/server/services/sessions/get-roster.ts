@@ -5,9 +5,9 @@ import { guardianRepository } from '../../../db/repositories/guardian-repository
 import { sessionRepository } from '../../../db/repositories/session-repository.js';
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { AppError } from '../../../domain/errors.js';
-import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
+import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
 import { assertMaySeeRoster } from './own-session.js';
-import type { RosterDto } from '../../routes/sessions/roster.types.js';
+import type { RosterDto } from '../../../contracts/roster.js';
 import { listSessionDates } from '../../../domain/schedule/session-dates.js';
 import { toSessionDateDto } from '../schedule/session-dates-with-enrollment.js';
 import { toSessionSchedule } from './session-schedule.js';

@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../../db/client.js';
 import { AppError } from '../../../domain/errors.js';
-import type { OrganizationContext } from '../../http/organization-scope.js';
+import type { OrganizationContext } from '../../../domain/access/actor.js';
 import { sessionDatesWithEnrollment, toSessionDateDto } from '../schedule/session-dates-with-enrollment.js';
 import { findSession } from './session-service.js';
 

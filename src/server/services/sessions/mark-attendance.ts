@@ -6,7 +6,7 @@ import { subscriptionRepository } from '../../../db/repositories/subscription-re
 import { AppError } from '../../../domain/errors.js';
 import { isRealSessionDate } from '../../../domain/schedule/session-dates.js';
 import { coversDate } from '../../../domain/subscriptions/coverage.js';
-import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
+import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
 import { periodOf } from '../schedule/session-dates-with-enrollment.js';
 import { loadSessionSchedules } from './session-schedule.js';
 import { assertMaySeeRoster } from './own-session.js';

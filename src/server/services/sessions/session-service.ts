@@ -12,14 +12,14 @@ import { AppError } from '../../../domain/errors.js';
 import { listSessionDates, realSessionDates, type SessionSchedule } from '../../../domain/schedule/session-dates.js';
 import { sessionsPerMonth } from '../../../domain/schedule/sessions-per-month.js';
 import { enrolledCountByDate } from '../../../domain/subscriptions/roster.js';
-import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
+import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
 import type { ResourceService } from '../../routes/shared/resource-routes.js';
 import type {
   CreateSessionInput,
   SessionDateExceptionInput,
   SessionDto,
   UpdateSessionInput,
-} from '../../routes/sessions/sessions.types.js';
+} from '../../../contracts/sessions.js';
 import { assertReferencesExist } from '../catalog/resource-service.js';
 import { periodOf } from '../schedule/session-dates-with-enrollment.js';
 import { loadSessionSchedules, todayIn, toSessionSchedule } from './session-schedule.js';

@@ -3,8 +3,8 @@ import { auditRepository } from '../../../db/repositories/audit-repository.js';
 import { authMemberRepository } from '../../../db/repositories/auth-member-repository.js';
 import { staffRepository } from '../../../db/repositories/staff-repository.js';
 import { isRole } from '../../../domain/access/permissions.js';
-import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
-import type { CreateStaffInput, StaffMemberDto } from '../../routes/staff/staff.types.js';
+import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
+import type { CreateStaffInput, StaffMemberDto } from '../../../contracts/staff.js';
 
 export async function listStaff(db: Database, organization: OrganizationContext): Promise<StaffMemberDto[]> {
   const rows = await authMemberRepository.listWithUsers(db, organization.id);

@@ -6,7 +6,7 @@ import { serviceRepository } from '../../../db/repositories/service-repository.j
 import { sessionRepository } from '../../../db/repositories/session-repository.js';
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { AppError } from '../../../domain/errors.js';
-import type { OrganizationContext } from '../../http/organization-scope.js';
+import type { OrganizationContext } from '../../../domain/access/actor.js';
 import { sessionDatesWithEnrollment } from '../schedule/session-dates-with-enrollment.js';
 
 const WINDOW_DAYS = 56;

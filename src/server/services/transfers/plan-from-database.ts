@@ -10,8 +10,8 @@ import { AppError } from '../../../domain/errors.js';
 import type { SessionSchedule } from '../../../domain/schedule/session-dates.js';
 import { quoteCheckout, type CheckoutQuote } from '../../../domain/transfers/checkout-quote.js';
 import { planTransfer, type TransferPlan } from '../../../domain/transfers/plan-transfer.js';
-import type { OrganizationContext } from '../../http/organization-scope.js';
-import type { PreviewTransferInput, TransferPreviewDto } from '../../routes/transfers/transfers.types.js';
+import type { OrganizationContext } from '../../../domain/access/actor.js';
+import type { PreviewTransferInput, TransferPreviewDto } from '../../../contracts/transfers.js';
 import { periodOf } from '../schedule/session-dates-with-enrollment.js';
 import { loadSessionSchedules, todayIn } from '../sessions/session-schedule.js';
 

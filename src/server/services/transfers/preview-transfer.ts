@@ -1,6 +1,6 @@
 import type { Database } from '../../../db/client.js';
-import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
-import type { PreviewTransferInput, TransferPreviewDto } from '../../routes/transfers/transfers.types.js';
+import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
+import type { PreviewTransferInput, TransferPreviewDto } from '../../../contracts/transfers.js';
 import { planTransferFromDatabase, toPreviewDto } from './plan-from-database.js';
 import { assertTransferAllowed } from './transfer-permissions.js';
 

@@ -1,5 +1,5 @@
 import type { TransferRow } from '../../../db/repositories/transfer-repository.js';
-import type { TransferDto } from '../../routes/transfers/transfers.types.js';
+import type { TransferDto } from '../../../contracts/transfers.js';
 
 export function toTransferDto(row: TransferRow): TransferDto {
   return {

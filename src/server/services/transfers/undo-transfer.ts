@@ -8,7 +8,7 @@ import { sessionRepository } from '../../../db/repositories/session-repository.j
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { transferRepository } from '../../../db/repositories/transfer-repository.js';
 import { AppError } from '../../../domain/errors.js';
-import type { Actor, OrganizationContext } from '../../http/organization-scope.js';
+import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
 import { toSubscriptionDto } from '../enrollment/subscription-dto.js';
 import { assertSeatAvailable } from '../enrollment/seat-check.js';
 import { loadSessionSchedules } from '../sessions/session-schedule.js';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { invoiceDto } from '../billing/invoices.types.js';
-import { clientDto, familyDto, guardianDto } from '../catalog/families.types.js';
-import { subscriptionDto } from '../enrollment/enrollment.types.js';
-import { idSchema } from '../shared/fields.types.js';
-import { transferDto } from '../transfers/transfers.types.js';
+import { invoiceDto } from './billing.js';
+import { clientDto, familyDto, guardianDto } from './families.js';
+import { subscriptionDto } from './enrollment.js';
+import { idSchema } from './fields.js';
+import { transferDto } from './transfers.js';
 
 
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, moneySchema, nameSchema, paymentPlanSchema, patchOf } from '../shared/fields.types.js';
+import { idSchema, moneySchema, nameSchema, paymentPlanSchema, patchOf } from './fields.js';
 
 export const createServiceBody = z.object({
   name: nameSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, localDateSchema, nameSchema, patchOf } from '../shared/fields.types.js';
+import { idSchema, localDateSchema, nameSchema, patchOf } from './fields.js';
 
 export const createFamilyBody = z.object({ name: nameSchema });
 export const updateFamilyBody = patchOf(createFamilyBody);

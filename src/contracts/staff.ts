@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { roles } from '../../../domain/access/permissions.js';
-import { nameSchema } from '../shared/fields.types.js';
+import { roles } from '../domain/access/permissions.js';
+import { nameSchema } from './fields.js';
 
 export const createStaffBody = z.object({
   name: nameSchema,

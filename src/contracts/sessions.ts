@@ -7,7 +7,7 @@ import {
   nameSchema,
   patchOf,
   paymentPlanSchema,
-} from '../shared/fields.types.js';
+} from './fields.js';
 
 const weekdaysSchema = z
   .array(z.number().int().min(1, 'must be 1 (Monday) to 7 (Sunday)').max(7, 'must be 1 (Monday) to 7 (Sunday)'))

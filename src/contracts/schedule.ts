@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idSchema } from '../shared/fields.types.js';
-import { dateRangeFields, sessionDateDto, toAfterFrom } from '../sessions/sessions.types.js';
+import { idSchema } from './fields.js';
+import { dateRangeFields, sessionDateDto, toAfterFrom } from './sessions.js';
 
 export const MAX_SCHEDULE_DAYS = 62;
 

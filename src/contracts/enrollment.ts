@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, localDateSchema, paymentPlanSchema } from '../shared/fields.types.js';
+import { idSchema, localDateSchema, paymentPlanSchema } from './fields.js';
 
 export const enrollBody = z.object({
   clientId: idSchema,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { invoiceDto } from '../billing/invoices.types.js';
-import { subscriptionDto } from '../enrollment/enrollment.types.js';
-import { idSchema, localDateSchema, moneySchema, paymentPlanSchema } from '../shared/fields.types.js';
+import { invoiceDto } from './billing.js';
+import { subscriptionDto } from './enrollment.js';
+import { idSchema, localDateSchema, moneySchema, paymentPlanSchema } from './fields.js';
 
 const reasonSchema = z.string().trim().min(1, 'give a reason').max(500, 'must be at most 500 characters');
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, moneySchema } from '../shared/fields.types.js';
+import { idSchema, moneySchema } from './fields.js';
 
 export const invoiceStatusSchema = z.enum(['open', 'paid', 'closed', 'void']);
 export const paymentMethodSchema = z.enum(['cash', 'check', 'card', 'other']);

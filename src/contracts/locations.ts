@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, nameSchema, patchOf } from '../shared/fields.types.js';
+import { idSchema, nameSchema, patchOf } from './fields.js';
 
 export const createLocationBody = z.object({
   name: nameSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idSchema, localDateSchema } from '../shared/fields.types.js';
-import { sessionDateDto } from './sessions.types.js';
+import { idSchema, localDateSchema } from './fields.js';
+import { sessionDateDto } from './sessions.js';
 
 export const rosterQuery = z.object({ date: localDateSchema });
 
