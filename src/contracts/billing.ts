@@ -1,71 +1,34 @@
 import { z } from 'zod';
-import { idSchema, moneySchema } from './fields.js';
+import { discountKinds, invoiceStatuses, paymentMethods } from '../domain/billing/value-sets.js';
+import { idSchema, moneySchema, reasonSchema } from './fields.js';
 
-export const invoiceStatusSchema = z.enum(['open', 'paid', 'closed', 'void']);
-export const paymentMethodSchema = z.enum(['cash', 'check', 'card', 'other']);
+export const invoiceStatusSchema = z.enum(invoiceStatuses);
+export const paymentMethodSchema = z.enum(paymentMethods);
 
-export const invoiceDto = z.object({
-  id: idSchema,
-  subscriptionId: idSchema.nullable(),
-  status: invoiceStatusSchema,
-  issuedOn: z.string(),
-  dueOn: z.string(),
-  subtotal: z.number().int(),
-  discountTotal: z.number().int(),
-  total: z.number().int(),
-  paid: z.number().int(),
-  writtenOff: z.number().int(),
-  amountDue: z.number().int().describe('total − paid − written off; 0 for a void invoice'),
-  lines: z.array(
-    z.object({
-      description: z.string(),
-      periodStart: z.string().nullable(),
-      periodEnd: z.string().nullable(),
-      quantityNumerator: z.number().int(),
-      quantityDenominator: z.number().int(),
-      unitAmount: z.number().int(),
-      amount: z.number().int(),
-    }),
-  ),
-  discounts: z.array(
-    z.object({ kind: z.enum(['amount', 'percent']), basisPoints: z.number().int().nullable(), amount: z.number().int(), reason: z.string() }),
-  ),
-  payments: z.array(
-    z.object({ id: idSchema, amount: z.number().int(), method: paymentMethodSchema, reference: z.string().nullable(), receivedAt: z.string() }),
-  ),
-  writeOffs: z.array(z.object({ amount: z.number().int(), reason: z.string(), writtenOffAt: z.string() })),
+/** One line of an invoice: what it bills, for which period (end exclusive), and how it is counted. */
+export const invoiceLineDto = z.object({
+  description: z.string(),
+  periodStart: z.string().nullable(),
+  periodEnd: z.string().nullable().describe('Exclusive'),
+  quantityNumerator: z.number().int(),
+  quantityDenominator: z.number().int(),
+  unitAmount: z.number().int(),
+  amount: z.number().int(),
 });
-export type InvoiceDto = z.infer<typeof invoiceDto>;
+export type InvoiceLineDto = z.infer<typeof invoiceLineDto>;
 
-export const familyBalanceDto = z.object({
-  familyId: idSchema,
-  currency: z.string(),
-  balance: z.number().int().describe("The family's balance in minor units: invoiced − paid − written off, void invoices ignored"),
-  invoices: z.array(invoiceDto),
+/** A discount as applied to an invoice: its kind, the percent when it is one, the amount it took off. */
+export const appliedDiscountDto = z.object({
+  kind: z.enum(discountKinds),
+  basisPoints: z.number().int().nullable(),
+  amount: z.number().int(),
+  reason: z.string(),
 });
-export type FamilyBalanceDto = z.infer<typeof familyBalanceDto>;
 
 /** The shared money field, above zero (a refinement, so a negative amount gets one message, not two). */
 const positiveMoneySchema = moneySchema.refine((amount) => amount !== 0, 'must be more than zero');
-const reasonSchema = z
-  .string({ error: (issue) => (issue.input === undefined ? 'is required: say why' : 'must be text') })
-  .trim()
-  .min(1, 'must not be empty: say why')
-  .max(500, 'must be at most 500 characters');
 
-export const paymentBody = z.object({
-  amount: positiveMoneySchema.describe('Minor units (cents), more than zero and at most the amount due'),
-  method: paymentMethodSchema,
-  reference: z
-    .string()
-    .trim()
-    .max(200, 'must be at most 200 characters')
-    .nullable()
-    .default(null)
-    .describe('A check number, card slip or receipt number'),
-});
-export type PaymentInput = z.output<typeof paymentBody>;
-
+/** A discount staff add, at checkout or to an open invoice: an amount or a percent, with a reason. */
 export const discountBody = z.discriminatedUnion(
   'kind',
   [
@@ -88,6 +51,49 @@ export const discountBody = z.discriminatedUnion(
   { message: 'must be "amount" or "percent"' },
 );
 export type DiscountInput = z.output<typeof discountBody>;
+
+export const invoiceDto = z.object({
+  id: idSchema,
+  subscriptionId: idSchema.nullable(),
+  status: invoiceStatusSchema,
+  issuedOn: z.string(),
+  dueOn: z.string(),
+  subtotal: z.number().int(),
+  discountTotal: z.number().int(),
+  total: z.number().int(),
+  paid: z.number().int(),
+  writtenOff: z.number().int(),
+  amountDue: z.number().int().describe('total − paid − written off; 0 for a void invoice'),
+  lines: z.array(invoiceLineDto),
+  discounts: z.array(appliedDiscountDto),
+  payments: z.array(
+    z.object({ id: idSchema, amount: z.number().int(), method: paymentMethodSchema, reference: z.string().nullable(), receivedAt: z.string() }),
+  ),
+  writeOffs: z.array(z.object({ amount: z.number().int(), reason: z.string(), writtenOffAt: z.string() })),
+});
+export type InvoiceDto = z.infer<typeof invoiceDto>;
+
+export const familyBalanceDto = z.object({
+  familyId: idSchema,
+  currency: z.string(),
+  balance: z.number().int().describe("The family's balance in minor units: invoiced − paid − written off, void invoices ignored"),
+  invoices: z.array(invoiceDto),
+});
+export type FamilyBalanceDto = z.infer<typeof familyBalanceDto>;
+
+export const paymentBody = z.object({
+  amount: positiveMoneySchema.describe('Minor units (cents), more than zero and at most the amount due'),
+  method: paymentMethodSchema,
+  reference: z
+    .string()
+    .trim()
+    .max(200, 'must be at most 200 characters')
+    .nullable()
+    .default(null)
+    .describe('A check number, card slip or receipt number'),
+});
+export type PaymentInput = z.output<typeof paymentBody>;
+
 
 export const writeOffBody = z.object({
   reason: reasonSchema,

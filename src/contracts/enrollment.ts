@@ -24,3 +24,6 @@ export const subscriptionDto = z.object({
   priceSnapshot: z.number().int(),
 });
 export type SubscriptionDto = z.infer<typeof subscriptionDto>;
+
+export const unenrollResultDto = subscriptionDto.extend({ voidedInvoiceIds: z.array(idSchema) });
+export type UnenrollResultDto = z.infer<typeof unenrollResultDto>;

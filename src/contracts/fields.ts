@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paymentPlans } from '../domain/billing/value-sets.js';
 
 /** Field schemas shared by every route, so a date or an amount means one thing everywhere. */
 export const idSchema = z.uuid({ message: 'must be an id (a UUID)' });
@@ -15,7 +16,7 @@ export const moneySchema = z
   .min(0, 'must not be negative')
   .max(100_000_000, 'must be at most 100000000 minor units');
 export const nameSchema = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-export const paymentPlanSchema = z.enum(['full_session', 'monthly', 'per_visit']);
+export const paymentPlanSchema = z.enum(paymentPlans);
 export const idParamsSchema = z.object({ id: idSchema });
 
 export const pageQuerySchema = z.object({
@@ -45,3 +46,10 @@ export function patchOf<T extends z.ZodRawShape>(create: z.ZodObject<T>) {
   ) as unknown as { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer I> ? I : T[K]> };
   return z.object(shape);
 }
+
+/** Why staff did something (a discount, a write-off, a void): required, as the audit shows it. */
+export const reasonSchema = z
+  .string({ error: (issue) => (issue.input === undefined ? 'is required: say why' : 'must be text') })
+  .trim()
+  .min(1, 'must not be empty: say why')
+  .max(500, 'must be at most 500 characters');

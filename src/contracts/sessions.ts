@@ -105,3 +105,12 @@ export const sessionDateChangeDto = z.object({
   toStartTime: z.string().nullable(),
   reason: z.string().nullable(),
 });
+
+export const sessionDatesDto = z.object({ sessionId: idSchema, dates: z.array(sessionDateDto) });
+export type SessionDatesDto = z.infer<typeof sessionDatesDto>;
+
+/** Whether a client on a session date was there: true, false. */
+export const attendanceDto = z.object({ sessionId: idSchema, subscriptionId: idSchema, date: localDateSchema, present: z.boolean() });
+export type AttendanceDto = z.infer<typeof attendanceDto>;
+export const attendanceBody = attendanceDto.omit({ sessionId: true });
+export type AttendanceInput = z.output<typeof attendanceBody>;

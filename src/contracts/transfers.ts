@@ -1,22 +1,8 @@
 import { z } from 'zod';
-import { invoiceDto } from './billing.js';
+import { checkoutFinishKinds } from '../domain/billing/value-sets.js';
+import { appliedDiscountDto, discountBody, invoiceDto, invoiceLineDto, paymentMethodSchema } from './billing.js';
 import { subscriptionDto } from './enrollment.js';
-import { idSchema, localDateSchema, moneySchema, paymentPlanSchema } from './fields.js';
-
-const reasonSchema = z.string().trim().min(1, 'give a reason').max(500, 'must be at most 500 characters');
-
-export const discountSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('amount'), amount: moneySchema, reason: reasonSchema }),
-  z.object({
-    kind: z.literal('percent'),
-    basisPoints: z
-      .number()
-      .int('must be a whole number of basis points (1500 = 15 %)')
-      .min(0, 'must not be negative')
-      .max(10_000, 'must be at most 10000 (100 %)'),
-    reason: reasonSchema,
-  }),
-]);
+import { idSchema, localDateSchema, moneySchema, paymentPlanSchema, reasonSchema } from './fields.js';
 
 export const transferRequestFields = z.object({
   subscriptionId: idSchema.describe('The client’s current subscription'),
@@ -26,7 +12,7 @@ export const transferRequestFields = z.object({
   oldEndsOn: localDateSchema.nullish().describe('Default: the transfer date (exclusive end of the old subscription)'),
   capacityOverride: z.boolean().default(false).describe('Enroll even if the target is full (audited)'),
   reason: z.string().trim().max(500).default(''),
-  discounts: z.array(discountSchema).max(10).default([]),
+  discounts: z.array(discountBody).max(10).default([]),
 });
 export const previewTransferBody = transferRequestFields;
 export type PreviewTransferInput = z.output<typeof previewTransferBody>;
@@ -35,7 +21,7 @@ export const finishSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('pay_now'),
     amount: moneySchema,
-    method: z.enum(['cash', 'check', 'card', 'other']),
+    method: paymentMethodSchema,
     reference: z.string().trim().max(200).nullish(),
   }),
   z.object({ kind: z.literal('pay_later'), dueOn: localDateSchema.nullish() }),
@@ -59,16 +45,6 @@ const warningDto = z.object({
   dates: z.array(z.string()).optional(),
 });
 
-const lineDto = z.object({
-  description: z.string(),
-  periodStart: z.string(),
-  periodEnd: z.string().nullable(),
-  quantityNumerator: z.number().int(),
-  quantityDenominator: z.number().int(),
-  unitAmount: z.number().int(),
-  amount: z.number().int(),
-});
-
 const change = <T extends z.ZodType>(value: T) => z.object({ from: value, to: value });
 
 export const transferPreviewDto = z.object({
@@ -83,7 +59,7 @@ export const transferPreviewDto = z.object({
   }),
   warnings: z.array(warningDto),
   quote: z.object({
-    invoice: z.object({ lines: z.array(lineDto), subtotal: z.number().int(), dueOn: z.string() }),
+    invoice: z.object({ lines: z.array(invoiceLineDto), subtotal: z.number().int(), dueOn: z.string() }),
     changes: z.object({
       price: change(z.number().int()),
       paymentPlan: change(paymentPlanSchema),
@@ -96,7 +72,7 @@ export const transferPreviewDto = z.object({
   }),
   invoice: z.object({
     subtotal: z.number().int(),
-    discounts: z.array(z.object({ kind: z.enum(['amount', 'percent']), basisPoints: z.number().int().nullable(), amount: z.number().int(), reason: z.string() })),
+    discounts: z.array(appliedDiscountDto),
     discountTotal: z.number().int(),
     total: z.number().int(),
     dueOn: z.string(),
@@ -112,7 +88,7 @@ export const transferDto = z.object({
   toSubscriptionId: idSchema,
   transferDate: z.string(),
   reason: z.string(),
-  checkout: z.enum(['pay_now', 'pay_later', 'close_now']),
+  checkout: z.enum(checkoutFinishKinds),
   invoiceId: idSchema.nullable(),
   status: z.enum(['completed', 'undone']),
   createdAt: z.string(),
@@ -155,3 +131,12 @@ export const transferTargetsDto = z.object({
   currentSessionId: idSchema,
   targets: z.array(transferTargetDto),
 });
+
+export const undoTransferResultDto = z.object({
+  transfer: transferDto,
+  oldSubscription: subscriptionDto,
+  newSubscription: subscriptionDto,
+  voidedInvoiceIds: z.array(idSchema),
+  reopenedInvoiceIds: z.array(idSchema),
+});
+export type UndoTransferResultDto = z.infer<typeof undoTransferResultDto>;

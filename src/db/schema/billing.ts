@@ -1,3 +1,4 @@
+import { discountKinds, invoiceStatuses, paymentMethods } from '../../domain/billing/value-sets.js';
 import { sql } from 'drizzle-orm';
 import {
   check,
@@ -16,7 +17,7 @@ import { tenantColumns } from './columns.js';
 import { families } from './families.js';
 import { subscriptions } from './subscriptions.js';
 
-export const invoiceStatus = pgEnum('invoice_status', ['open', 'paid', 'closed', 'void']);
+export const invoiceStatus = pgEnum('invoice_status', invoiceStatuses);
 
 /** What a family owes. Amounts are integer minor units of the organization's currency. */
 export const invoices = pgTable(
@@ -76,7 +77,7 @@ export const invoiceLines = pgTable(
   ],
 );
 
-export const discountKind = pgEnum('discount_kind', ['amount', 'percent']);
+export const discountKind = pgEnum('discount_kind', discountKinds);
 
 export const invoiceDiscounts = pgTable(
   'invoice_discounts',
@@ -103,7 +104,7 @@ export const invoiceDiscounts = pgTable(
   ],
 );
 
-export const paymentMethod = pgEnum('payment_method', ['cash', 'check', 'card', 'other']);
+export const paymentMethod = pgEnum('payment_method', paymentMethods);
 
 export const payments = pgTable(
   'payments',

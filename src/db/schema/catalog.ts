@@ -1,8 +1,9 @@
+import { paymentPlans } from '../../domain/billing/value-sets.js';
 import { sql } from 'drizzle-orm';
 import { check, integer, pgEnum, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { tenantColumns } from './columns.js';
 
-export const paymentPlan = pgEnum('payment_plan', ['full_session', 'monthly', 'per_visit']);
+export const paymentPlan = pgEnum('payment_plan', paymentPlans);
 
 export const locations = pgTable(
   'locations',

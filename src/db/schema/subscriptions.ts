@@ -1,3 +1,4 @@
+import { checkoutFinishKinds } from '../../domain/billing/value-sets.js';
 import { sql } from 'drizzle-orm';
 import {
   check,
@@ -53,7 +54,7 @@ export const subscriptions = pgTable(
   ],
 );
 
-export const checkoutChoice = pgEnum('checkout_choice', ['pay_now', 'pay_later', 'close_now']);
+export const checkoutChoice = pgEnum('checkout_choice', checkoutFinishKinds);
 export const transferStatus = pgEnum('transfer_status', ['completed', 'undone']);
 
 /** The record of moving a client; the old subscription is ended, never edited otherwise. */

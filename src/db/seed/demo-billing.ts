@@ -1,3 +1,4 @@
+import type { PaymentMethod } from '../../domain/billing/value-sets.js';
 import { Temporal } from 'temporal-polyfill';
 import { divideRounded } from '../../domain/billing/money.js';
 import { firstRealSessionDateOnOrAfter, realSessionDates, type SessionSchedule } from '../../domain/schedule/session-dates.js';
@@ -9,7 +10,8 @@ import { deterministicId, type Random } from './deterministic.js';
 
 type PlannedSubscription = Planned<typeof subscriptions>;
 
-const METHODS = ['cash', 'check', 'card', 'card'] as const;
+// Card twice: most families pay by card.
+const METHODS: readonly PaymentMethod[] = ['cash', 'check', 'card', 'card'];
 
 /**
  * The current month's invoice for every monthly subscription that has a date in it (most

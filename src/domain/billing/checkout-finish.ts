@@ -1,10 +1,11 @@
 import type { Temporal } from 'temporal-polyfill';
 import { AppError } from '../errors.js';
 import { assertMinorUnits, formatMoney } from './money.js';
+import type { MoneyDisplay, PaymentMethod } from './value-sets.js';
 
 /** The three finish buttons of checkout. */
 export type CheckoutFinish =
-  | { kind: 'pay_now'; amount: number; method: 'cash' | 'check' | 'card' | 'other'; reference?: string | null }
+  | { kind: 'pay_now'; amount: number; method: PaymentMethod; reference?: string | null }
   | { kind: 'pay_later'; dueOn?: Temporal.PlainDate | null }
   | { kind: 'close_now'; reason: string };
 
@@ -16,11 +17,6 @@ export interface Settlement {
   amountDue: number;
 }
 
-/** When given, messages show amounts as the family sees them ("$2.00") instead of minor units. */
-interface MoneyDisplay {
-  currency: string;
-  locale: string;
-}
 
 /** How an invoice of `total` ends up after a finish; payment + writeOff + amountDue = total. */
 export function settle(o: { total: number; finish: CheckoutFinish; money?: MoneyDisplay }): Settlement {

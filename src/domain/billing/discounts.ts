@@ -1,15 +1,11 @@
 import { AppError } from '../errors.js';
 import { assertMinorUnits, formatMoney, percentOf } from './money.js';
+import type { MoneyDisplay } from './value-sets.js';
 
 export type Discount =
   | { kind: 'amount'; amount: number; reason: string }
   | { kind: 'percent'; basisPoints: number; reason: string };
 
-/** When given, error messages show amounts as the family sees them ("$33.33") instead of minor units. */
-interface MoneyDisplay {
-  currency: string;
-  locale: string;
-}
 
 /** The discount taken off `subtotal` (the running total it applies to), in minor units. */
 export function discountAmount(o: { subtotal: number; discount: Discount; money?: MoneyDisplay }): number {

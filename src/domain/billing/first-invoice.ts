@@ -4,8 +4,9 @@ import { AppError } from '../errors.js';
 import { isRealSessionDate, realSessionDates, type SessionSchedule } from '../schedule/session-dates.js';
 import { realSessionDatesInMonth } from '../schedule/sessions-per-month.js';
 import { assertMinorUnits, divideRounded } from './money.js';
+import type { PaymentPlan } from './value-sets.js';
 
-export type PaymentPlan = 'full_session' | 'monthly' | 'per_visit';
+
 
 /** One line of an invoice before it is stored; dates are ISO, amounts minor units. */
 export interface InvoiceLineDraft {

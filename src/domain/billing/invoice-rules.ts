@@ -1,6 +1,7 @@
 import { applyDiscounts, type Discount } from './discounts.js';
 import { formatMoney } from './money.js';
 import { AppError } from '../errors.js';
+import type { InvoiceStatus, MoneyDisplay } from './value-sets.js';
 
 /**
  * What may happen to an invoice once it is issued, decided without I/O: payments, discounts,
@@ -8,7 +9,6 @@ import { AppError } from '../errors.js';
  * whose message says what to do instead.
  */
 
-export type InvoiceStatus = 'open' | 'paid' | 'closed' | 'void';
 
 export interface InvoiceFacts {
   status: InvoiceStatus;
@@ -21,10 +21,6 @@ export interface InvoiceFacts {
   discounts: readonly { amount: number; reason: string }[];
 }
 
-export interface MoneyDisplay {
-  currency: string;
-  locale: string;
-}
 
 const show = (money: MoneyDisplay, amount: number) => formatMoney({ amount, ...money });
 

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
-import { firstInvoice, type InvoiceLineDraft, type PaymentPlan } from '../billing/first-invoice.js';
+import { firstInvoice, type InvoiceLineDraft } from '../billing/first-invoice.js';
+import type { PaymentPlan } from '../billing/value-sets.js';
 import { formatMoney } from '../billing/money.js';
 import { formatPlainDate } from '../formatting/intl-formats.js';
 import { unusedPaidSessions, type PaidPeriod } from '../billing/transfer-credit.js';

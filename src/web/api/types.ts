@@ -1,6 +1,6 @@
 // The API's own DTO types, taken from its zod schemas (type-only: no server code reaches the browser).
 import type { z } from 'zod';
-import type { InvoiceDto } from '../../contracts/billing';
+import type { discountBody, InvoiceDto } from '../../contracts/billing';
 import type {
   ClientDto,
   createClientBody,
@@ -18,7 +18,6 @@ import type { ScheduleDto } from '../../contracts/schedule';
 import type { RosterDto } from '../../contracts/roster';
 import type { createSessionBody, SessionDateDto, SessionDto } from '../../contracts/sessions';
 import type {
-  discountSchema,
   finishSchema,
   PreviewTransferInput,
   TransferDto,
@@ -58,7 +57,7 @@ export type ScheduleEntryDto = ScheduleDto['entries'][number];
 export type RosterEntryDto = RosterDto['clients'][number];
 export type TransferTargetDto = z.infer<typeof transferTargetDto>;
 export type TransferTargetsDto = z.infer<typeof transferTargetsDto>;
-export type DiscountInput = z.input<typeof discountSchema>;
+export type DiscountInput = z.input<typeof discountBody>;
 export type FinishInput = z.input<typeof finishSchema>;
 /** What the web app sends to preview or make a transfer (defaults left to the server). */
 export type TransferRequest = Pick<PreviewTransferInput, 'subscriptionId' | 'transferDate' | 'targetSessionId'> &

@@ -1,15 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { permissions, permissionsOf, roles } from '../../../domain/access/permissions.js';
-import { organizationDto } from '../organization/organization-routes.js';
-
-const meDto = z.object({
-  user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
-  role: z.enum(roles),
-  permissions: z.array(z.enum(permissions)),
-  organization: organizationDto,
-});
+import { meDto, organizationDto } from '../../../contracts/organization.js';
+import { permissionsOf } from '../../../domain/access/permissions.js';
 
 /** Who is logged in, their role and what it allows, and the organization they act for. */
 export function registerMeRoutes(app: FastifyInstance) {

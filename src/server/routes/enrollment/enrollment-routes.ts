@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Database } from '../../../db/client.js';
 import { getClientProfile } from '../../services/clients/get-client-profile.js';
 import { enrollClient } from '../../services/enrollment/enroll-client.js';
 import { unenrollClient } from '../../services/enrollment/unenroll-client.js';
 import { clientProfileDto } from '../../../contracts/client-profile.js';
 import { idParamsSchema } from '../../../contracts/fields.js';
-import { enrollBody, subscriptionDto, unenrollBody } from '../../../contracts/enrollment.js';
+import { enrollBody, subscriptionDto, unenrollBody, unenrollResultDto } from '../../../contracts/enrollment.js';
 
 export function registerEnrollmentRoutes(app: FastifyInstance, db: Database) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -31,7 +30,7 @@ export function registerEnrollmentRoutes(app: FastifyInstance, db: Database) {
       summary: 'Unenroll a client from a session date on (ends the subscription)',
       params: idParamsSchema,
       body: unenrollBody,
-      response: { 200: subscriptionDto.extend({ voidedInvoiceIds: z.array(z.uuid()) }) },
+      response: { 200: unenrollResultDto },
     },
     handler: async (request) => unenrollClient(db, request.organization, request.actor, request.params.id, request.body),
   });

@@ -1,14 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-
-export const organizationDto = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  timeZone: z.string(),
-  currency: z.string(),
-  locale: z.string(),
-});
+import { organizationDto } from '../../../contracts/organization.js';
 
 /** The organization the request acts for: its time zone and currency shape every screen. */
 export function registerOrganizationRoutes(app: FastifyInstance) {

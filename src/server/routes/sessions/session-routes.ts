@@ -1,18 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Database } from '../../../db/client.js';
 import { getRoster } from '../../services/sessions/get-roster.js';
 import { getSessionDates } from '../../services/sessions/get-session-dates.js';
 import { markAttendance } from '../../services/sessions/mark-attendance.js';
 import { changeSessionDate, sessionService } from '../../services/sessions/session-service.js';
-import { idParamsSchema, idSchema, localDateSchema } from '../../../contracts/fields.js';
+import { idParamsSchema } from '../../../contracts/fields.js';
 import { registerResourceRoutes } from '../shared/resource-routes.js';
 import { rosterDto, rosterQuery } from '../../../contracts/roster.js';
 import {
+  attendanceBody,
+  attendanceDto,
   createSessionBody,
   dateRangeQuery,
-  sessionDateDto,
+  sessionDatesDto,
   sessionDateChangeDto,
   sessionDateExceptionBody,
   sessionDto,
@@ -35,7 +36,7 @@ export function registerSessionRoutes(app: FastifyInstance, db: Database) {
       summary: "A session's dates in a range (cancelled ones included, marked), with free seats",
       params: idParamsSchema,
       querystring: dateRangeQuery,
-      response: { 200: z.object({ sessionId: z.uuid(), dates: z.array(sessionDateDto) }) },
+      response: { 200: sessionDatesDto },
     },
     handler: async (request) => getSessionDates(db, request.organization, request.params.id, request.query),
   });
@@ -59,14 +60,13 @@ export function registerSessionRoutes(app: FastifyInstance, db: Database) {
       reply.status(201).send(await changeSessionDate(db, request.organization, request.actor, request.params.id, request.body)),
   });
 
-  const attendanceDto = z.object({ sessionId: idSchema, subscriptionId: idSchema, date: localDateSchema, present: z.boolean() });
   typed.put('/api/sessions/:id/attendance', {
     config: { access: 'attendance.write' },
     schema: {
       tags,
       summary: 'Mark a client on a session date present or absent',
       params: idParamsSchema,
-      body: attendanceDto.omit({ sessionId: true }),
+      body: attendanceBody,
       response: { 200: attendanceDto },
     },
     handler: async (request) => markAttendance(db, request.organization, request.actor, request.params.id, request.body),

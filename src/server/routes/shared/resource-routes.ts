@@ -1,19 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, HTTPMethods } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../../db/client.js';
-import type { Page, PageRequest } from '../../../db/repositories/tenant-table.js';
+import type { PageRequest } from '../../../db/repositories/tenant-table.js';
 import { AppError } from '../../../domain/errors.js';
 import type { Permission } from '../../../domain/access/permissions.js';
-import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
+import type { ResourceService } from '../../services/catalog/resource-service.js';
 import { idParamsSchema, pageQuerySchema, pageSchema } from '../../../contracts/fields.js';
-
-/** The catalog's create/read/update/list use cases, described once per entity. */
-export interface ResourceService<Dto, Create, Update, Filter> {
-  create(db: Database, organization: OrganizationContext, actor: Actor, input: Create): Promise<Dto>;
-  get(db: Database, organization: OrganizationContext, id: string): Promise<Dto | undefined>;
-  update(db: Database, organization: OrganizationContext, actor: Actor, id: string, input: Update): Promise<Dto | undefined>;
-  list(db: Database, organization: OrganizationContext, page: PageRequest & Filter): Promise<Page<Dto>>;
-}
 
 export interface ResourceDefinition<
   D extends z.ZodType,

@@ -1,22 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Database } from '../../../db/client.js';
 import { listTransferTargets } from '../../services/transfers/list-transfer-targets.js';
 import { previewTransfer } from '../../services/transfers/preview-transfer.js';
 import { transferClient } from '../../services/transfers/transfer-client.js';
 import { undoTransfer } from '../../services/transfers/undo-transfer.js';
-import { subscriptionDto } from '../../../contracts/enrollment.js';
 import { idParamsSchema } from '../../../contracts/fields.js';
 import {
   idempotencyHeaders,
   previewTransferBody,
   transferBody,
-  transferDto,
   transferPreviewDto,
   transferResultDto,
   transferTargetsDto,
   transferTargetsQuery,
+  undoTransferResultDto,
 } from '../../../contracts/transfers.js';
 
 export function registerTransferRoutes(app: FastifyInstance, db: Database) {
@@ -69,15 +67,7 @@ export function registerTransferRoutes(app: FastifyInstance, db: Database) {
       tags,
       summary: 'Undo a transfer while nothing depends on it (no payment or attendance on the new enrollment)',
       params: idParamsSchema,
-      response: {
-        200: z.object({
-          transfer: transferDto,
-          oldSubscription: subscriptionDto,
-          newSubscription: subscriptionDto,
-          voidedInvoiceIds: z.array(z.uuid()),
-          reopenedInvoiceIds: z.array(z.uuid()),
-        }),
-      },
+      response: { 200: undoTransferResultDto },
     },
     handler: async (request) => undoTransfer(db, request.organization, request.actor, request.params.id),
   });

@@ -6,7 +6,8 @@ import { AppError } from '../../../domain/errors.js';
 import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
 import type { InvoiceDto } from '../../../contracts/billing.js';
 import { loadInvoices } from './invoice-details.js';
-import type { InvoiceFacts, MoneyDisplay } from '../../../domain/billing/invoice-rules.js';
+import type { InvoiceFacts } from '../../../domain/billing/invoice-rules.js';
+import type { MoneyDisplay } from '../../../domain/billing/value-sets.js';
 
 export const invoiceNotFound = () => new AppError('NOT_FOUND', 'No invoice has this id in your organization.');
 

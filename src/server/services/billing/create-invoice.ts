@@ -5,6 +5,7 @@ import { paymentRepository } from '../../../db/repositories/payment-repository.j
 import type { Settlement } from '../../../domain/billing/checkout-finish.js';
 import { applyDiscounts, type Discount } from '../../../domain/billing/discounts.js';
 import type { InvoiceLineDraft } from '../../../domain/billing/first-invoice.js';
+import type { PaymentMethod } from '../../../domain/billing/value-sets.js';
 
 export interface NewInvoice {
   organizationId: string;
@@ -65,7 +66,7 @@ export async function recordSettlement(
     organizationId: string;
     invoice: InvoiceRow;
     settlement: Settlement;
-    payment?: { method: 'cash' | 'check' | 'card' | 'other'; reference: string | null };
+    payment?: { method: PaymentMethod; reference: string | null };
     writeOffReason?: string;
   },
 ) {

@@ -1,13 +1,20 @@
 import { and, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../db/client.js';
-import type { PageRequest, tenantTable } from '../../../db/repositories/tenant-table.js';
+import type { Page, PageRequest, tenantTable } from '../../../db/repositories/tenant-table.js';
 import { AppError } from '../../../domain/errors.js';
 import { auditRepository } from '../../../db/repositories/audit-repository.js';
-import type { Actor } from '../../../domain/access/actor.js';
-import type { ResourceService } from '../../routes/shared/resource-routes.js';
+import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
 
 type Repository = ReturnType<typeof tenantTable>;
+
+/** The catalog's create/read/update/list use cases, described once per entity. */
+export interface ResourceService<Dto, Create, Update, Filter> {
+  create(db: Database, organization: OrganizationContext, actor: Actor, input: Create): Promise<Dto>;
+  get(db: Database, organization: OrganizationContext, id: string): Promise<Dto | undefined>;
+  update(db: Database, organization: OrganizationContext, actor: Actor, id: string, input: Update): Promise<Dto | undefined>;
+  list(db: Database, organization: OrganizationContext, page: PageRequest & Filter): Promise<Page<Dto>>;
+}
 
 /** A field that names another record of the same organization, e.g. a client's familyId. */
 export interface Reference {

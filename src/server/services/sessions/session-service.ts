@@ -13,7 +13,7 @@ import { listSessionDates, realSessionDates, type SessionSchedule } from '../../
 import { sessionsPerMonth } from '../../../domain/schedule/sessions-per-month.js';
 import { enrolledCountByDate } from '../../../domain/subscriptions/roster.js';
 import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
-import type { ResourceService } from '../../routes/shared/resource-routes.js';
+import type { ResourceService } from '../catalog/resource-service.js';
 import type {
   CreateSessionInput,
   SessionDateExceptionInput,
