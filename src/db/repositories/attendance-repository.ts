@@ -21,7 +21,8 @@ export const attendanceRepository = {
     return row!;
   },
 
-  async existsFor(db: Database, organizationId: string, subscriptionId: string): Promise<boolean> {
+  /** Whether any attendance (present or absent) is recorded on the subscription. */
+  async anyForSubscription(db: Database, organizationId: string, subscriptionId: string): Promise<boolean> {
     const rows = await db
       .select({ date: attendance.date })
       .from(attendance)
@@ -30,7 +31,8 @@ export const attendanceRepository = {
     return rows.length > 0;
   },
 
-  async listFor(db: Database, organizationId: string, subscriptionIds: readonly string[], date: string) {
+  /** The marks of these subscriptions on one date. */
+  async listForSubscriptionsOn(db: Database, organizationId: string, subscriptionIds: readonly string[], date: string) {
     if (subscriptionIds.length === 0) return [];
     return db
       .select()

@@ -5,7 +5,7 @@ import { guardians } from '../schema/index.js';
 import { tenantTable } from './tenant-table.js';
 
 export const guardianRepository = {
-  ...tenantTable(guardians, { orderBy: [guardians.name] }),
+  ...tenantTable(guardians, { orderBy: [guardians.name], filterColumns: { familyId: guardians.familyId } }),
   async listForFamilies(db: Database, organizationId: string, familyIds: readonly string[]) {
     if (familyIds.length === 0) return [];
     return db

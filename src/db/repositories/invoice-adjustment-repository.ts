@@ -2,6 +2,9 @@ import type { Database } from '../client.js';
 import { invoiceDiscounts, writeOffs } from '../schema/index.js';
 import { tenantTable } from './tenant-table.js';
 
+export type InvoiceDiscountRow = typeof invoiceDiscounts.$inferSelect;
+export type WriteOffRow = typeof writeOffs.$inferSelect;
+
 /** Discounts and write-offs: what lowers what an invoice asks for, each with its reason. */
 const discounts = tenantTable(invoiceDiscounts, { orderBy: [invoiceDiscounts.createdAt] });
 export const invoiceDiscountRepository = {

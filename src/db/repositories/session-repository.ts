@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, or } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { faultPoint } from '../fault-injection.js';
 import { instructors, locations, services, sessionDateExceptions, sessions } from '../schema/index.js';
@@ -24,6 +24,23 @@ const scheduledSessionColumns = {
 };
 export type ScheduledSession = Pick<SessionRow, keyof typeof scheduledSessionColumns>;
 
+/** Which sessions a schedule or list shows: those of one service, instructor or location (each optional). */
+export interface SessionFilter {
+  serviceId?: string | undefined;
+  instructorId?: string | undefined;
+  locationId?: string | undefined;
+}
+
+const sessionFilterColumns = { serviceId: sessions.serviceId, instructorId: sessions.instructorId, locationId: sessions.locationId };
+
+/** The condition of a SessionFilter: equality on each criterion given. */
+export const matchingSessions = (filter: SessionFilter = {}) =>
+  and(
+    ...(['serviceId', 'instructorId', 'locationId'] as const).map((key) =>
+      filter[key] ? eq(sessionFilterColumns[key], filter[key]) : undefined,
+    ),
+  );
+
 /** Sessions with a date in the range: started before its end, not ended before its start. */
 export const runningIn = (range: { from: string; to: string }) => and(lt(sessions.startsOn, range.to), endsAfter(sessions.endsOn, range.from));
 
@@ -35,10 +52,10 @@ const affectsRange = (range: { from: string; to: string }) =>
   );
 
 export const sessionRepository = {
-  ...tenantTable(sessions, { orderBy: [sessions.name] }),
+  ...tenantTable(sessions, { orderBy: [sessions.name], filterColumns: sessionFilterColumns }),
 
-  /** Sessions that may have a date in [from, to), with optional equality filters. */
-  async listRunningBetween(db: Database, organizationId: string, range: { from: string; to: string }, filter?: SQL) {
+  /** Sessions that may have a date in [from, to), narrowed by the filter. */
+  async listRunningBetween(db: Database, organizationId: string, range: { from: string; to: string }, filter?: SessionFilter) {
     return db
       .select()
       .from(sessions)
@@ -46,14 +63,14 @@ export const sessionRepository = {
         and(
           eq(sessions.organizationId, organizationId),
           runningIn(range),
-          filter,
+          matchingSessions(filter),
         ),
       )
       .orderBy(asc(sessions.startTime), asc(sessions.name));
   },
 
   /** As listRunningBetween, each with the names of its service, instructor and location (one query). */
-  async listRunningBetweenWithNames(db: Database, organizationId: string, range: { from: string; to: string }, filter?: SQL) {
+  async listRunningBetweenWithNames(db: Database, organizationId: string, range: { from: string; to: string }, filter?: SessionFilter) {
     return db
       .select({ session: scheduledSessionColumns, serviceName: services.name, instructorName: instructors.name, locationName: locations.name })
       .from(sessions)
@@ -64,7 +81,7 @@ export const sessionRepository = {
         and(
           eq(sessions.organizationId, organizationId),
           runningIn(range),
-          filter,
+          matchingSessions(filter),
         ),
       )
       .orderBy(asc(sessions.startTime), asc(sessions.name));

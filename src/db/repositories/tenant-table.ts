@@ -1,4 +1,4 @@
-import { and, asc, count, eq, getTableName, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableName, ilike, or, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { anyOf } from './window.js';
 import type { Database } from '../client.js';
@@ -19,16 +19,49 @@ export interface PageRequest {
   offset: number;
 }
 
+/** What a list may be narrowed by: equality on the table's filter columns, and words to search for. */
+export type ListCriteria = Record<string, string | undefined> & { search?: string | undefined };
+
+/** Every word must appear, case-insensitively, in one of the columns: "maya pat" finds Maya Patel. */
+function matchingWords(columns: readonly PgColumn[], search: string | undefined): SQL[] {
+  if (!search?.trim() || columns.length === 0) return [];
+  return search
+    .trim()
+    .split(/\s+/)
+    .map((word) => {
+      const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return or(...columns.map((column) => ilike(column, pattern)))!;
+    });
+}
+
 /**
  * Create, read, update and page any tenant table, always scoped by organization, so a
  * query can never reach another tenant's rows. Entity repositories build on this.
  */
-export function tenantTable<T extends TenantTable>(table: T, options: { orderBy: PgColumn[] }) {
+export function tenantTable<T extends TenantTable>(
+  table: T,
+  options: {
+    orderBy: PgColumn[];
+    /** Columns a list can be narrowed to by equality, keyed by the criterion's name (e.g. familyId). */
+    filterColumns?: Record<string, PgColumn>;
+    /** Columns a list's `search` words are looked for in. */
+    searchColumns?: PgColumn[];
+  },
+) {
   type Row = T['$inferSelect'];
   type NewRow = Omit<T['$inferInsert'], 'organizationId' | 'createdAt'>;
   const t = table as TenantTable;
   const scope = (organizationId: string, id: string) => and(eq(t.organizationId, organizationId), eq(t.id, id));
   const name = getTableName(t);
+  const { filterColumns = {}, searchColumns = [] } = options;
+  const matching = (criteria: ListCriteria): SQL | undefined => {
+    const { search, ...filters } = criteria;
+    const equal = Object.entries(filters).flatMap(([key, value]) => {
+      const column = filterColumns[key];
+      return value !== undefined && column ? [eq(column, value)] : [];
+    });
+    return and(...equal, ...matchingWords(searchColumns, search));
+  };
 
   return {
     async insert(db: Database, organizationId: string, values: NewRow): Promise<Row> {
@@ -79,8 +112,9 @@ export function tenantTable<T extends TenantTable>(table: T, options: { orderBy:
       return rows as Row[];
     },
 
-    async list(db: Database, organizationId: string, page: PageRequest, filter?: SQL): Promise<Page<Row>> {
-      const where = and(eq(t.organizationId, organizationId), filter);
+    /** A page of rows, narrowed by the criteria this table declares (others are ignored). */
+    async list(db: Database, organizationId: string, page: PageRequest, criteria: ListCriteria = {}): Promise<Page<Row>> {
+      const where = and(eq(t.organizationId, organizationId), matching(criteria));
       // Sequential: inside a transaction both would share one connection anyway.
       const items = await db
         .select()

@@ -1,13 +1,14 @@
 import type { Database } from '../../../db/client.js';
-import { invoiceDiscountRepository, writeOffRepository } from '../../../db/repositories/invoice-adjustment-repository.js';
+import {
+  invoiceDiscountRepository,
+  writeOffRepository,
+  type InvoiceDiscountRow,
+  type WriteOffRow,
+} from '../../../db/repositories/invoice-adjustment-repository.js';
 import { invoiceLineRepository, type InvoiceLineRow, type InvoiceRow } from '../../../db/repositories/invoice-repository.js';
 import { paymentRepository, type PaymentRow } from '../../../db/repositories/payment-repository.js';
-import type { invoiceDiscounts, writeOffs as writeOffsTable } from '../../../db/schema/index.js';
 import { amountDue } from '../../../domain/billing/balance.js';
 import type { InvoiceDto } from '../../../contracts/billing.js';
-
-type InvoiceDiscountRow = typeof invoiceDiscounts.$inferSelect;
-type WriteOffRow = typeof writeOffsTable.$inferSelect;
 
 function sumBy<T>(rows: readonly T[], key: (row: T) => string, amount: (row: T) => number) {
   const sums = new Map<string, number>();

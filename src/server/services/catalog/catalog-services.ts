@@ -4,7 +4,6 @@ import { guardianRepository } from '../../../db/repositories/guardian-repository
 import { instructorRepository } from '../../../db/repositories/instructor-repository.js';
 import { locationRepository } from '../../../db/repositories/location-repository.js';
 import { serviceRepository } from '../../../db/repositories/service-repository.js';
-import { clients, guardians } from '../../../db/schema/index.js';
 import { clientDto, familyDto, guardianDto } from '../../../contracts/families.js';
 import { instructorDto } from '../../../contracts/instructors.js';
 import { locationDto } from '../../../contracts/locations.js';
@@ -24,13 +23,10 @@ export const guardianService = resourceService({
   repository: guardianRepository,
   toDto: (row) => guardianDto.parse(row),
   references: familyReference,
-  filterColumns: { familyId: guardians.familyId },
 });
 export const clientService = resourceService({
   noun: 'client',
   repository: clientRepository,
   toDto: (row) => clientDto.parse(row),
   references: familyReference,
-  filterColumns: { familyId: clients.familyId },
-  searchColumns: [clients.firstName, clients.lastName],
 });

@@ -1,7 +1,5 @@
-import { and, eq, ilike, or, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../db/client.js';
-import type { Page, PageRequest, tenantTable } from '../../../db/repositories/tenant-table.js';
+import type { ListCriteria, Page, PageRequest, tenantTable } from '../../../db/repositories/tenant-table.js';
 import { AppError } from '../../../domain/errors.js';
 import { auditRepository } from '../../../db/repositories/audit-repository.js';
 import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
@@ -51,18 +49,14 @@ export function resourceService<Row, Dto extends { id: string }, Create extends 
     findById(db: Database, organizationId: string, id: string): Promise<Row | undefined>;
     findByIdForUpdate(db: Database, organizationId: string, id: string): Promise<Row | undefined>;
     update(db: Database, organizationId: string, id: string, values: never): Promise<Row | undefined>;
-    list(db: Database, organizationId: string, page: PageRequest, filter?: SQL): Promise<{ items: Row[]; total: number; limit: number; offset: number }>;
+    list(db: Database, organizationId: string, page: PageRequest, criteria?: ListCriteria): Promise<Page<Row>>;
   };
   toDto: (row: Row) => Dto;
   /** What the audit history calls it, e.g. `client`. */
   noun: string;
   references?: readonly Reference[];
-  /** Columns that list filters match by equality, keyed by query parameter. */
-  filterColumns?: Record<string, PgColumn>;
-  /** Columns the `search` parameter matches, case-insensitively, anywhere in the text. */
-  searchColumns?: PgColumn[];
 }): ResourceService<Dto, Create, Partial<Create>, Filter> {
-  const { repository, toDto, noun, references = [], filterColumns = {}, searchColumns = [] } = options;
+  const { repository, toDto, noun, references = [] } = options;
   const audit = (db: Database, organizationId: string, actor: Actor, action: string, before: Dto | null, after: Dto & { id: string }) =>
     auditRepository.record(db, {
       organizationId,
@@ -98,18 +92,9 @@ export function resourceService<Row, Dto extends { id: string }, Create extends 
       });
     },
     async list(db, organization, query) {
-      const { limit, offset, search, ...filters } = query as PageRequest & Record<string, unknown>;
-      const conditions = Object.entries(filters)
-        .filter(([key, value]) => value !== undefined && filterColumns[key])
-        .map(([key, value]) => eq(filterColumns[key]!, value));
-      if (typeof search === 'string' && search.trim() && searchColumns.length > 0) {
-        // Every word must appear in one of the columns: "maya pat" finds Maya Patel.
-        for (const word of search.trim().split(/\s+/)) {
-          const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-          conditions.push(or(...searchColumns.map((column) => ilike(column, pattern)))!);
-        }
-      }
-      const page = await repository.list(db, organization.id, { limit, offset }, and(...conditions));
+      // The list's filters (e.g. familyId, search) as the repository declares them.
+      const { limit, offset, ...criteria } = query as PageRequest & ListCriteria;
+      const page = await repository.list(db, organization.id, { limit, offset }, criteria);
       return { ...page, items: page.items.map(toDto) };
     },
   };

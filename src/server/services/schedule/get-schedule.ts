@@ -1,9 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../../db/client.js';
 import { sessionRepository } from '../../../db/repositories/session-repository.js';
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
-import { sessions } from '../../../db/schema/index.js';
 import { AppError } from '../../../domain/errors.js';
 import type { OrganizationContext } from '../../../domain/access/actor.js';
 import { MAX_SCHEDULE_DAYS, type ScheduleDto, type ScheduleQuery } from '../../../contracts/schedule.js';
@@ -22,11 +20,7 @@ export async function getSchedule(db: Database, organization: OrganizationContex
       fields: [{ field: 'querystring.to', message: `at most ${MAX_SCHEDULE_DAYS} days after from` }],
     });
   }
-  const filter = and(
-    query.locationId ? eq(sessions.locationId, query.locationId) : undefined,
-    query.instructorId ? eq(sessions.instructorId, query.instructorId) : undefined,
-    query.serviceId ? eq(sessions.serviceId, query.serviceId) : undefined,
-  );
+  const filter = { locationId: query.locationId, instructorId: query.instructorId, serviceId: query.serviceId };
   const range = { from: query.from, to: query.to };
   // All three at once: the exceptions and the counts are found by the same running condition,
   // not by the sessions' ids or dates (counts for the dates of the weekly patterns; a date

@@ -43,7 +43,7 @@ export async function getRoster(
   const onDate = { session, sessionDate, enrolled: rows.length };
   const [guardians, marks] = await Promise.all([
     guardianRepository.listForFamilies(db, organization.id, rows.map((r) => r.family.id)),
-    attendanceRepository.listFor(db, organization.id, rows.map((r) => r.subscription.id), isoDate),
+    attendanceRepository.listForSubscriptionsOn(db, organization.id, rows.map((r) => r.subscription.id), isoDate),
   ]);
   const presentBySubscription = new Map(marks.map((m) => [m.subscriptionId, m.present === 1]));
   const firstGuardian = new Map<string, (typeof guardians)[number]>();

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../../db/client.js';
 import { auditRepository } from '../../../db/repositories/audit-repository.js';
@@ -7,7 +6,6 @@ import { locationRepository } from '../../../db/repositories/location-repository
 import { serviceRepository } from '../../../db/repositories/service-repository.js';
 import { sessionRepository, type SessionRow } from '../../../db/repositories/session-repository.js';
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
-import { sessions } from '../../../db/schema/index.js';
 import { AppError } from '../../../domain/errors.js';
 import { listSessionDates, realSessionDates, type SessionSchedule } from '../../../domain/schedule/session-dates.js';
 import { sessionsPerMonth } from '../../../domain/schedule/sessions-per-month.js';
@@ -135,12 +133,7 @@ export const sessionService: ResourceService<SessionDto, CreateSessionInput, Upd
 
   async list(db, organization, query) {
     const { limit, offset, serviceId, instructorId, locationId } = query;
-    const filter = and(
-      serviceId ? eq(sessions.serviceId, serviceId) : undefined,
-      instructorId ? eq(sessions.instructorId, instructorId) : undefined,
-      locationId ? eq(sessions.locationId, locationId) : undefined,
-    );
-    const page = await sessionRepository.list(db, organization.id, { limit, offset }, filter);
+    const page = await sessionRepository.list(db, organization.id, { limit, offset }, { serviceId, instructorId, locationId });
     return { ...page, items: await toDtos(db, organization, page.items) };
   },
 };

@@ -43,7 +43,7 @@ export async function undoTransfer(db: Database, organization: OrganizationConte
     if (payments.length > 0) {
       throw refuse('a payment was taken on the new enrollment. Refund or move the payment first, then transfer again.');
     }
-    if (await attendanceRepository.existsFor(tx, organization.id, newSubscription.id)) {
+    if (await attendanceRepository.anyForSubscription(tx, organization.id, newSubscription.id)) {
       throw refuse('attendance was taken on the new enrollment. Transfer the client back instead.');
     }
 
