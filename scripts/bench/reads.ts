@@ -1,5 +1,8 @@
 import type pg from 'pg';
 import { Temporal } from 'temporal-polyfill';
+import type { ClientProfileDto } from '../../src/contracts/client-profile.js';
+import type { RosterDto } from '../../src/contracts/roster.js';
+import type { ScheduleDto } from '../../src/contracts/schedule.js';
 import { sessionScheduleOf } from '../../src/db/repositories/session-schedule-mapper.js';
 import { firstRealSessionDateOnOrAfter } from '../../src/domain/schedule/session-dates.js';
 import { measureCpu, type CpuSpent } from './cpu.js';
@@ -157,14 +160,14 @@ function rawFor(kind: ReadKind, t: ReadTargets, clientId?: string): [string, unk
   }
 }
 
-function rowsOf(kind: ReadKind, body: any): number {
+function rowsOf(kind: ReadKind, body: unknown): number {
   switch (kind) {
     case 'schedule':
-      return body.entries.length;
+      return (body as ScheduleDto).entries.length;
     case 'roster':
-      return body.clients.length;
+      return (body as RosterDto).clients.length;
     case 'profile':
-      return body.invoices.length;
+      return (body as ClientProfileDto).invoices.length;
   }
 }
 
