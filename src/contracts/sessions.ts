@@ -31,7 +31,7 @@ const sessionFields = z.object({
 });
 
 export const createSessionBody = sessionFields.refine((s) => s.endsOn === null || s.endsOn > s.startsOn, {
-  message: 'must be after startsOn',
+  message: 'must be after the start date',
   path: ['endsOn'],
 });
 export const updateSessionBody = patchOf(sessionFields);
@@ -66,7 +66,7 @@ export const sessionListFilter = z.object({
 export const dateRangeFields = z.object({ from: localDateSchema, to: localDateSchema.describe('Exclusive') });
 export const toAfterFrom: [(r: { from: string; to: string }) => boolean, { message: string; path: string[] }] = [
   (r) => r.to > r.from,
-  { message: 'must be after from', path: ['to'] },
+  { message: 'must be after the start of the range', path: ['to'] },
 ];
 export const dateRangeQuery = dateRangeFields.refine(...toAfterFrom);
 
@@ -92,7 +92,7 @@ export const sessionDateExceptionBody = z
     reason: z.string().trim().max(500).nullable().default(null),
   })
   .refine((e) => (e.kind === 'moved') === (e.toDate !== null), {
-    message: 'give toDate when (and only when) kind is moved',
+    message: 'is needed when the date is moved, and only then',
     path: ['toDate'],
   });
 export type SessionDateExceptionInput = z.output<typeof sessionDateExceptionBody>;

@@ -22,15 +22,41 @@ export type AppErrorCode =
   | 'FORBIDDEN'
   | 'CROSS_SITE_REQUEST';
 
+/**
+ * One field of a request that a refusal is about, for forms and programs: `field` is its path
+ * with the request part first (`body.firstSessionDate`, `body.finish.amount`, `querystring.date`),
+ * `message` says what is wrong with it in a few words ("not a session date of Intermediate Thu").
+ */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** What a refusal carries besides its sentence: the fields it is about, and facts a client can act on. */
+export interface AppErrorDetails {
+  fields?: FieldProblem[];
+  [fact: string]: unknown;
+}
+
 export class AppError extends Error {
   readonly code: AppErrorCode;
-  /** Extra facts a client can act on, e.g. the full dates or the offending field. */
-  readonly details: Record<string, unknown> | undefined;
+  /** The fields the refusal is about (empty when it is about the request as a whole). */
+  readonly fields: FieldProblem[];
+  /** Extra facts a client can act on, e.g. a suggested date or the full dates. */
+  readonly facts: Record<string, unknown>;
 
-  constructor(code: AppErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message);
+  /** `detail` is written for a person: no API field names, dates as the organization writes them. */
+  constructor(code: AppErrorCode, detail: string, details: AppErrorDetails = {}) {
+    super(detail);
     this.name = 'AppError';
     this.code = code;
-    this.details = details;
+    const { fields = [], ...facts } = details;
+    this.fields = fields;
+    this.facts = facts;
   }
+}
+
+/** A refusal about one field: `field` is its request path, `message` the short form for beside the field. */
+export function fieldError(code: AppErrorCode, detail: string, field: string, message: string, facts: Record<string, unknown> = {}) {
+  return new AppError(code, detail, { ...facts, fields: [{ field, message }] });
 }

@@ -45,19 +45,20 @@ describe('settle', () => {
     { amount: 0, why: 'zero' },
     { amount: -100, why: 'negative' },
     { amount: 12.5, why: 'fractional' },
-  ])('refuses a payment that is $why, naming payment.amount and the maximum', ({ amount }) => {
+  ])('refuses a payment that is $why, naming the payment amount field and the maximum', ({ amount }) => {
     const error = caughtAppError(() => settle({ total: 5_000, finish: cash(amount), money: usd }));
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.message).toBe('payment.amount: enter a whole amount above zero and at most the total, $50.00.');
-    expect(error.details).toEqual({ field: 'payment.amount', max: 5_000 });
+    expect(error.message).toBe('The payment is not right: enter a whole amount above zero and at most the total, $50.00.');
+    expect(error.fields).toEqual([{ field: 'body.finish.amount', message: 'at most $50.00' }]);
+    expect(error.facts).toEqual({ max: 5_000 });
   });
 
   it('refuses a payment on a $0.00 total', () => {
     const error = caughtAppError(() => settle({ total: 0, finish: cash(100), money: usd }));
     expect(error.message).toBe(
-      'payment.amount: the invoice total is $0.00, so there is nothing to pay; enter $0.00 or choose Pay Later.',
+      'The payment is not right: the invoice total is $0.00, so there is nothing to pay; enter $0.00 or choose Pay Later.',
     );
-    expect(error.details).toEqual({ field: 'payment.amount', max: 0 });
+    expect(error.fields).toEqual([{ field: 'body.finish.amount', message: 'nothing to pay' }]);
   });
 
   it('shows minor units when no currency is given', () => {
@@ -67,12 +68,12 @@ describe('settle', () => {
   it('refuses Close Now without a reason', () => {
     const error = caughtAppError(() => settle({ total: 200, finish: { kind: 'close_now', reason: '  ' } }));
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.details).toEqual({ field: 'reason' });
+    expect(error.fields).toEqual([{ field: 'body.finish.reason', message: 'say why' }]);
   });
 
   it('refuses a negative or fractional total', () => {
-    expect(caughtAppError(() => settle({ total: -1, finish: { kind: 'pay_later' } })).details).toEqual({ field: 'total' });
-    expect(caughtAppError(() => settle({ total: 1.5, finish: { kind: 'pay_later' } })).details).toEqual({ field: 'total' });
+    expect(caughtAppError(() => settle({ total: -1, finish: { kind: 'pay_later' } })).message).toBe('An invoice total cannot be negative.');
+    expect(caughtAppError(() => settle({ total: 1.5, finish: { kind: 'pay_later' } })).message).toMatch(/whole number/);
   });
 
   it('property: payment + writeOff + amountDue = total, all ≥ 0', () => {

@@ -23,7 +23,7 @@ export function settle(o: { total: number; finish: CheckoutFinish; money?: Money
   const { total, finish } = o;
   assertMinorUnits(total, 'total');
   if (total < 0) {
-    throw new AppError('VALIDATION_FAILED', 'total: an invoice total cannot be negative.', { field: 'total' });
+    throw new AppError('VALIDATION_FAILED', 'An invoice total cannot be negative.');
   }
   const show = (amount: number) => (o.money ? formatMoney({ amount, ...o.money }) : `${amount} minor units`);
 
@@ -37,7 +37,10 @@ export function settle(o: { total: number; finish: CheckoutFinish; money?: Money
           total === 0
             ? `the invoice total is ${show(0)}, so there is nothing to pay; enter ${show(0)} or choose Pay Later.`
             : `enter a whole amount above zero and at most the total, ${show(total)}.`;
-        throw new AppError('VALIDATION_FAILED', `payment.amount: ${rule}`, { field: 'payment.amount', max: total });
+        throw new AppError('VALIDATION_FAILED', `The payment is not right: ${rule}`, {
+          fields: [{ field: 'body.finish.amount', message: total === 0 ? 'nothing to pay' : `at most ${show(total)}` }],
+          max: total,
+        });
       }
       return amount === total
         ? { status: 'paid', payment: amount, writeOff: 0, amountDue: 0 }
@@ -51,8 +54,8 @@ export function settle(o: { total: number; finish: CheckoutFinish; money?: Money
       if (finish.reason.trim() === '') {
         throw new AppError(
           'VALIDATION_FAILED',
-          'reason: give a reason for closing the invoice without collecting, such as "covered by March tuition".',
-          { field: 'reason' },
+          'Give a reason for closing the invoice without collecting, such as "covered by March tuition".',
+          { fields: [{ field: 'body.finish.reason', message: 'say why' }] },
         );
       }
       return { status: 'closed', payment: 0, writeOff: total, amountDue: 0 };

@@ -49,7 +49,8 @@ describe('applyDiscounts', () => {
     expect(error.message).toBe(
       'A discount of $40.00 is more than the $33.33 it applies to. Enter at most $33.33, or use a percent discount.',
     );
-    expect(error.details).toEqual({ field: 'amount', amount: 4_000, total: 3_333 });
+    expect(error.fields).toEqual([{ field: 'body.discounts.0.amount', message: 'at most $33.33' }]);
+    expect(error.facts).toEqual({ amount: 4_000, total: 3_333 });
   });
 
   it('measures a later amount against what earlier discounts left', () => {
@@ -57,6 +58,7 @@ describe('applyDiscounts', () => {
     const error = caughtAppError(() => applyDiscounts({ subtotal: 5_000, discounts, money: usd }));
     expect(error.code).toBe('DISCOUNT_EXCEEDS_TOTAL');
     expect(error.message).toContain('A discount of $3.00 is more than the $2.00 it applies to');
+    expect(error.fields.map((f) => f.field)).toEqual(['body.discounts.1.amount']);
   });
 
   it('states minor units when it does not know the currency', () => {
@@ -67,7 +69,7 @@ describe('applyDiscounts', () => {
 
   it('refuses a negative subtotal even without discounts', () => {
     const error = caughtAppError(() => applyDiscounts({ subtotal: -1, discounts: [] }));
-    expect(error.details).toEqual({ field: 'subtotal' });
+    expect(error.message).toBe('A discount applies only to a total of zero or more.');
   });
 });
 
@@ -75,19 +77,19 @@ describe('discountAmount validation', () => {
   it.each([-1, 10_001, 15.5])('refuses %d basis points', (basisPoints) => {
     const error = caughtAppError(() => discountAmount({ subtotal: 3_333, discount: percent(basisPoints) }));
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.details).toEqual({ field: 'basisPoints' });
+    expect(error.fields).toEqual([{ field: 'body.basisPoints', message: 'between 0 % and 100 %' }]);
   });
 
   it.each([-100, 10.5])('refuses an amount of %d', (value) => {
-    const error = caughtAppError(() => discountAmount({ subtotal: 3_333, discount: amount(value) }));
+    const error = caughtAppError(() => discountAmount({ subtotal: 3_333, discount: amount(value), at: 'body.discounts.2.' }));
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.details).toEqual({ field: 'amount' });
+    expect(error.message).toMatch(/negative|whole number/);
   });
 
   it('requires a reason', () => {
     const discount: Discount = { kind: 'amount', amount: 100, reason: '  ' };
     const error = caughtAppError(() => discountAmount({ subtotal: 3_333, discount }));
-    expect(error.details).toEqual({ field: 'reason' });
+    expect(error.fields).toEqual([{ field: 'body.reason', message: 'say why' }]);
   });
 });
 

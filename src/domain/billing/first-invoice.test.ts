@@ -166,12 +166,13 @@ describe('firstInvoice', () => {
       }),
     );
     expect(error.code).toBe('NOT_A_SESSION_DATE');
-    expect(error.details).toEqual({ field: 'firstSessionDate' });
+    expect(error.fields.map((f) => f.field)).toEqual(['body.firstSessionDate']);
+    expect(error.message).toContain('Thu, Mar 25, 2027');
   });
 
   it('refuses a negative or fractional price', () => {
     const base = { ...thursdays, paymentPlan: 'monthly' as const, firstSessionDate: date('2027-03-18') };
-    expect(caughtAppError(() => firstInvoice({ ...base, price: -1 })).details).toEqual({ field: 'price' });
-    expect(caughtAppError(() => firstInvoice({ ...base, price: 10.5 })).details).toEqual({ field: 'price' });
+    expect(caughtAppError(() => firstInvoice({ ...base, price: -1 })).message).toBe('A session price cannot be negative.');
+    expect(caughtAppError(() => firstInvoice({ ...base, price: 10.5 })).message).toMatch(/whole number/);
   });
 });

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { formatPlainDate } from '../formatting/intl-formats.js';
+import { formatPlainDate, writeDate } from '../formatting/intl-formats.js';
 import { AppError } from '../errors.js';
 import { isRealSessionDate, realSessionDates, type SessionSchedule } from '../schedule/session-dates.js';
 import { realSessionDatesInMonth } from '../schedule/sessions-per-month.js';
@@ -42,13 +42,13 @@ export function firstInvoice(o: {
 }): FirstInvoice {
   assertMinorUnits(o.price, 'price');
   if (o.price < 0) {
-    throw new AppError('VALIDATION_FAILED', 'price: a session price cannot be negative.', { field: 'price' });
+    throw new AppError('VALIDATION_FAILED', 'A session price cannot be negative.');
   }
   if (!isRealSessionDate({ ...o.schedule, date: o.firstSessionDate })) {
     throw new AppError(
       'NOT_A_SESSION_DATE',
-      `firstSessionDate: ${o.sessionName} does not meet on ${o.firstSessionDate.toString()}; pick one of its session dates.`,
-      { field: 'firstSessionDate' },
+      `${o.sessionName} does not meet on ${writeDate(o.firstSessionDate, o.locale)}; pick one of its session dates.`,
+      { fields: [{ field: 'body.firstSessionDate', message: `not a session date of ${o.sessionName}` }] },
     );
   }
   switch (o.paymentPlan) {

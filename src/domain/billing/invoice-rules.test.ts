@@ -21,8 +21,9 @@ describe('decidePayment', () => {
   it('refuses more than is due, saying the maximum', () => {
     const error = caughtAppError(() => decidePayment({ invoice: facts({ total: 5_000, paid: 2_000 }), amount: 3_001, money }));
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.message).toBe('amount: $30.01 is more than the $30.00 due on this invoice; enter at most $30.00 for the payment.');
-    expect(error.details).toMatchObject({ max: 3_000 });
+    expect(error.message).toBe('$30.01 is more than the $30.00 due on this invoice; enter at most $30.00 for the payment.');
+    expect(error.facts).toEqual({ max: 3_000 });
+    expect(error.fields).toEqual([{ field: 'body.amount', message: 'at most $30.00' }]);
   });
 
   it('refuses void, closed and paid invoices', () => {

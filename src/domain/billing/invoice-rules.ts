@@ -34,14 +34,14 @@ function refuseUnlessOpen(invoice: InvoiceFacts, consequence: string, money: Mon
     case 'open':
       return;
     case 'void':
-      conflict(`This invoice is void: it asks for nothing, ${consequence}.`, invoice);
+      return conflict(`This invoice is void: it asks for nothing, ${consequence}.`, invoice);
     case 'closed':
-      conflict(
+      return conflict(
         `This invoice is closed (nothing is due${invoice.writtenOff > 0 ? `; ${show(money, invoice.writtenOff)} was written off` : ''}), ${consequence}.`,
         invoice,
       );
     case 'paid':
-      conflict(
+      return conflict(
         `This invoice is already paid in full${invoice.paid > 0 ? ` (${show(money, invoice.paid)})` : ''}, ${consequence}.`,
         invoice,
       );
@@ -51,9 +51,9 @@ function refuseUnlessOpen(invoice: InvoiceFacts, consequence: string, money: Mon
 function tooMuch(o: { field: string; amount: number; max: number; what: string; money: MoneyDisplay }): never {
   throw new AppError(
     'VALIDATION_FAILED',
-    `${o.field}: ${show(o.money, o.amount)} is more than the ${show(o.money, o.max)} due on this invoice; ` +
+    `${show(o.money, o.amount)} is more than the ${show(o.money, o.max)} due on this invoice; ` +
       `enter at most ${show(o.money, o.max)} for the ${o.what}.`,
-    { fields: [{ field: `body.${o.field}`, message: `must be at most ${o.max}` }], max: o.max },
+    { fields: [{ field: `body.${o.field}`, message: `at most ${show(o.money, o.max)}` }], max: o.max },
   );
 }
 
@@ -98,7 +98,8 @@ export function decideDiscount(o: { invoice: InvoiceFacts; discount: Discount; m
     );
   }
   const earlier: Discount[] = invoice.discounts.map((d) => ({ kind: 'amount', amount: d.amount, reason: d.reason }));
-  const { discountTotal, total, amounts } = applyDiscounts({ subtotal: invoice.subtotal, discounts: [...earlier, discount], money });
+  // The new discount is the request's body; the earlier ones were checked when they were added.
+  const { discountTotal, total, amounts } = applyDiscounts({ subtotal: invoice.subtotal, discounts: [...earlier, discount], money, at: () => 'body.' });
   return { amount: amounts[amounts.length - 1]!, discountTotal, total, status: total === 0 ? 'paid' : 'open' };
 }
 

@@ -8,8 +8,7 @@ export function assertMinorUnits(amount: number, field: string): void {
   if (!Number.isSafeInteger(amount)) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `${field} must be a whole number in the currency's smallest unit (such as cents); got ${amount}.`,
-      { field },
+      `An amount (${field}) must be a whole number in the currency's smallest unit (such as cents); got ${amount}.`,
     );
   }
 }
@@ -20,7 +19,7 @@ export function divideRounded(o: { amount: number; numerator: number; denominato
   assertSafeInteger(o.numerator, 'numerator');
   assertSafeInteger(o.denominator, 'denominator');
   if (o.denominator === 0) {
-    throw new AppError('VALIDATION_FAILED', 'Cannot divide an amount by zero.', { field: 'denominator' });
+    throw new AppError('VALIDATION_FAILED', 'Cannot divide an amount by zero.');
   }
   // BigInt because amount × numerator can exceed 2^53, where a number would silently lose cents.
   const product = BigInt(o.amount) * BigInt(o.numerator);
@@ -32,7 +31,7 @@ export function divideRounded(o: { amount: number; numerator: number; denominato
   const rounded = dividend / magnitude + (2n * remainder >= magnitude ? 1n : 0n);
   const result = Number(negative ? -rounded : rounded);
   if (!Number.isSafeInteger(result)) {
-    throw new AppError('VALIDATION_FAILED', 'The amount is too large to compute exactly.', { field: 'amount' });
+    throw new AppError('VALIDATION_FAILED', 'The amount is too large to compute exactly.');
   }
   return result;
 }
@@ -52,7 +51,6 @@ export function minorUnitDigits(currency: string): number {
     throw new AppError(
       'VALIDATION_FAILED',
       `"${currency}" is not a currency code; use ISO 4217, such as USD or EUR.`,
-      { field: 'currency' },
     );
   }
   // Read off a formatted zero: the currency's own digits, and none at all for JPY.
@@ -66,9 +64,7 @@ export function formatMoney(o: { amount: number; currency: string; locale: strin
   try {
     format = numberFormat(o.locale, { style: 'currency', currency: o.currency });
   } catch {
-    throw new AppError('VALIDATION_FAILED', `"${o.locale}" is not a locale; use a BCP 47 tag such as en-US.`, {
-      field: 'locale',
-    });
+    throw new AppError('VALIDATION_FAILED', `"${o.locale}" is not a locale; use a BCP 47 tag such as en-US.`);
   }
   return format.format(toDecimal({ amount: o.amount, digits }));
 }
@@ -84,6 +80,6 @@ function toDecimal(o: { amount: number; digits: number }): `${number}` {
 
 function assertSafeInteger(value: number, field: string): void {
   if (!Number.isSafeInteger(value)) {
-    throw new AppError('VALIDATION_FAILED', `${field} must be a whole number; got ${value}.`, { field });
+    throw new AppError('VALIDATION_FAILED', `A count (${field}) must be a whole number; got ${value}.`);
   }
 }

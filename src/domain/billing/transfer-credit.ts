@@ -69,16 +69,13 @@ export function unusedPaidSessions(o: {
 function assertPaidPeriod(paid: PaidPeriod): void {
   assertMinorUnits(paid.amountPaid, 'amountPaid');
   if (paid.amountPaid < 0) {
-    throw new AppError('VALIDATION_FAILED', `amountPaid: invoice ${paid.invoiceId} cannot have a negative amount paid.`, {
-      field: 'amountPaid',
-    });
+    throw new AppError('VALIDATION_FAILED', `Invoice ${paid.invoiceId} cannot have a negative amount paid.`);
   }
   if (Temporal.PlainDate.compare(paid.periodEnd, paid.periodStart) <= 0) {
     throw new AppError(
       'INVALID_DATE_RANGE',
-      `periodEnd: the paid period of invoice ${paid.invoiceId} must end after it starts ` +
+      `The paid period of invoice ${paid.invoiceId} must end after it starts ` +
         `(${paid.periodStart.toString()} to ${paid.periodEnd.toString()}).`,
-      { field: 'periodEnd' },
     );
   }
 }

@@ -1,4 +1,4 @@
-import type { Temporal } from 'temporal-polyfill';
+import { Temporal } from 'temporal-polyfill';
 
 /**
  * Intl formatters cost far more to build than to use (a transfer's quote formats dozens of
@@ -29,4 +29,19 @@ export function formatPlainDate(date: Temporal.PlainDate, locale: string, option
   const format = cached(`d|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }));
   // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
   return format.format(new Date(0).setUTCFullYear(date.year, date.month - 1, date.day));
+}
+
+const DATE_AS_WRITTEN: Intl.DateTimeFormatOptions = { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' };
+
+/**
+ * A local date as the organization writes it, the way the screens show it ("Tue, Mar 16, 2027"
+ * in en-US, "Tue 16 Mar 2027" in en-GB): what every sentence written for a person uses.
+ */
+export function writeDate(date: Temporal.PlainDate | string, locale: string): string {
+  return formatPlainDate(typeof date === 'string' ? Temporal.PlainDate.from(date) : date, locale, DATE_AS_WRITTEN);
+}
+
+/** Several dates as written, in the order given: "Tue, Mar 16, 2027, Tue, Mar 23, 2027" reads badly, so "; " between. */
+export function writeDates(dates: readonly (Temporal.PlainDate | string)[], locale: string): string {
+  return dates.map((date) => writeDate(date, locale)).join('; ');
 }

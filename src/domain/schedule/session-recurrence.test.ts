@@ -19,13 +19,13 @@ describe('assertValidRecurrence', () => {
 
   it.each([[[]], [[0]], [[8]], [[2, 1.5]]])('refuses weekdays %j, naming the field', (weekdays) => {
     expect(() => assertValidRecurrence({ recurrence: { ...beginnersTue, weekdays } })).toThrow(
-      expect.objectContaining({ code: 'VALIDATION_FAILED', details: { field: 'weekdays' } }),
+      expect.objectContaining({ code: 'VALIDATION_FAILED', fields: [{ field: 'body.weekdays', message: 'choose at least one weekday' }] }),
     );
   });
 
   it.each([0, -30, 22.5])('refuses a duration of %d minutes', (durationMinutes) => {
     expect(() => assertValidRecurrence({ recurrence: { ...beginnersTue, durationMinutes } })).toThrow(
-      expect.objectContaining({ code: 'VALIDATION_FAILED', details: { field: 'durationMinutes' } }),
+      expect.objectContaining({ code: 'VALIDATION_FAILED', fields: [expect.objectContaining({ field: 'body.durationMinutes' })] }),
     );
   });
 
@@ -33,7 +33,7 @@ describe('assertValidRecurrence', () => {
     expect(() => assertValidRecurrence({ recurrence: { ...beginnersTue, endsOn: date('2027-01-05') } })).toThrow(
       expect.objectContaining({
         code: 'INVALID_DATE_RANGE',
-        message: expect.stringContaining('2027-01-05 is not after its start 2027-01-05'),
+        message: expect.stringContaining('its end (2027-01-05) is not after its start (2027-01-05)'),
       }),
     );
   });

@@ -32,20 +32,19 @@ export function assertValidRecurrence(o: { recurrence: SessionRecurrence }): voi
     throw new AppError(
       'VALIDATION_FAILED',
       'Choose at least one weekday for the session (1 = Monday .. 7 = Sunday).',
-      { field: 'weekdays' },
+      { fields: [{ field: 'body.weekdays', message: 'choose at least one weekday' }] },
     );
   }
   if (!Number.isInteger(durationMinutes) || durationMinutes <= 0) {
     throw new AppError('VALIDATION_FAILED', 'The session length must be a whole number of minutes above zero.', {
-      field: 'durationMinutes',
+      fields: [{ field: 'body.durationMinutes', message: 'must be a whole number of minutes above zero' }],
     });
   }
   if (endsOn !== null && Temporal.PlainDate.compare(endsOn, startsOn) <= 0) {
     throw new AppError(
       'INVALID_DATE_RANGE',
-      `The session must end after it starts: its end ${endsOn.toString()} ` +
-        `is not after its start ${startsOn.toString()}.`,
-      { field: 'endsOn' },
+      `The session must end after it starts: its end (${endsOn.toString()}) is not after its start (${startsOn.toString()}).`,
+      { fields: [{ field: 'body.endsOn', message: 'must be after the start' }] },
     );
   }
 }

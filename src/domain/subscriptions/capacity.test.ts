@@ -5,6 +5,7 @@ import { assertCapacity, fullDates } from './capacity.js';
 
 const date = Temporal.PlainDate.from;
 const thursdays = Array.from({ length: 6 }, (_, week) => date('2027-03-18').add({ weeks: week }));
+const locale = 'en-US';
 
 
 describe('fullDates', () => {
@@ -41,7 +42,7 @@ describe('fullDates', () => {
   ])('refuses capacity $capacity adding $adding', ({ capacity, adding, field }) => {
     const error = caughtAppError(() => fullDates({ capacity, dates: thursdays, enrolledByDate, adding }));
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.details).toEqual({ field });
+    expect(error.message).toContain(`(${field}) must be a whole number`);
   });
 });
 
@@ -49,37 +50,37 @@ describe('assertCapacity', () => {
   const fullEverywhere = new Map(thursdays.map((d) => [d.toString(), 8]));
 
   it('passes when every date has room', () => {
-    expect(() => assertCapacity({ capacity: 9, dates: thursdays, enrolledByDate: fullEverywhere })).not.toThrow();
+    expect(() => assertCapacity({ capacity: 9, dates: thursdays, enrolledByDate: fullEverywhere, locale })).not.toThrow();
   });
 
   it('names at most three full dates and how many more, and what to do', () => {
-    const check = { capacity: 8, dates: thursdays, enrolledByDate: fullEverywhere };
+    const check = { capacity: 8, dates: thursdays, enrolledByDate: fullEverywhere, locale };
     const error = caughtAppError(() => assertCapacity(check));
     expect(error.code).toBe('CAPACITY_FULL');
     expect(error.message).toBe(
-      'The session is full (capacity 8) on 2027-03-18, 2027-03-25, 2027-04-01 and 3 more dates. ' +
+      'It is full (8 seats) on Thu, Mar 18, 2027; Thu, Mar 25, 2027; Thu, Apr 1, 2027 and 3 more dates. ' +
         'Choose another session or another first date.',
     );
-    expect(error.details).toEqual({ fullDates: thursdays.map(String), capacity: 8 });
+    expect(error.facts).toEqual({ fullDates: thursdays.map(String), capacity: 8 });
   });
 
   it('lists all the dates when there are three or fewer', () => {
     const error = caughtAppError(() =>
-      assertCapacity({ capacity: 8, dates: thursdays.slice(0, 2), enrolledByDate: fullEverywhere }),
+      assertCapacity({ capacity: 8, dates: thursdays.slice(0, 2), enrolledByDate: fullEverywhere, locale }),
     );
-    expect(error.message).toContain('on 2027-03-18, 2027-03-25. Choose');
+    expect(error.message).toContain('on Thu, Mar 18, 2027; Thu, Mar 25, 2027. Choose');
   });
 
   it('says "1 more date" in the singular', () => {
     const error = caughtAppError(() =>
-      assertCapacity({ capacity: 8, dates: thursdays.slice(0, 4), enrolledByDate: fullEverywhere }),
+      assertCapacity({ capacity: 8, dates: thursdays.slice(0, 4), enrolledByDate: fullEverywhere, locale }),
     );
-    expect(error.message).toContain('2027-04-01 and 1 more date.');
+    expect(error.message).toContain('Thu, Apr 1, 2027 and 1 more date.');
   });
 
   it('lets staff override', () => {
     expect(() =>
-      assertCapacity({ capacity: 8, dates: thursdays, enrolledByDate: fullEverywhere, override: true }),
+      assertCapacity({ capacity: 8, dates: thursdays, enrolledByDate: fullEverywhere, override: true, locale }),
     ).not.toThrow();
   });
 });

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { AppError } from '../errors.js';
+import { writeDates } from '../formatting/intl-formats.js';
 
 interface CapacityCheck {
   capacity: number;
@@ -27,16 +28,16 @@ export function fullDates(o: CapacityCheck): Temporal.PlainDate[] {
 }
 
 /** Refuses an enrollment that would overfill any date, unless staff explicitly override (which the caller audits). */
-export function assertCapacity(o: CapacityCheck & { override?: boolean }): void {
+export function assertCapacity(o: CapacityCheck & { override?: boolean; locale: string }): void {
   const full = fullDates(o);
   if (o.override || full.length === 0) return;
   const isoDates = full.map((date) => date.toString());
-  const listed = isoDates.slice(0, LISTED_DATES).join(', ');
+  const listed = writeDates(full.slice(0, LISTED_DATES), o.locale);
   const more = isoDates.length - LISTED_DATES;
   const moreText = more > 0 ? ` and ${more} more date${more === 1 ? '' : 's'}` : '';
   throw new AppError(
     'CAPACITY_FULL',
-    `The session is full (capacity ${o.capacity}) on ${listed}${moreText}. ` +
+    `It is full (${o.capacity} seats) on ${listed}${moreText}. ` +
       'Choose another session or another first date.',
     { fullDates: isoDates, capacity: o.capacity },
   );
@@ -44,8 +45,6 @@ export function assertCapacity(o: CapacityCheck & { override?: boolean }): void 
 
 function assertCount(value: number, field: string): void {
   if (!Number.isSafeInteger(value) || value < 0) {
-    throw new AppError('VALIDATION_FAILED', `${field} must be a whole number of clients, 0 or more; got ${value}.`, {
-      field,
-    });
+    throw new AppError('VALIDATION_FAILED', `A number of clients (${field}) must be a whole number, 0 or more; got ${value}.`);
   }
 }

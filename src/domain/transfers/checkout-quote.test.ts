@@ -23,6 +23,7 @@ function e1Plan(target = intermediateThu) {
     target,
     targetEnrollments: [],
     otherEnrollments: [],
+    locale: 'en-US',
     today: date('2027-03-16'),
   });
 }

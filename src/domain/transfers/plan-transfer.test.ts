@@ -22,6 +22,7 @@ function e1(overrides: Partial<PlanTransferOptions> = {}): PlanTransferOptions {
     targetEnrollments: [],
     otherEnrollments: [],
     today: date('2027-03-16'),
+    locale: 'en-US',
     ...overrides,
   };
 }
@@ -66,55 +67,59 @@ describe('planTransfer', () => {
       const error = caughtAppError(() => planTransfer(e1({ target: beginnersTue })));
       expect(error.code).toBe('SAME_SESSION');
       expect(error.message).toBe(
-        'targetSessionId: the client is already in Beginners Tue; choose a different session to transfer to.',
+        'The client is already in Beginners Tue; choose a different session to transfer to.',
       );
-      expect(error.details).toEqual({ field: 'targetSessionId' });
+      expect(error.fields).toEqual([{ field: 'body.targetSessionId', message: 'the client is already in this session' }]);
     });
 
     it('NOT_ENROLLED_ON_DATE: the current subscription is void', () => {
       const error = caughtAppError(() => planTransfer(e1({ current: { ...maya.current, status: 'void' } })));
       expect(error.code).toBe('NOT_ENROLLED_ON_DATE');
-      expect(error.message).toContain('transferDate: this enrollment in Beginners Tue was cancelled');
-      expect(error.details).toEqual({ field: 'transferDate' });
+      expect(error.message).toContain('This enrollment in Beginners Tue was cancelled');
+      expect(error.fields.map((f) => f.field)).toEqual(['body.subscriptionId']);
     });
 
     it('NOT_ENROLLED_ON_DATE: the transfer date is not a session date, suggesting the next one', () => {
       const error = caughtAppError(() => planTransfer(e1({ transferDate: date('2027-03-17') })));
       expect(error.code).toBe('NOT_ENROLLED_ON_DATE');
       expect(error.message).toBe(
-        'transferDate: the client is not enrolled in Beginners Tue on 2027-03-17; ' +
-          'pick one of the session dates of this enrollment from 2027-01-05, such as 2027-03-23.',
+        'The client is not enrolled in Beginners Tue on Wed, Mar 17, 2027; ' +
+          'pick one of the session dates of this enrollment from Tue, Jan 5, 2027, such as Tue, Mar 23, 2027.',
       );
-      expect(error.details).toEqual({ field: 'transferDate', suggestedDate: '2027-03-23' });
+      expect(error.fields).toEqual([{ field: 'body.transferDate', message: 'not enrolled in Beginners Tue on this date' }]);
+      expect(error.facts).toEqual({ suggestedDate: '2027-03-23' });
     });
 
     it('NOT_ENROLLED_ON_DATE: the transfer date is cancelled, or outside the current period', () => {
       const withHoliday = { ...beginnersTue, schedule: { ...beginnersTue.schedule, exceptions: [cancelled('2027-03-16')] } };
       const holiday = caughtAppError(() => planTransfer(e1({ current: { ...maya.current, session: withHoliday } })));
       expect(holiday.code).toBe('NOT_ENROLLED_ON_DATE');
-      expect(holiday.details).toEqual({ field: 'transferDate', suggestedDate: '2027-03-23' });
+      expect(holiday.fields.map((f) => f.field)).toEqual(['body.transferDate']);
+      expect(holiday.facts).toEqual({ suggestedDate: '2027-03-23' });
 
       const ended = { ...maya.current, period: { startsOn: date('2027-01-05'), endsOn: date('2027-03-16') } };
       const afterEnd = caughtAppError(() => planTransfer(e1({ current: ended })));
       expect(afterEnd.code).toBe('NOT_ENROLLED_ON_DATE');
-      expect(afterEnd.message).toContain('from 2027-01-05 until 2027-03-16.');
-      expect(afterEnd.details).toEqual({ field: 'transferDate' });
+      expect(afterEnd.message).toContain('from Tue, Jan 5, 2027 until Tue, Mar 16, 2027.');
+      expect(afterEnd.facts).toEqual({});
     });
 
     it('INVALID_END_DATE: the old end is not one of the subscription’s session dates', () => {
       const error = caughtAppError(() => planTransfer(e1({ oldEndsOn: date('2027-03-18') })));
       expect(error.code).toBe('INVALID_END_DATE');
       expect(error.message).toBe(
-        "oldEndsOn: 2027-03-18 is not a session date of the client's Beginners Tue enrollment; " +
-          'pick one of its dates from 2027-01-05, such as 2027-03-23.',
+        "Thu, Mar 18, 2027 is not a session date of the client's Beginners Tue enrollment; " +
+          'pick one of its dates from Tue, Jan 5, 2027, such as Tue, Mar 23, 2027.',
       );
-      expect(error.details).toEqual({ field: 'oldEndsOn', suggestedDate: '2027-03-23' });
+      expect(error.fields).toEqual([{ field: 'body.oldEndsOn', message: 'not a session date of this enrollment' }]);
+      expect(error.facts).toEqual({ suggestedDate: '2027-03-23' });
     });
 
     it('INVALID_END_DATE: the old end is before the subscription started', () => {
       const error = caughtAppError(() => planTransfer(e1({ oldEndsOn: date('2026-12-29') })));
       expect(error.code).toBe('INVALID_END_DATE');
-      expect(error.details).toEqual({ field: 'oldEndsOn', suggestedDate: '2027-01-05' });
+      expect(error.fields.map((f) => f.field)).toEqual(['body.oldEndsOn']);
+      expect(error.facts).toEqual({ suggestedDate: '2027-01-05' });
     });
 
     it('INVALID_END_DATE: the old end is on or after the end the subscription already has', () => {
@@ -122,19 +127,21 @@ describe('planTransfer', () => {
       const error = caughtAppError(() => planTransfer(e1({ current, oldEndsOn: date('2027-03-30') })));
       expect(error.code).toBe('INVALID_END_DATE');
       expect(error.message).toBe(
-        'oldEndsOn: this enrollment already ends on 2027-03-30; pick one of its session dates before that ' +
+        'This enrollment already ends on Tue, Mar 30, 2027; pick one of its session dates before that ' +
           '(an end can move earlier, never later).',
       );
-      expect(error.details).toEqual({ field: 'oldEndsOn', endsOn: '2027-03-30' });
+      expect(error.fields).toEqual([{ field: 'body.oldEndsOn', message: 'must be before Tue, Mar 30, 2027' }]);
+      expect(error.facts).toEqual({ endsOn: '2027-03-30' });
     });
 
     it('NOT_A_SESSION_DATE: the chosen first date is not a Thursday, suggesting the next real one', () => {
       const error = caughtAppError(() => planTransfer(e1({ firstSessionDate: date('2027-03-19') })));
       expect(error.code).toBe('NOT_A_SESSION_DATE');
       expect(error.message).toBe(
-        'firstSessionDate: Intermediate Thu does not meet on 2027-03-19; pick one of its session dates, such as 2027-03-25.',
+        'Intermediate Thu does not meet on Fri, Mar 19, 2027; pick one of its session dates, such as Thu, Mar 25, 2027.',
       );
-      expect(error.details).toEqual({ field: 'firstSessionDate', suggestedDate: '2027-03-25' });
+      expect(error.fields).toEqual([{ field: 'body.firstSessionDate', message: 'not a session date of Intermediate Thu' }]);
+      expect(error.facts).toEqual({ suggestedDate: '2027-03-25' });
     });
 
     it('NOT_A_SESSION_DATE: E2, the chosen first date is the cancelled 2027-03-25', () => {
@@ -142,8 +149,9 @@ describe('planTransfer', () => {
         planTransfer(e1({ target: intermediateThuE2, firstSessionDate: date('2027-03-25') })),
       );
       expect(error.code).toBe('NOT_A_SESSION_DATE');
-      expect(error.message).toContain('Intermediate Thu is cancelled on 2027-03-25');
-      expect(error.details).toEqual({ field: 'firstSessionDate', suggestedDate: '2027-04-01' });
+      expect(error.message).toContain('Intermediate Thu is cancelled on Thu, Mar 25, 2027');
+      expect(error.fields).toEqual([{ field: 'body.firstSessionDate', message: 'cancelled on this date' }]);
+      expect(error.facts).toEqual({ suggestedDate: '2027-04-01' });
     });
 
     it('NOT_A_SESSION_DATE: the target has no real date on or after the transfer date', () => {
@@ -154,9 +162,9 @@ describe('planTransfer', () => {
       const error = caughtAppError(() => planTransfer(e1({ target: winterTerm })));
       expect(error.code).toBe('NOT_A_SESSION_DATE');
       expect(error.message).toBe(
-        'targetSessionId: Intermediate Thu has no session date on or after 2027-03-16; choose another session.',
+        'Intermediate Thu has no session date on or after Tue, Mar 16, 2027; choose another session.',
       );
-      expect(error.details).toEqual({ field: 'targetSessionId' });
+      expect(error.fields.map((f) => f.field)).toEqual(['body.targetSessionId']);
     });
 
     it('ALREADY_ENROLLED: the client holds an ongoing enrollment of the target', () => {
@@ -164,10 +172,10 @@ describe('planTransfer', () => {
       const error = caughtAppError(() => planTransfer(e1({ targetEnrollments })));
       expect(error.code).toBe('ALREADY_ENROLLED');
       expect(error.message).toBe(
-        'targetSessionId: the client is already enrolled in Intermediate Thu from 2027-04-01 with no end; ' +
-          'choose another session.',
+        'The client is already enrolled in Intermediate Thu from Thu, Apr 1, 2027 with no end; choose another session.',
       );
-      expect(error.details).toEqual({ field: 'targetSessionId', startsOn: '2027-04-01', endsOn: null });
+      expect(error.fields.map((f) => f.field)).toEqual(['body.targetSessionId']);
+      expect(error.facts).toEqual({ startsOn: '2027-04-01', endsOn: null });
     });
 
     it('ALREADY_ENROLLED: an enrollment of the target that ends after the first date, naming the date to pick', () => {
@@ -176,8 +184,9 @@ describe('planTransfer', () => {
       ];
       const error = caughtAppError(() => planTransfer(e1({ targetEnrollments })));
       expect(error.code).toBe('ALREADY_ENROLLED');
-      expect(error.message).toContain('pick a first session date on or after 2027-03-25');
-      expect(error.details).toEqual({ field: 'firstSessionDate', startsOn: '2027-02-04', endsOn: '2027-03-25' });
+      expect(error.message).toContain('pick a first session date on or after Thu, Mar 25, 2027');
+      expect(error.fields).toEqual([{ field: 'body.firstSessionDate', message: 'on or after Thu, Mar 25, 2027' }]);
+      expect(error.facts).toEqual({ startsOn: '2027-02-04', endsOn: '2027-03-25' });
       // Starting from that end is fine: the two periods touch but do not overlap.
       const plan = planTransfer(e1({ targetEnrollments, firstSessionDate: date('2027-03-25') }));
       expect(plan.firstSessionDate.toString()).toBe('2027-03-25');
@@ -187,16 +196,17 @@ describe('planTransfer', () => {
       const error = caughtAppError(() => planTransfer(e1({ targetEnrollments: others(8) })));
       expect(error.code).toBe('CAPACITY_FULL');
       expect(error.message).toMatch(
-        /^targetSessionId \(Intermediate Thu\): The session is full \(capacity 8\) on 2027-03-18, 2027-03-25, 2027-04-01 and \d+ more dates\. Choose another session or another first date\. Or override capacity \(capacityOverride\), which is audited\.$/,
+        /^Intermediate Thu is full\. It is full \(8 seats\) on Thu, Mar 18, 2027; Thu, Mar 25, 2027; Thu, Apr 1, 2027 and \d+ more dates\. Choose another session or another first date\. A manager can enroll beyond capacity\.$/,
       );
-      expect(error.details).toMatchObject({ field: 'targetSessionId', capacity: 8 });
+      expect(error.fields).toEqual([{ field: 'body.targetSessionId', message: 'Intermediate Thu is full' }]);
+      expect(error.facts).toMatchObject({ capacity: 8 });
     });
 
     it('CAPACITY_FULL: a client who joins the target weeks later fills it', () => {
       const targetEnrollments = [...others(7), ...others(1, '2027-05-06').map((e) => ({ ...e, clientId: 'late' }))];
       const error = caughtAppError(() => planTransfer(e1({ targetEnrollments })));
       expect(error.code).toBe('CAPACITY_FULL');
-      expect((error.details?.fullDates as string[])[0]).toBe('2027-05-06');
+      expect((error.facts.fullDates as string[])[0]).toBe('2027-05-06');
     });
   });
 
@@ -216,7 +226,7 @@ describe('planTransfer', () => {
         {
           code: 'BACK_DATED',
           message:
-            'The transfer date 2027-03-16 is before today (2027-03-20): this is a back-dated transfer, which needs a manager.',
+            'The transfer date, Tue, Mar 16, 2027, is before today (Sat, Mar 20, 2027): this is a back-dated transfer, which needs a manager.',
         },
       ]);
     });
@@ -247,8 +257,8 @@ describe('planTransfer', () => {
           sessionName: 'Diving Thu',
           dates: ['2027-03-18', '2027-03-25'],
           message:
-            "Intermediate Thu overlaps the client's Diving Thu on 2027-03-18, 2027-03-25; " +
-            'accept the clash, or choose another targetSessionId or firstSessionDate.',
+            "Intermediate Thu overlaps the client's Diving Thu on Thu, Mar 18, 2027; Thu, Mar 25, 2027. " +
+            'Accept the clash, or choose another session or first date.',
         },
         expect.objectContaining({ code: 'TIME_CLASH', sessionName: 'Swim Team Sat', dates: ['2027-04-08'] }),
       ]);

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
-import { AppError } from '../errors.js';
+import { AppError, fieldError } from '../errors.js';
+import { writeDate, writeDates } from '../formatting/intl-formats.js';
 import {
   firstRealSessionDateOnOrAfter,
   isRealSessionDate,
@@ -68,6 +69,8 @@ export interface PlanTransferOptions {
   oldEndsOn?: Temporal.PlainDate | null;
   capacityOverride?: boolean;
   today: Temporal.PlainDate;
+  /** How the organization writes dates in messages. */
+  locale: string;
 }
 
 /** Enrolled counts change only at period boundaries; past the last one, this many days show every weekday's count. */
@@ -83,10 +86,11 @@ export function planTransfer(o: PlanTransferOptions): TransferPlan {
   const { current, target, transferDate } = o;
 
   if (target.id === current.session.id) {
-    throw new AppError(
+    throw fieldError(
       'SAME_SESSION',
-      `targetSessionId: the client is already in ${target.name}; choose a different session to transfer to.`,
-      { field: 'targetSessionId' },
+      `The client is already in ${target.name}; choose a different session to transfer to.`,
+      'body.targetSessionId',
+      'the client is already in this session',
     );
   }
 
@@ -104,14 +108,13 @@ export function planTransfer(o: PlanTransferOptions): TransferPlan {
     enrolledByDate: enrolledCountByDate({ dates: capacityDates, periods: o.targetEnrollments.map((e) => e.period) }),
   };
   try {
-    assertCapacity({ ...capacityCheck, override: o.capacityOverride });
+    assertCapacity({ ...capacityCheck, override: o.capacityOverride, locale: o.locale });
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'CAPACITY_FULL') throw error;
-    throw new AppError(
-      'CAPACITY_FULL',
-      `targetSessionId (${target.name}): ${error.message} Or override capacity (capacityOverride), which is audited.`,
-      { ...error.details, field: 'targetSessionId' },
-    );
+    throw new AppError('CAPACITY_FULL', `${target.name} is full. ${error.message} A manager can enroll beyond capacity.`, {
+      ...error.facts,
+      fields: [{ field: 'body.targetSessionId', message: `${target.name} is full` }],
+    });
   }
   const capacityOverridden = o.capacityOverride === true && fullDates(capacityCheck).length > 0;
 
@@ -120,7 +123,7 @@ export function planTransfer(o: PlanTransferOptions): TransferPlan {
     warnings.push({
       code: 'BACK_DATED',
       message:
-        `The transfer date ${transferDate.toString()} is before today (${o.today.toString()}): ` +
+        `The transfer date, ${writeDate(transferDate, o.locale)}, is before today (${writeDate(o.today, o.locale)}): ` +
         'this is a back-dated transfer, which needs a manager.',
     });
   }
@@ -133,21 +136,23 @@ function assertEnrolledOn(o: PlanTransferOptions): void {
   const { current, transferDate } = o;
   const name = current.session.name;
   if (current.status === 'void') {
-    throw new AppError(
+    throw fieldError(
       'NOT_ENROLLED_ON_DATE',
-      `transferDate: this enrollment in ${name} was cancelled, so there is nothing to transfer; ` +
-        'enroll the client in the new session instead.',
-      { field: 'transferDate' },
+      `This enrollment in ${name} was cancelled, so there is nothing to transfer; enroll the client in the new session instead.`,
+      'body.subscriptionId',
+      'this enrollment was cancelled',
     );
   }
   if (isEnrolledOn({ session: current.session, period: current.period, date: transferDate })) return;
   const suggestedDate = firstEnrolledDateOnOrAfter({ ...current, date: transferDate });
-  throw new AppError(
+  throw fieldError(
     'NOT_ENROLLED_ON_DATE',
-    `transferDate: the client is not enrolled in ${name} on ${transferDate.toString()}; ` +
-      `pick one of the session dates of this enrollment${periodText(current.period)}` +
-      (suggestedDate ? `, such as ${suggestedDate.toString()}.` : '.'),
-    { field: 'transferDate', ...(suggestedDate && { suggestedDate: suggestedDate.toString() }) },
+    `The client is not enrolled in ${name} on ${writeDate(transferDate, o.locale)}; ` +
+      `pick one of the session dates of this enrollment${periodText(current.period, o.locale)}` +
+      (suggestedDate ? `, such as ${writeDate(suggestedDate, o.locale)}.` : '.'),
+    'body.transferDate',
+    `not enrolled in ${name} on this date`,
+    suggestedDate ? { suggestedDate: suggestedDate.toString() } : {},
   );
 }
 
@@ -155,21 +160,25 @@ function assertValidOldEnd(o: PlanTransferOptions & { oldEndsOn: Temporal.PlainD
   const { current, oldEndsOn } = o;
   const { endsOn } = current.period;
   if (endsOn !== null && Temporal.PlainDate.compare(oldEndsOn, endsOn) >= 0) {
-    throw new AppError(
+    throw fieldError(
       'INVALID_END_DATE',
-      `oldEndsOn: this enrollment already ends on ${endsOn.toString()}; pick one of its session dates before that ` +
+      `This enrollment already ends on ${writeDate(endsOn, o.locale)}; pick one of its session dates before that ` +
         '(an end can move earlier, never later).',
-      { field: 'oldEndsOn', endsOn: endsOn.toString() },
+      'body.oldEndsOn',
+      `must be before ${writeDate(endsOn, o.locale)}`,
+      { endsOn: endsOn.toString() },
     );
   }
   if (isEnrolledOn({ session: current.session, period: current.period, date: oldEndsOn })) return;
   const suggestedDate = firstEnrolledDateOnOrAfter({ ...current, date: oldEndsOn });
-  throw new AppError(
+  throw fieldError(
     'INVALID_END_DATE',
-    `oldEndsOn: ${oldEndsOn.toString()} is not a session date of the client's ${current.session.name} enrollment; ` +
-      `pick one of its dates${periodText(current.period)}` +
-      (suggestedDate ? `, such as ${suggestedDate.toString()}.` : '.'),
-    { field: 'oldEndsOn', ...(suggestedDate && { suggestedDate: suggestedDate.toString() }) },
+    `${writeDate(oldEndsOn, o.locale)} is not a session date of the client's ${current.session.name} enrollment; ` +
+      `pick one of its dates${periodText(current.period, o.locale)}` +
+      (suggestedDate ? `, such as ${writeDate(suggestedDate, o.locale)}.` : '.'),
+    'body.oldEndsOn',
+    'not a session date of this enrollment',
+    suggestedDate ? { suggestedDate: suggestedDate.toString() } : {},
   );
 }
 
@@ -178,11 +187,11 @@ function resolveFirstSessionDate(o: PlanTransferOptions): Temporal.PlainDate {
   if (!o.firstSessionDate) {
     const first = firstRealSessionDateOnOrAfter({ ...target.schedule, date: o.transferDate });
     if (first) return first;
-    throw new AppError(
+    throw fieldError(
       'NOT_A_SESSION_DATE',
-      `targetSessionId: ${target.name} has no session date on or after ${o.transferDate.toString()}; ` +
-        'choose another session.',
-      { field: 'targetSessionId' },
+      `${target.name} has no session date on or after ${writeDate(o.transferDate, o.locale)}; choose another session.`,
+      'body.targetSessionId',
+      'no session dates from the transfer date on',
     );
   }
   const chosen = o.firstSessionDate;
@@ -194,13 +203,15 @@ function resolveFirstSessionDate(o: PlanTransferOptions): Temporal.PlainDate {
     includeCancelled: true,
   }).some((s) => s.status === 'cancelled');
   const suggestedDate = firstRealSessionDateOnOrAfter({ ...target.schedule, date: chosen });
-  throw new AppError(
+  throw fieldError(
     'NOT_A_SESSION_DATE',
-    `firstSessionDate: ${target.name} ${isCancelled ? 'is cancelled' : 'does not meet'} on ${chosen.toString()}; ` +
+    `${target.name} ${isCancelled ? 'is cancelled' : 'does not meet'} on ${writeDate(chosen, o.locale)}; ` +
       (suggestedDate
-        ? `pick one of its session dates, such as ${suggestedDate.toString()}.`
+        ? `pick one of its session dates, such as ${writeDate(suggestedDate, o.locale)}.`
         : 'it has no later session dates, so choose another session.'),
-    { field: 'firstSessionDate', ...(suggestedDate && { suggestedDate: suggestedDate.toString() }) },
+    'body.firstSessionDate',
+    isCancelled ? 'cancelled on this date' : `not a session date of ${target.name}`,
+    suggestedDate ? { suggestedDate: suggestedDate.toString() } : {},
   );
 }
 
@@ -211,20 +222,23 @@ function assertNotAlreadyEnrolled(o: PlanTransferOptions & { firstSessionDate: T
   );
   if (!existing) return;
   const { startsOn, endsOn } = existing.period;
-  const since = `from ${startsOn.toString()}`;
+  const since = `from ${writeDate(startsOn, o.locale)}`;
   if (endsOn === null) {
-    throw new AppError(
+    throw fieldError(
       'ALREADY_ENROLLED',
-      `targetSessionId: the client is already enrolled in ${o.target.name} ${since} with no end; ` +
-        'choose another session.',
-      { field: 'targetSessionId', startsOn: startsOn.toString(), endsOn: null },
+      `The client is already enrolled in ${o.target.name} ${since} with no end; choose another session.`,
+      'body.targetSessionId',
+      `already enrolled in ${o.target.name}`,
+      { startsOn: startsOn.toString(), endsOn: null },
     );
   }
-  throw new AppError(
+  throw fieldError(
     'ALREADY_ENROLLED',
-    `firstSessionDate: the client is already enrolled in ${o.target.name} ${since} until ${endsOn.toString()}; ` +
-      `pick a first session date on or after ${endsOn.toString()}, or choose another session.`,
-    { field: 'firstSessionDate', startsOn: startsOn.toString(), endsOn: endsOn.toString() },
+    `The client is already enrolled in ${o.target.name} ${since} until ${writeDate(endsOn, o.locale)}; ` +
+      `pick a first session date on or after ${writeDate(endsOn, o.locale)}, or choose another session.`,
+    'body.firstSessionDate',
+    `on or after ${writeDate(endsOn, o.locale)}`,
+    { startsOn: startsOn.toString(), endsOn: endsOn.toString() },
   );
 }
 
@@ -290,8 +304,8 @@ function timeClashes(
       sessionName: other.sessionName,
       dates: unique,
       message:
-        `${o.target.name} overlaps the client's ${other.sessionName} on ${unique.join(', ')}; ` +
-        'accept the clash, or choose another targetSessionId or firstSessionDate.',
+        `${o.target.name} overlaps the client's ${other.sessionName} on ${writeDates(unique, o.locale)}. ` +
+        'Accept the clash, or choose another session or first date.',
     });
   }
   return warnings;
@@ -311,7 +325,7 @@ function firstEnrolledDateOnOrAfter(o: {
   return next && coversDate({ period: o.period, date: next }) ? next : null;
 }
 
-function periodText(period: SubscriptionPeriod): string {
-  const from = ` from ${period.startsOn.toString()}`;
-  return period.endsOn ? `${from} until ${period.endsOn.toString()}` : from;
+function periodText(period: SubscriptionPeriod, locale: string): string {
+  const from = ` from ${writeDate(period.startsOn, locale)}`;
+  return period.endsOn ? `${from} until ${writeDate(period.endsOn, locale)}` : from;
 }

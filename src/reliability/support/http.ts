@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/client.js';
 import { staffRepository } from '../../db/repositories/staff-repository.js';
 import type { Role } from '../../domain/access/permissions.js';
+import { unreadablePart } from '../../server/testing/readable-problem.js';
 
 export interface Reply<T = any> {
   status: number;
@@ -80,7 +81,8 @@ export function isClearProblem(reply: Reply): boolean {
     reply.body !== null &&
     typeof reply.body.code === 'string' &&
     typeof reply.body.detail === 'string' &&
-    reply.body.detail.trim().length > 5
+    reply.body.detail.trim().length > 5 &&
+    unreadablePart(reply.body) === null
   );
 }
 

@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type AppErrorCode } from '../../domain/errors.js';
+import { AppError, type AppErrorCode, type FieldProblem } from '../../domain/errors.js';
+import { describeField } from './field-names.js';
 
 /** The one place where an error code becomes an HTTP status. */
 const statusByCode: Record<AppErrorCode, number> = {
@@ -32,32 +33,39 @@ export interface Problem {
   title: string;
   status: number;
   code: string;
+  /** A sentence for a person: what is wrong and what to do, no API field names. */
   detail: string;
-  [extra: string]: unknown;
+  /** The fields the refusal is about, for forms and programs (empty when about the whole request). */
+  fields: FieldProblem[];
+  [fact: string]: unknown;
 }
 
 export function problemFor(error: AppError): Problem {
   const status = statusByCode[error.code];
   return {
+    ...error.facts,
     type: `about:blank#${error.code}`,
     title: error.code.toLowerCase().replaceAll('_', ' '),
     status,
     code: error.code,
     detail: error.message,
-    ...error.details,
+    fields: error.fields,
   };
 }
 
-/** Constraint violations the services did not anticipate still say what to change. */
+/**
+ * Constraint violations the services did not anticipate still say what to change, without
+ * quoting the database (its detail can name another organization's values).
+ */
 function fromDatabase(error: unknown): AppError | undefined {
-  const cause = (error as { cause?: { code?: string; constraint?: string; detail?: string } }).cause;
+  const cause = (error as { cause?: { code?: string } }).cause;
   switch (cause?.code) {
     case '23503':
-      return new AppError('VALIDATION_FAILED', `A referenced record does not exist: ${cause.detail ?? cause.constraint}`);
+      return new AppError('VALIDATION_FAILED', 'Something this refers to does not exist (any more); reload and try again.');
     case '23505':
-      return new AppError('CONFLICT', `This already exists: ${cause.detail ?? cause.constraint}`);
+      return new AppError('CONFLICT', 'This already exists; change what must be unique and try again.');
     case '23514':
-      return new AppError('VALIDATION_FAILED', `A value is not allowed (${cause.constraint}).`);
+      return new AppError('VALIDATION_FAILED', 'A value is not allowed here; check the form and try again.');
     default:
       return undefined;
   }
@@ -65,13 +73,16 @@ function fromDatabase(error: unknown): AppError | undefined {
 
 function fromFramework(error: FastifyError): AppError | undefined {
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const fields = error.validation.map((issue) => {
+    const part = error.validationContext ?? 'body';
+    const fields: FieldProblem[] = [];
+    for (const issue of error.validation) {
       const where = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-      const part = error.validationContext ?? 'request';
-      return { field: where ? `${part}.${where}` : part, message: issue.message };
-    });
-    const detail = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
-    return new AppError('VALIDATION_FAILED', `Please correct the request: ${detail}`, { fields });
+      const field = where ? `${part}.${where}` : part;
+      // One message per field: the first rule it breaks (a date that is not a date breaks its range rule too).
+      if (!fields.some((f) => f.field === field)) fields.push({ field, message: issue.message ?? 'is not valid' });
+    }
+    const detail = fields.map((f) => `${describeField(f.field)} ${f.message}.`).join(' ');
+    return new AppError('VALIDATION_FAILED', `Please correct: ${detail}`, { fields });
   }
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return new AppError('VALIDATION_FAILED', 'Send the request body as JSON (Content-Type: application/json).');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFamily, buildOrganization } from '../../db/seed/builders.js';
-import { startTestServer, type TestApi, type TestServer } from '../testing/test-server.js';
+import { startTestServer, type TestApi, type TestServer, fieldsNamed } from '../testing/test-server.js';
 
 let server: TestServer;
 let api: TestApi;
@@ -20,16 +20,18 @@ describe('text with the NUL character', () => {
     const response = await api.post('/api/clients', { familyId, firstName: 'a\u0000b', lastName: 'Patel' });
     expect(response.status).toBe(400);
     expect(response.contentType).toContain('application/problem+json');
-    expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', detail: expect.stringContaining('body.firstName') });
+    expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', detail: expect.stringContaining('The first name must not contain the NUL') });
+    expect(fieldsNamed(response.body)).toEqual(['body.firstName']);
     expect((await api.get('/api/clients?limit=1')).body.total).toBe(before);
   });
 
   it('in a change, nested in an array, or in a search', async () => {
     expect((await api.patch(`/api/families/${familyId}`, { name: '\u0000' })).status).toBe(400);
     const nested = await api.post('/api/transfers/preview', { discounts: [{ kind: 'amount', amount: 1, reason: 'x\u0000' }] });
-    expect(nested.body.detail).toContain('body.discounts.0.reason');
+    expect(fieldsNamed(nested.body)).toEqual(['body.discounts.0.reason']);
+    expect(nested.body.detail).toContain('Discount 1: the reason must not contain');
     const search = await api.get('/api/clients?search=%00');
     expect(search.status).toBe(400);
-    expect(search.body.detail).toContain('querystring.search');
+    expect(fieldsNamed(search.body)).toEqual(['querystring.search']);
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../domain/errors.js';
+import { describeField } from './field-names.js';
 
 /** Where in a parsed body or query a string holds U+0000, e.g. `body.name`; undefined if none does. */
 export function fieldWithNul(value: unknown, path: string): string | undefined {
@@ -30,7 +31,7 @@ export function refuseTextDatabasesCannotStore(app: FastifyInstance) {
   app.addHook('preValidation', async (request) => {
     const field = fieldWithNul(request.body, 'body') ?? fieldWithNul(request.query, 'querystring');
     if (field) {
-      throw new AppError('VALIDATION_FAILED', `${field}: must not contain the NUL character (U+0000); remove it and send again.`, {
+      throw new AppError('VALIDATION_FAILED', `${describeField(field)} must not contain the NUL character (U+0000); remove it and send again.`, {
         fields: [{ field, message: 'contains the NUL character' }],
       });
     }

@@ -4,6 +4,7 @@ import { staffRepository } from '../../db/repositories/staff-repository.js';
 import { openTestDatabase } from '../../db/testing/test-database.js';
 import type { Role } from '../../domain/access/permissions.js';
 import { buildApp } from '../app.js';
+import { unreadablePart } from './readable-problem.js';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -13,6 +14,20 @@ export interface ApiResponse<T = any> {
 }
 
 export const TEST_PASSWORD = 'test-password-123';
+
+/** The request fields a refusal names (problem+json `fields`), e.g. `body.amount`. */
+export function fieldsNamed(problem: { fields?: { field: string }[] }): string[] {
+  return (problem.fields ?? []).map((f) => f.field);
+}
+
+/**
+ * Every refusal any test meets is checked for what a person reads (see unreadablePart): a
+ * test that provokes a badly written one fails here.
+ */
+function assertReadableProblem(body: unknown, request: string) {
+  const unreadable = unreadablePart(body);
+  if (unreadable) throw new Error(`The refusal of ${request} shows ${unreadable} to a person: ${JSON.stringify(body)}`);
+}
 
 /**
  * A real HTTP server on a free port over the test file's database. Close it in afterAll.
@@ -54,7 +69,9 @@ export async function startTestServer(o: { signInAttemptsPerMinute?: number } = 
     } catch {
       // Not JSON (e.g. a rate-limit text); the raw text is what the caller gets.
     }
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', headers: response.headers, body: parsed as T };
+    const contentType = response.headers.get('content-type') ?? '';
+    if (contentType.includes('application/problem+json') && response.status < 500) assertReadableProblem(parsed, `${method} ${path}`);
+    return { status: response.status, contentType, headers: response.headers, body: parsed as T };
   };
 
   const randomAddress = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250) + 1).join('.')}`;

@@ -4,7 +4,7 @@ import { invoiceRepository } from '../../../db/repositories/invoice-repository.j
 import { buildClient, buildFamily, buildOrganization, buildSession, buildSubscription } from '../../../db/seed/builders.js';
 import type { Discount } from '../../../domain/billing/discounts.js';
 import { createInvoice } from '../../services/billing/create-invoice.js';
-import { MISSING_ID, startTestServer, type TestApi, type TestServer } from '../../testing/test-server.js';
+import { MISSING_ID, startTestServer, type TestApi, type TestServer, fieldsNamed } from '../../testing/test-server.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -189,8 +189,8 @@ describe('POST /api/invoices/:id/payments', () => {
     );
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', max: 3_000 });
-    expect(response.body.detail).toContain('amount');
-    expect(response.body.detail).toContain('at most $30.00');
+    expect(response.body.fields).toEqual([{ field: 'body.amount', message: 'at most $30.00' }]);
+    expect(response.body.detail).toBe('$30.01 is more than the $30.00 due on this invoice; enter at most $30.00 for the payment.');
   });
 
   it('refuses payments on void, closed and paid invoices with a reason, and changes nothing', async () => {
@@ -223,7 +223,7 @@ describe('POST /api/invoices/:id/payments', () => {
     ] as const) {
       const response = await expectRefusedUnchanged({ api, organizationId: org.id, id }, () => api.post(`/api/invoices/${id}/payments`, body));
       expect(response.status).toBe(400);
-      expect(response.body.detail).toContain(`body.${field}`);
+      expect(fieldsNamed(response.body)).toEqual([`body.${field}`]);
     }
     expect((await api.post(`/api/invoices/${MISSING_ID}/payments`, { amount: 100, method: 'cash' })).status).toBe(404);
   });
@@ -307,7 +307,7 @@ describe('POST /api/invoices/:id/discounts', () => {
     ] as const) {
       const response = await expectRefusedUnchanged({ api, organizationId: org.id, id }, () => api.post(`/api/invoices/${id}/discounts`, body));
       expect(response.status).toBe(400);
-      expect(response.body.detail).toContain(field);
+      expect(fieldsNamed(response.body)).toEqual([`body.${field}`]);
     }
     expect((await api.post(`/api/invoices/${MISSING_ID}/discounts`, { kind: 'amount', amount: 100, reason: 'Credit' })).status).toBe(404);
   });
@@ -370,7 +370,7 @@ describe('POST /api/invoices/:id/write-offs', () => {
     ] as const) {
       const response = await expectRefusedUnchanged({ api, organizationId: org.id, id }, () => api.post(`/api/invoices/${id}/write-offs`, body));
       expect(response.status).toBe(400);
-      expect(response.body.detail).toContain(`body.${field}`);
+      expect(fieldsNamed(response.body)).toEqual([`body.${field}`]);
     }
     expect((await api.post(`/api/invoices/${MISSING_ID}/write-offs`, { reason: 'Goodwill' })).status).toBe(404);
   });
@@ -418,7 +418,8 @@ describe('POST /api/invoices/:id/void', () => {
     const id = await issue(1_000);
     const response = await expectRefusedUnchanged({ api, organizationId: org.id, id }, () => api.post(`/api/invoices/${id}/void`, {}));
     expect(response.status).toBe(400);
-    expect(response.body.detail).toContain('body.reason');
+    expect(fieldsNamed(response.body)).toEqual(['body.reason']);
+    expect(response.body.detail).toBe('Please correct: The reason is required: say why.');
     expect((await api.post(`/api/invoices/${MISSING_ID}/void`, { reason: 'Mistake' })).status).toBe(404);
   });
 });

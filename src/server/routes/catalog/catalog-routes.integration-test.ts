@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFamily, buildInstructor, buildLocation, buildOrganization, buildService } from '../../../db/seed/builders.js';
-import { MISSING_ID, startTestServer, type TestApi, type TestServer } from '../../testing/test-server.js';
+import { MISSING_ID, startTestServer, type TestApi, type TestServer, fieldsNamed } from '../../testing/test-server.js';
 
 let server: TestServer;
 let api: TestApi;
@@ -128,7 +128,7 @@ describe.each(cases)('/api/$path', ({ path, create, update, bad }) => {
     expect(response.status).toBe(400);
     expect(response.contentType).toContain('application/problem+json');
     expect(response.body.code).toBe('VALIDATION_FAILED');
-    expect(response.body.detail).toContain(field);
+    expect(fieldsNamed(response.body)).toEqual([`body.${field}`]);
     expect((await api.get(`/api/${path}?limit=1`)).body.total).toBe(before.body.total);
   });
 
@@ -151,7 +151,8 @@ describe('references and organization scoping', () => {
   it('refuses a client whose family is not in the organization, naming familyId', async () => {
     const response = await api.post('/api/clients', { familyId: MISSING_ID, firstName: 'A', lastName: 'B' });
     expect(response.status).toBe(400);
-    expect(response.body.detail).toContain('familyId');
+    expect(response.body.fields).toEqual([{ field: 'body.familyId', message: 'no family has this id' }]);
+    expect(response.body.detail).toBe('No family has this id in your organization; choose one from the list.');
   });
 
   it('does not show one organization the records of another', async () => {

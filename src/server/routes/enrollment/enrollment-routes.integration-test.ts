@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClient, buildOrganization, buildSession, buildSubscription } from '../../../db/seed/builders.js';
 import { invoiceRepository } from '../../../db/repositories/invoice-repository.js';
-import { MISSING_ID, startTestServer, type TestServer } from '../../testing/test-server.js';
+import { MISSING_ID, startTestServer, type TestServer, fieldsNamed } from '../../testing/test-server.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -31,7 +31,7 @@ describe('POST /api/subscriptions (enroll)', () => {
     const response = await api.post('/api/subscriptions', { clientId: client.id, sessionId: session.id, startsOn: '2027-03-10' });
     expect(response.status).toBe(422);
     expect(response.body).toMatchObject({ code: 'NOT_A_SESSION_DATE', suggestedDate: '2027-03-16' });
-    expect(response.body.detail).toContain('startsOn');
+    expect(fieldsNamed(response.body)).toEqual(['body.startsOn']);
   });
 
   it('refuses a full session with the full dates, and changes nothing', async () => {
@@ -69,10 +69,10 @@ describe('POST /api/subscriptions (enroll)', () => {
     const { session, api } = await setup();
     const unknown = await api.post('/api/subscriptions', { clientId: MISSING_ID, sessionId: session.id, startsOn: '2027-03-02' });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.detail).toContain('clientId');
+    expect(fieldsNamed(unknown.body)).toEqual(['body.clientId']);
     const badDate = await api.post('/api/subscriptions', { clientId: MISSING_ID, sessionId: session.id, startsOn: '03/02/2027' });
     expect(badDate.status).toBe(400);
-    expect(badDate.body.detail).toContain('startsOn');
+    expect(fieldsNamed(badDate.body)).toEqual(['body.startsOn']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganization, buildSession, buildSubscription } from '../../../db/seed/builders.js';
-import { startTestServer, type TestServer } from '../../testing/test-server.js';
+import { startTestServer, type TestServer, fieldsNamed } from '../../testing/test-server.js';
 import { scheduleDto } from '../../../contracts/schedule.js';
 
 let server: TestServer;
@@ -82,12 +82,13 @@ describe('GET /api/schedule', () => {
     const api = server.as(org.id);
     const backwards = await api.get('/api/schedule?from=2027-03-08&to=2027-03-01');
     expect(backwards.status).toBe(400);
-    expect(backwards.body.detail).toContain('to');
+    expect(fieldsNamed(backwards.body)).toEqual(['querystring.to']);
+    expect(backwards.body.detail).toBe('Please correct: The end of the range must be after the start of the range.');
     const tooLong = await api.get('/api/schedule?from=2027-01-01&to=2027-12-31');
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.code).toBe('INVALID_DATE_RANGE');
     const notADate = await api.get('/api/schedule?from=2027-02-30&to=2027-03-01');
     expect(notADate.status).toBe(400);
-    expect(notADate.body.detail).toContain('from');
+    expect(fieldsNamed(notADate.body)).toEqual(['querystring.from']);
   });
 });

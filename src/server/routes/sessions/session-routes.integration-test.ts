@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClient, buildGuardian, buildOrganization, buildSession, buildSubscription } from '../../../db/seed/builders.js';
-import { MISSING_ID, startTestServer, type TestServer } from '../../testing/test-server.js';
+import { MISSING_ID, startTestServer, type TestServer, fieldsNamed } from '../../testing/test-server.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -75,7 +75,8 @@ describe('session dates and rosters', () => {
     expect(wrongDay.status).toBe(422);
     const noTarget = await api.post(`/api/sessions/${session.id}/date-changes`, { date: '2027-03-09', kind: 'moved' });
     expect(noTarget.status).toBe(400);
-    expect(noTarget.body.detail).toContain('toDate');
+    expect(fieldsNamed(noTarget.body)).toEqual(['body.toDate']);
+    expect(noTarget.body.detail).toBe('Please correct: The new date is needed when the date is moved, and only then.');
     expect((await api.post(`/api/sessions/${MISSING_ID}/date-changes`, { date: '2027-03-09', kind: 'cancelled' })).status).toBe(404);
   });
 
@@ -87,7 +88,7 @@ describe('session dates and rosters', () => {
     await buildSubscription(server.db, org.id, { sessionId: session.id, startsOn: '2026-01-06' });
     const response = await api.patch(`/api/sessions/${session.id}`, { capacity: 1 });
     expect(response.status).toBe(409);
-    expect(response.body.detail).toContain('capacity');
+    expect(fieldsNamed(response.body)).toEqual(['body.capacity']);
     expect((await api.get(`/api/sessions/${session.id}`)).body.capacity).toBe(3);
     expect((await api.patch(`/api/sessions/${session.id}`, { capacity: 2 })).status).toBe(200);
   });
@@ -97,6 +98,6 @@ describe('session dates and rosters', () => {
     const session = await buildSession(server.db, org.id, { startsOn: '2027-01-05' });
     const response = await server.as(org.id).patch(`/api/sessions/${session.id}`, { endsOn: '2027-01-01' });
     expect(response.status).toBe(400);
-    expect(response.body.detail).toContain('endsOn');
+    expect(fieldsNamed(response.body)).toEqual(['body.endsOn']);
   });
 });

@@ -32,7 +32,7 @@ export async function assertReferencesExist(
     const id = input[field];
     if (typeof id !== 'string') continue;
     if (!(await repository.findById(db, organizationId, id))) {
-      throw new AppError('VALIDATION_FAILED', `${field}: no ${noun} has this id in your organization.`, {
+      throw new AppError('VALIDATION_FAILED', `No ${noun} has this id in your organization; choose one from the list.`, {
         fields: [{ field: `body.${field}`, message: `no ${noun} has this id` }],
       });
     }

@@ -3,6 +3,7 @@ import type { Database } from '../../../db/client.js';
 import { invoiceRepository } from '../../../db/repositories/invoice-repository.js';
 import { subscriptionRepository, type SubscriptionRow } from '../../../db/repositories/subscription-repository.js';
 import { AppError } from '../../../domain/errors.js';
+import { writeDate } from '../../../domain/formatting/intl-formats.js';
 import { isRealSessionDate, type SessionSchedule } from '../../../domain/schedule/session-dates.js';
 import { coversDate } from '../../../domain/subscriptions/coverage.js';
 import { periodOf } from '../schedule/session-dates-with-enrollment.js';
@@ -14,7 +15,15 @@ import { periodOf } from '../schedule/session-dates-with-enrollment.js';
  */
 export async function endSubscription(
   db: Database,
-  o: { organizationId: string; subscription: SubscriptionRow; sessionName: string; schedule: SessionSchedule; date: Temporal.PlainDate },
+  o: {
+    organizationId: string;
+    /** How the organization writes dates in messages. */
+    locale: string;
+    subscription: SubscriptionRow;
+    sessionName: string;
+    schedule: SessionSchedule;
+    date: Temporal.PlainDate;
+  },
 ) {
   const { subscription, date } = o;
   const iso = date.toString();
@@ -24,14 +33,15 @@ export async function endSubscription(
   if (subscription.endsOn && iso >= subscription.endsOn) {
     throw new AppError(
       'END_DATE_LATER',
-      `date: this enrollment already ends on ${subscription.endsOn}; an end can move earlier, never later (enroll again instead).`,
-      { fields: [{ field: 'body.date', message: `must be before ${subscription.endsOn}` }] },
+      `This enrollment already ends on ${writeDate(subscription.endsOn, o.locale)}; an end can move earlier, never later (enroll again instead).`,
+      { fields: [{ field: 'body.date', message: `must be before ${writeDate(subscription.endsOn, o.locale)}` }] },
     );
   }
   if (!isRealSessionDate({ ...o.schedule, date }) || !coversDate({ period: periodOf(subscription), date })) {
     throw new AppError(
       'NOT_ENROLLED_ON_DATE',
-      `date: the client is not enrolled in ${o.sessionName} on ${iso}; pick one of the session dates from ${subscription.startsOn} on.`,
+      `The client is not enrolled in ${o.sessionName} on ${writeDate(date, o.locale)}; ` +
+        `pick one of the session dates from ${writeDate(subscription.startsOn, o.locale)} on.`,
       { fields: [{ field: 'body.date', message: 'not a session date of this enrollment' }] },
     );
   }

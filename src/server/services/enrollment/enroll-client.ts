@@ -5,6 +5,7 @@ import { clientRepository } from '../../../db/repositories/client-repository.js'
 import { sessionRepository } from '../../../db/repositories/session-repository.js';
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { AppError } from '../../../domain/errors.js';
+import { writeDate } from '../../../domain/formatting/intl-formats.js';
 import { firstRealSessionDateOnOrAfter, isRealSessionDate } from '../../../domain/schedule/session-dates.js';
 import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
 import type { EnrollInput, SubscriptionDto } from '../../../contracts/enrollment.js';
@@ -32,12 +33,14 @@ export async function enrollClient(
       const next = firstRealSessionDateOnOrAfter({ ...schedule, date: startsOn });
       throw new AppError(
         'NOT_A_SESSION_DATE',
-        `startsOn: ${session.name} does not meet on ${input.startsOn}${next ? `; its next date is ${next}` : ''}.`,
-        { fields: [{ field: 'body.startsOn', message: 'not a session date' }], suggestedDate: next?.toString() ?? null },
+        `${session.name} does not meet on ${writeDate(startsOn, organization.locale)}` +
+          (next ? `; its next date is ${writeDate(next, organization.locale)}.` : '; it has no later dates.'),
+        { fields: [{ field: 'body.startsOn', message: `not a session date of ${session.name}` }], suggestedDate: next?.toString() ?? null },
       );
     }
     await assertSeatAvailable(tx, {
       organizationId: organization.id,
+      locale: organization.locale,
       session,
       schedule,
       clientId: input.clientId,

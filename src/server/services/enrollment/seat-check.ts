@@ -3,6 +3,7 @@ import type { Database } from '../../../db/client.js';
 import type { SessionRow } from '../../../db/repositories/session-repository.js';
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { AppError } from '../../../domain/errors.js';
+import { writeDate } from '../../../domain/formatting/intl-formats.js';
 import { realSessionDates, type SessionSchedule } from '../../../domain/schedule/session-dates.js';
 import { periodsOverlap, type SubscriptionPeriod } from '../../../domain/subscriptions/coverage.js';
 import { assertCapacity } from '../../../domain/subscriptions/capacity.js';
@@ -22,6 +23,8 @@ export async function assertSeatAvailable(
   db: Database,
   o: {
     organizationId: string;
+    /** How the organization writes dates in messages. */
+    locale: string;
     session: SessionRow;
     schedule: SessionSchedule;
     clientId: string;
@@ -36,9 +39,10 @@ export async function assertSeatAvailable(
   });
   const clash = subscriptions.find((s) => s.clientId === o.clientId && periodsOverlap({ a: periodOf(s), b: period }));
   if (clash) {
+    const until = clash.endsOn ? ` until ${writeDate(clash.endsOn, o.locale)}` : '';
     throw new AppError(
       'ALREADY_ENROLLED',
-      `The client is already enrolled in ${session.name} from ${clash.startsOn}${clash.endsOn ? ` until ${clash.endsOn}` : ''}; choose another session or a first date after that.`,
+      `The client is already enrolled in ${session.name} from ${writeDate(clash.startsOn, o.locale)}${until}; choose another session or a first date after that.`,
       { subscriptionId: clash.id },
     );
   }
@@ -54,5 +58,6 @@ export async function assertSeatAvailable(
     dates,
     enrolledByDate: enrolledCountByDate({ dates, periods }),
     override: o.override ?? false,
+    locale: o.locale,
   });
 }

@@ -20,11 +20,12 @@ export async function unenrollClient(
 ): Promise<SubscriptionDto & { voidedInvoiceIds: string[] }> {
   return db.transaction(async (tx) => {
     const subscription = await subscriptionRepository.findByIdForUpdate(tx, organization.id, subscriptionId);
-    if (!subscription) throw new AppError('NOT_FOUND', 'No enrollment (subscription) has this id in your organization.');
+    if (!subscription) throw new AppError('NOT_FOUND', 'No enrollment has this id in your organization.');
     const session = (await sessionRepository.findById(tx, organization.id, subscription.sessionId))!;
     const schedule = (await loadSessionSchedules(tx, organization, [session])).get(session.id)!;
     const { ended, voidedInvoiceIds } = await endSubscription(tx, {
       organizationId: organization.id,
+      locale: organization.locale,
       subscription,
       sessionName: session.name,
       schedule,

@@ -16,8 +16,8 @@ export async function getSchedule(db: Database, organization: OrganizationContex
   const from = Temporal.PlainDate.from(query.from);
   const to = Temporal.PlainDate.from(query.to);
   if (from.until(to).days > MAX_SCHEDULE_DAYS) {
-    throw new AppError('INVALID_DATE_RANGE', `to: ask for at most ${MAX_SCHEDULE_DAYS} days at a time.`, {
-      fields: [{ field: 'querystring.to', message: `at most ${MAX_SCHEDULE_DAYS} days after from` }],
+    throw new AppError('INVALID_DATE_RANGE', `Ask for at most ${MAX_SCHEDULE_DAYS} days at a time.`, {
+      fields: [{ field: 'querystring.to', message: `at most ${MAX_SCHEDULE_DAYS} days after the start` }],
     });
   }
   const filter = { locationId: query.locationId, instructorId: query.instructorId, serviceId: query.serviceId };

@@ -5,6 +5,7 @@ import { guardianRepository } from '../../../db/repositories/guardian-repository
 import { sessionRepository } from '../../../db/repositories/session-repository.js';
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { AppError } from '../../../domain/errors.js';
+import { writeDate } from '../../../domain/formatting/intl-formats.js';
 import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
 import { assertMaySeeRoster } from './own-session.js';
 import type { RosterDto } from '../../../contracts/roster.js';
@@ -34,8 +35,8 @@ export async function getRoster(
   const schedule = toSessionSchedule(session, exceptions, organization.timeZone);
   const sessionDate = listSessionDates({ ...schedule, ...range, includeCancelled: true }).find((d) => d.date.equals(date));
   if (!sessionDate) {
-    throw new AppError('NOT_A_SESSION_DATE', `${session.name} does not meet on ${isoDate}; pick one of its dates.`, {
-      fields: [{ field: 'querystring.date', message: 'not a date of this session' }],
+    throw new AppError('NOT_A_SESSION_DATE', `${session.name} does not meet on ${writeDate(date, organization.locale)}; pick one of its dates.`, {
+      fields: [{ field: 'querystring.date', message: `not a date of ${session.name}` }],
     });
   }
   const rows = sessionDate.status === 'cancelled' ? [] : enrolled;

@@ -12,8 +12,8 @@ export async function getSessionDates(db: Database, organization: OrganizationCo
   const from = Temporal.PlainDate.from(range.from);
   const to = Temporal.PlainDate.from(range.to);
   if (from.until(to).days > MAX_DAYS) {
-    throw new AppError('INVALID_DATE_RANGE', `to: ask for at most ${MAX_DAYS} days at a time.`, {
-      fields: [{ field: 'querystring.to', message: `at most ${MAX_DAYS} days after from` }],
+    throw new AppError('INVALID_DATE_RANGE', `Ask for at most ${MAX_DAYS} days at a time.`, {
+      fields: [{ field: 'querystring.to', message: `at most ${MAX_DAYS} days after the start` }],
     });
   }
   const session = await findSession(db, organization, sessionId);

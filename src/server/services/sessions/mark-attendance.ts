@@ -4,6 +4,7 @@ import { attendanceRepository } from '../../../db/repositories/attendance-reposi
 import { auditRepository } from '../../../db/repositories/audit-repository.js';
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { AppError } from '../../../domain/errors.js';
+import { writeDate } from '../../../domain/formatting/intl-formats.js';
 import { isRealSessionDate } from '../../../domain/schedule/session-dates.js';
 import { coversDate } from '../../../domain/subscriptions/coverage.js';
 import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
@@ -33,7 +34,7 @@ export async function markAttendance(
       !isRealSessionDate({ ...schedule, date }) ||
       !coversDate({ period: periodOf(subscription), date })
     ) {
-      throw new AppError('NOT_ENROLLED_ON_DATE', `subscriptionId: this client is not on the roster of ${session.name} on ${input.date}.`, {
+      throw new AppError('NOT_ENROLLED_ON_DATE', `This client is not on the roster of ${session.name} on ${writeDate(input.date, organization.locale)}.`, {
         fields: [{ field: 'body.subscriptionId', message: 'not on this roster' }],
       });
     }

@@ -7,6 +7,7 @@ import { serviceRepository } from '../../../db/repositories/service-repository.j
 import { sessionRepository, type SessionRow } from '../../../db/repositories/session-repository.js';
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { AppError } from '../../../domain/errors.js';
+import { writeDate } from '../../../domain/formatting/intl-formats.js';
 import { listSessionDates, realSessionDates, type SessionSchedule } from '../../../domain/schedule/session-dates.js';
 import { sessionsPerMonth } from '../../../domain/schedule/sessions-per-month.js';
 import { enrolledCountByDate } from '../../../domain/subscriptions/roster.js';
@@ -85,7 +86,7 @@ async function assertCapacityFitsEnrolled(db: Database, organization: Organizati
     const [date, count] = crowded[0]!;
     throw new AppError(
       'CONFLICT',
-      `capacity: ${count} clients are enrolled on ${date}; set a capacity of at least ${count} or move clients first.`,
+      `${count} clients are enrolled on ${writeDate(date, organization.locale)}; set a capacity of at least ${count} or move clients first.`,
       { fields: [{ field: 'body.capacity', message: `at least ${count}` }] },
     );
   }
@@ -119,8 +120,8 @@ export const sessionService: ResourceService<SessionDto, CreateSessionInput, Upd
       await assertReferencesExist(tx, organization.id, input, references);
       const merged = { ...current, ...input };
       if (merged.endsOn !== null && merged.endsOn <= merged.startsOn) {
-        throw new AppError('VALIDATION_FAILED', 'endsOn: must be after startsOn.', {
-          fields: [{ field: 'body.endsOn', message: 'must be after startsOn' }],
+        throw new AppError('VALIDATION_FAILED', 'The end date must be after the start date.', {
+          fields: [{ field: 'body.endsOn', message: 'must be after the start date' }],
         });
       }
       const row = (await sessionRepository.update(tx, organization.id, id, input))!;
@@ -152,7 +153,7 @@ export async function changeSessionDate(
     const date = Temporal.PlainDate.from(input.date);
     const scheduled = listSessionDates({ ...schedule, from: date, to: date.add({ days: 1 }) });
     if (scheduled.length === 0) {
-      throw new AppError('NOT_A_SESSION_DATE', `${input.date} is not a scheduled date of ${session.name}; pick one of its dates.`, {
+      throw new AppError('NOT_A_SESSION_DATE', `${writeDate(date, organization.locale)} is not a scheduled date of ${session.name}; pick one of its dates.`, {
         fields: [{ field: 'body.date', message: 'not a scheduled date of this session' }],
       });
     }

@@ -19,7 +19,7 @@ const ALL = { limit: 10_000, offset: 0 };
  */
 export async function listTransferTargets(db: Database, organization: OrganizationContext, subscriptionId: string, isoDate: string) {
   const subscription = await subscriptionRepository.findById(db, organization.id, subscriptionId);
-  if (!subscription) throw new AppError('NOT_FOUND', 'No enrollment (subscription) has this id in your organization.');
+  if (!subscription) throw new AppError('NOT_FOUND', 'No enrollment has this id in your organization.');
   const from = Temporal.PlainDate.from(isoDate);
   const to = from.add({ days: WINDOW_DAYS });
   const [running, services, instructors, locations] = await Promise.all([

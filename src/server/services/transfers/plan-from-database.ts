@@ -28,7 +28,7 @@ export interface PlannedTransfer {
 }
 
 const notFound = (field: string, noun: string) =>
-  new AppError('NOT_FOUND', `${field}: no ${noun} has this id in your organization.`, { field });
+  new AppError('NOT_FOUND', `No ${noun} has this id in your organization.`, { fields: [{ field: `body.${field}`, message: `no ${noun} has this id` }] });
 
 /**
  * What the old subscription's paid invoices paid for, per invoiced period, for the periods
@@ -114,6 +114,7 @@ export async function planTransferFromDatabase(
     oldEndsOn: date(input.oldEndsOn),
     capacityOverride: input.capacityOverride,
     today,
+    locale: organization.locale,
   });
   const paidPeriods = await paidPeriodsOf(db, organization.id, subscription.id, plan.oldEndsOn);
   const quote = quoteCheckout({

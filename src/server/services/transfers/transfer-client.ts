@@ -51,6 +51,7 @@ export async function transferClient(
 
         const { ended, voidedInvoiceIds } = await endSubscription(tx, {
           organizationId: organization.id,
+          locale: organization.locale,
           subscription,
           sessionName: planned.fromSession.name,
           schedule: planned.fromSchedule,

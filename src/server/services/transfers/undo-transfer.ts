@@ -8,6 +8,7 @@ import { sessionRepository } from '../../../db/repositories/session-repository.j
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { transferRepository } from '../../../db/repositories/transfer-repository.js';
 import { AppError } from '../../../domain/errors.js';
+import { writeDate } from '../../../domain/formatting/intl-formats.js';
 import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
 import { toSubscriptionDto } from '../enrollment/subscription-dto.js';
 import { assertSeatAvailable } from '../enrollment/seat-check.js';
@@ -34,7 +35,7 @@ export async function undoTransfer(db: Database, organization: OrganizationConte
       (t) => t.id !== transfer.id && t.status === 'completed' && t.createdAt > transfer.createdAt,
     );
     if (later.length > 0) {
-      throw refuse(`the same enrollment was transferred again on ${later[0]!.transferDate}. Undo that later transfer first.`);
+      throw refuse(`the same enrollment was transferred again on ${writeDate(later[0]!.transferDate, organization.locale)}. Undo that later transfer first.`);
     }
 
     // Locked before payments are looked at: a payment recorded at this moment waits, then finds the invoice void.
@@ -54,6 +55,7 @@ export async function undoTransfer(db: Database, organization: OrganizationConte
     try {
       await assertSeatAvailable(tx, {
         organizationId: organization.id,
+        locale: organization.locale,
         session: oldSession,
         schedule,
         clientId: oldSubscription.clientId,
