@@ -4,7 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type AppErrorCode } from '../../domain/errors.js';
 
 /** The one place where an error code becomes an HTTP status. */
-const statusByCode: Record<AppErrorCode, number> = {
+export const statusByCode: Record<AppErrorCode, number> = {
   VALIDATION_FAILED: 400,
   INVALID_DATE_RANGE: 400,
   NOT_FOUND: 404,
