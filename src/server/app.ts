@@ -1,10 +1,9 @@
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
 import { createAuth, type AuthOptions } from './auth/auth.js';
 import { organizationScoped, type RouteAccessEntry } from './http/organization-scope.js';
+import { registerOpenApi } from './http/openapi.js';
 import { refuseCrossSiteRequests } from './http/origin-check.js';
 import { clientErrorHandler, errorHandler, frameworkErrorHandler } from './http/problem.js';
 import { refuseTextDatabasesCannotStore } from './http/text-check.js';
@@ -48,20 +47,7 @@ export async function buildApp({ db, auth: authOptions, logger = false, trustPro
   refuseCrossSiteRequests(app, authOptions.trustedOrigins);
   refuseTextDatabasesCannotStore(app);
 
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'Session transfers API',
-        description:
-          'Schedules, rosters, subscriptions and transfers for class-based businesses. Log in with POST /api/auth/sign-in/email {email, password}; the session cookie then authorizes every other route.',
-        version: '0.1.0',
-      },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' } } },
-      security: [{ session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await registerOpenApi(app);
   registerAuthRoutes(app, auth);
 
   const accessTable: RouteAccessEntry[] = [];

@@ -5,7 +5,7 @@ import { AppError, type AppErrorCode, type FieldProblem } from '../../domain/err
 import { describeField } from './field-names.js';
 
 /** The one place where an error code becomes an HTTP status. */
-const statusByCode: Record<AppErrorCode, number> = {
+export const statusByCode: Record<AppErrorCode, number> = {
   VALIDATION_FAILED: 400,
   INVALID_DATE_RANGE: 400,
   NOT_FOUND: 404,

@@ -7,7 +7,7 @@ import { permissionsOf } from '../../../domain/access/permissions.js';
 export function registerMeRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/me', {
     config: { access: 'authenticated' },
-    schema: { tags: ['auth'], summary: 'The logged-in staff member, role, permissions and organization', response: { 200: meDto } },
+    schema: { operationId: 'getCurrentStaffMember', tags: ['auth'], summary: 'The logged-in staff member, role, permissions and organization', response: { 200: meDto } },
     handler: async (request) => ({
       user: { id: request.actor.userId, name: request.actor.name ?? '', email: request.actor.email ?? '' },
       role: request.actor.role,

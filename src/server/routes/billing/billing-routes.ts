@@ -18,6 +18,7 @@ export function registerBillingRoutes(app: FastifyInstance, db: Database) {
   typed.get('/api/invoices/:id', {
     config: { access: 'clients.read' },
     schema: {
+      operationId: 'getInvoice',
       tags,
       summary: 'One invoice: lines, discounts, payments, write-offs and the amount due',
       params: idParamsSchema,
@@ -29,6 +30,7 @@ export function registerBillingRoutes(app: FastifyInstance, db: Database) {
   typed.get('/api/families/:id/balance', {
     config: { access: 'clients.read' },
     schema: {
+      operationId: 'getFamilyBalance',
       tags,
       summary: "A family's balance (invoiced − paid − written off, void invoices ignored) and its invoices",
       params: idParamsSchema,
@@ -38,8 +40,9 @@ export function registerBillingRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.post('/api/invoices/:id/payments', {
-    config: { access: 'payments.write' },
+    config: { access: 'payments.write', refuses: ['CONFLICT'] },
     schema: {
+      operationId: 'recordPayment',
       tags,
       summary: 'Record a payment of at most the amount due; the invoice is paid when nothing is left due',
       params: idParamsSchema,
@@ -51,8 +54,9 @@ export function registerBillingRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.post('/api/invoices/:id/discounts', {
-    config: { access: 'payments.write' },
+    config: { access: 'payments.write', refuses: ['CONFLICT', 'DISCOUNT_EXCEEDS_TOTAL'] },
     schema: {
+      operationId: 'addDiscount',
       tags,
       summary: 'Add an amount or percent discount to an open invoice with no payments; the total is recomputed',
       params: idParamsSchema,
@@ -64,8 +68,9 @@ export function registerBillingRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.post('/api/invoices/:id/write-offs', {
-    config: { access: 'billing.adjust' },
+    config: { access: 'billing.adjust', refuses: ['CONFLICT'] },
     schema: {
+      operationId: 'writeOffInvoice',
       tags,
       summary: 'Write off part or all of what is due, with a reason; the invoice is closed when nothing is left due',
       params: idParamsSchema,
@@ -77,8 +82,9 @@ export function registerBillingRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.post('/api/invoices/:id/void', {
-    config: { access: 'billing.adjust' },
+    config: { access: 'billing.adjust', refuses: ['CONFLICT'] },
     schema: {
+      operationId: 'voidInvoice',
       tags,
       summary: 'Void an open invoice nobody has paid on, with a reason; it stays in history and asks for nothing',
       params: idParamsSchema,

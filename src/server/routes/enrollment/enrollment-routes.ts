@@ -12,8 +12,9 @@ export function registerEnrollmentRoutes(app: FastifyInstance, db: Database) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.post('/api/subscriptions', {
-    config: { access: 'enrollment.write' },
+    config: { access: 'enrollment.write', refuses: ['NOT_A_SESSION_DATE', 'CAPACITY_FULL', 'ALREADY_ENROLLED'] },
     schema: {
+      operationId: 'enrollClient',
       tags: ['enrollment'],
       summary: 'Enroll a client in a session from a first session date (holds a seat on every date)',
       body: enrollBody,
@@ -24,8 +25,9 @@ export function registerEnrollmentRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.post('/api/subscriptions/:id/unenroll', {
-    config: { access: 'enrollment.write' },
+    config: { access: 'enrollment.write', refuses: ['SUBSCRIPTION_ENDED', 'END_DATE_LATER', 'NOT_ENROLLED_ON_DATE'] },
     schema: {
+      operationId: 'unenrollClient',
       tags: ['enrollment'],
       summary: 'Unenroll a client from a session date on (ends the subscription)',
       params: idParamsSchema,
@@ -38,6 +40,7 @@ export function registerEnrollmentRoutes(app: FastifyInstance, db: Database) {
   typed.get('/api/clients/:id/profile', {
     config: { access: 'clients.read' },
     schema: {
+      operationId: 'getClientProfile',
       tags: ['clients'],
       summary: "A client's profile: family, guardians, subscriptions, invoices, balance and history",
       params: idParamsSchema,

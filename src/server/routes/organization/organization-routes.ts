@@ -6,7 +6,7 @@ import { organizationDto } from '../../../contracts/organization.js';
 export function registerOrganizationRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/organization', {
     config: { access: 'authenticated' },
-    schema: { tags: ['organization'], summary: 'The current organization', response: { 200: organizationDto } },
+    schema: { operationId: 'getOrganization', tags: ['organization'], summary: 'The current organization', response: { 200: organizationDto } },
     handler: async (request) => organizationDto.parse(request.organization),
   });
 }

@@ -6,8 +6,9 @@ import { scheduleDto, scheduleQuery } from '../../../contracts/schedule.js';
 
 export function registerScheduleRoutes(app: FastifyInstance, db: Database) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/schedule', {
-    config: { access: 'schedule.read' },
+    config: { access: 'schedule.read', refuses: ['INVALID_DATE_RANGE'] },
     schema: {
+      operationId: 'getSchedule',
       tags: ['schedule'],
       summary: 'Session dates in a date range with enrolled count and capacity (the main schedule)',
       querystring: scheduleQuery,

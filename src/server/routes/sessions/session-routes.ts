@@ -24,14 +24,17 @@ import {
 export function registerSessionRoutes(app: FastifyInstance, db: Database) {
   registerResourceRoutes(app, db, {
     access: { read: 'schedule.read', write: 'catalog.write' }, path: 'sessions', noun: 'session', dto: sessionDto,
+    // A capacity below the clients already enrolled on a coming date.
+    refuses: { update: ['CONFLICT'] },
     createBody: createSessionBody, updateBody: updateSessionBody, listFilter: sessionListFilter, service: sessionService,
   });
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['sessions'];
 
   typed.get('/api/sessions/:id/dates', {
-    config: { access: 'schedule.read' },
+    config: { access: 'schedule.read', refuses: ['INVALID_DATE_RANGE'] },
     schema: {
+      operationId: 'listSessionDates',
       tags,
       summary: "A session's dates in a range (cancelled ones included, marked), with free seats",
       params: idParamsSchema,
@@ -42,14 +45,15 @@ export function registerSessionRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.get('/api/sessions/:id/roster', {
-    config: { access: 'roster.read' },
-    schema: { tags, summary: 'The roster of one session date', params: idParamsSchema, querystring: rosterQuery, response: { 200: rosterDto } },
+    config: { access: 'roster.read', refuses: ['NOT_A_SESSION_DATE'] },
+    schema: { operationId: 'getSessionRoster', tags, summary: 'The roster of one session date', params: idParamsSchema, querystring: rosterQuery, response: { 200: rosterDto } },
     handler: async (request) => getRoster(db, request.organization, request.actor, request.params.id, request.query.date),
   });
 
   typed.post('/api/sessions/:id/date-changes', {
-    config: { access: 'catalog.write' },
+    config: { access: 'catalog.write', refuses: ['NOT_A_SESSION_DATE'] },
     schema: {
+      operationId: 'changeSessionDate',
       tags,
       summary: 'Cancel or move one date of a session',
       params: idParamsSchema,
@@ -61,8 +65,9 @@ export function registerSessionRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.put('/api/sessions/:id/attendance', {
-    config: { access: 'attendance.write' },
+    config: { access: 'attendance.write', refuses: ['NOT_ENROLLED_ON_DATE'] },
     schema: {
+      operationId: 'markAttendance',
       tags,
       summary: 'Mark a client on a session date present or absent',
       params: idParamsSchema,

@@ -9,12 +9,12 @@ export function registerStaffRoutes(app: FastifyInstance, db: Database) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get('/api/staff', {
     config: { access: 'staff.manage' },
-    schema: { tags: ['staff'], summary: 'Staff members and their roles', response: { 200: z.array(staffMemberDto) } },
+    schema: { operationId: 'listStaff', tags: ['staff'], summary: 'Staff members and their roles', response: { 200: z.array(staffMemberDto) } },
     handler: async (request) => listStaff(db, request.organization),
   });
   typed.post('/api/staff', {
-    config: { access: 'staff.manage' },
-    schema: { tags: ['staff'], summary: 'Add a staff login with a role', body: createStaffBody, response: { 201: staffMemberDto } },
+    config: { access: 'staff.manage', refuses: ['CONFLICT'] },
+    schema: { operationId: 'addStaffMember', tags: ['staff'], summary: 'Add a staff login with a role', body: createStaffBody, response: { 201: staffMemberDto } },
     handler: async (request, reply) => reply.status(201).send(await addStaffMember(db, request.organization, request.actor, request.body)),
   });
 }

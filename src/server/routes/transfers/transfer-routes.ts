@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../../../db/client.js';
+import type { AppErrorCode } from '../../../domain/errors.js';
 import { listTransferTargets } from '../../services/transfers/list-transfer-targets.js';
 import { previewTransfer } from '../../services/transfers/preview-transfer.js';
 import { transferClient } from '../../services/transfers/transfer-client.js';
@@ -17,6 +18,18 @@ import {
   undoTransferResultDto,
 } from '../../../contracts/transfers.js';
 
+/** What planning a transfer can refuse (plan-from-database.ts, domain/transfers/plan-transfer.ts, the discounts). */
+const planRefusals: AppErrorCode[] = [
+  'NOT_FOUND',
+  'SAME_SESSION',
+  'NOT_ENROLLED_ON_DATE',
+  'INVALID_END_DATE',
+  'NOT_A_SESSION_DATE',
+  'ALREADY_ENROLLED',
+  'CAPACITY_FULL',
+  'DISCOUNT_EXCEEDS_TOTAL',
+];
+
 export function registerTransferRoutes(app: FastifyInstance, db: Database) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['transfers'];
@@ -24,6 +37,7 @@ export function registerTransferRoutes(app: FastifyInstance, db: Database) {
   typed.get('/api/subscriptions/:id/transfer-targets', {
     config: { access: 'enrollment.write' },
     schema: {
+      operationId: 'listTransferTargets',
       tags,
       summary: 'Sessions a client can be transferred to from a date, with time, instructor, free seats and next dates',
       params: idParamsSchema,
@@ -34,8 +48,9 @@ export function registerTransferRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.post('/api/transfers/preview', {
-    config: { access: 'enrollment.write' },
+    config: { access: 'enrollment.write', refuses: planRefusals },
     schema: {
+      operationId: 'previewTransfer',
       tags,
       summary: 'Preview a transfer: the plan with defaults, warnings and the checkout quote (changes nothing)',
       body: previewTransferBody,
@@ -45,8 +60,9 @@ export function registerTransferRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.post('/api/transfers', {
-    config: { access: 'enrollment.write' },
+    config: { access: 'enrollment.write', refuses: [...planRefusals, 'SUBSCRIPTION_ENDED', 'END_DATE_LATER', 'IDEMPOTENCY_KEY_REUSED'] },
     schema: {
+      operationId: 'transferClient',
       tags,
       summary: 'Transfer a client with checkout (pay now, pay later or close now), in one transaction',
       description: 'Requires an Idempotency-Key header: a retry with the same key and body returns the first result.',
@@ -62,8 +78,9 @@ export function registerTransferRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.post('/api/transfers/:id/undo', {
-    config: { access: 'transfers.undo' },
+    config: { access: 'transfers.undo', refuses: ['UNDO_NOT_POSSIBLE'] },
     schema: {
+      operationId: 'undoTransfer',
       tags,
       summary: 'Undo a transfer while nothing depends on it (no payment or attendance on the new enrollment)',
       params: idParamsSchema,
