@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ProblemDto } from '../../contracts/problem.js';
 import { AppError, type AppErrorCode, type FieldProblem } from '../../domain/errors.js';
 import { describeField } from './field-names.js';
 
@@ -28,19 +29,7 @@ export const statusByCode: Record<AppErrorCode, number> = {
 
 export const problemContentType = 'application/problem+json; charset=utf-8';
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  /** A sentence for a person: what is wrong and what to do, no API field names. */
-  detail: string;
-  /** The fields the refusal is about, for forms and programs (empty when about the whole request). */
-  fields: FieldProblem[];
-  [fact: string]: unknown;
-}
-
-export function problemFor(error: AppError): Problem {
+export function problemFor(error: AppError): ProblemDto {
   const status = statusByCode[error.code];
   return {
     ...error.facts,
@@ -108,6 +97,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     status: 500,
     code: 'INTERNAL',
     detail: 'Something went wrong on our side; nothing was changed. Please try again.',
+    fields: [],
   });
 }
 
@@ -135,7 +125,8 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? [408, 'request timeout', 'The request took too long to arrive; please send it again.']
         : [400, 'bad request', 'The request could not be read as HTTP; check how it is sent.'];
-  const body = JSON.stringify({ type: 'about:blank#VALIDATION_FAILED', title, status, code: 'VALIDATION_FAILED', detail });
+  const problem: ProblemDto = { type: 'about:blank#VALIDATION_FAILED', title, status, code: 'VALIDATION_FAILED', detail, fields: [] };
+  const body = JSON.stringify(problem);
   socket.end(
     `HTTP/1.1 ${status} ${title}\r\nContent-Type: ${problemContentType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );

@@ -2,16 +2,11 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { problemContentType } from './problem.js';
+import { AppError } from '../../domain/errors.js';
+import { sendProblem } from './problem.js';
 
 function notFoundProblem(request: FastifyRequest, reply: FastifyReply, path: string) {
-  return reply.status(404).type(problemContentType).send({
-    type: 'about:blank#NOT_FOUND',
-    title: 'not found',
-    status: 404,
-    code: 'NOT_FOUND',
-    detail: `There is no ${request.method} ${path} in this API; see /docs.`,
-  });
+  return sendProblem(reply, new AppError('NOT_FOUND', `There is no ${request.method} ${path} in this API; see /docs.`));
 }
 
 /**
