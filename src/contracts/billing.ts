@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { discountKinds, invoiceStatuses, paymentMethods } from '../domain/billing/value-sets.js';
-import { idSchema, moneySchema, reasonSchema } from './fields.js';
+import { idSchema, localDateSchema, moneySchema, reasonSchema } from './fields.js';
 
 export const invoiceStatusSchema = z.enum(invoiceStatuses);
 export const paymentMethodSchema = z.enum(paymentMethods);
@@ -51,6 +51,20 @@ export const discountBody = z.discriminatedUnion(
   { message: 'must be "amount" or "percent"' },
 );
 export type DiscountInput = z.output<typeof discountBody>;
+
+/** Checkout's three finish buttons: Enroll and Pay Now, Pay Later, Close Now (enrollment and transfer alike). */
+export const finishSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('pay_now'),
+    amount: moneySchema,
+    method: paymentMethodSchema,
+    reference: z.string().trim().max(200).nullish(),
+  }),
+  z.object({ kind: z.literal('pay_later'), dueOn: localDateSchema.nullish() }),
+  z.object({ kind: z.literal('close_now'), reason: reasonSchema }),
+]);
+
+export type CheckoutFinishInput = z.output<typeof finishSchema>;
 
 export const invoiceDto = z.object({
   id: idSchema,

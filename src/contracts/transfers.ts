@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { checkoutFinishKinds } from '../domain/billing/value-sets.js';
-import { appliedDiscountDto, discountBody, invoiceDto, invoiceLineDto, paymentMethodSchema } from './billing.js';
+import { appliedDiscountDto, discountBody, finishSchema, invoiceDto, invoiceLineDto } from './billing.js';
+
+// The web app still imports the finish from here; it lives with billing (enrollment checks out too).
+export { finishSchema };
 import { subscriptionDto } from './enrollment.js';
-import { idSchema, localDateSchema, moneySchema, paymentPlanSchema, reasonSchema } from './fields.js';
+import { idSchema, localDateSchema, paymentPlanSchema } from './fields.js';
 
 export const transferRequestFields = z.object({
   subscriptionId: idSchema.describe('The client’s current subscription'),
@@ -16,17 +19,6 @@ export const transferRequestFields = z.object({
 });
 export const previewTransferBody = transferRequestFields;
 export type PreviewTransferInput = z.output<typeof previewTransferBody>;
-
-export const finishSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('pay_now'),
-    amount: moneySchema,
-    method: paymentMethodSchema,
-    reference: z.string().trim().max(200).nullish(),
-  }),
-  z.object({ kind: z.literal('pay_later'), dueOn: localDateSchema.nullish() }),
-  z.object({ kind: z.literal('close_now'), reason: reasonSchema }),
-]);
 
 export const transferBody = transferRequestFields.extend({ finish: finishSchema });
 export type TransferInput = z.output<typeof transferBody>;

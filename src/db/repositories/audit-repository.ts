@@ -51,6 +51,6 @@ export const auditRepository = {
           eq(auditEvents.entityId, entityId),
         ),
       )
-      .orderBy(desc(auditEvents.createdAt));
+      .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id));
   },
 };
