@@ -261,10 +261,13 @@ describe('invoiceRepository', () => {
       await buildLine(org.id, springTerm, { periodStart: '2027-02-01', periodEnd: '2027-03-01' });
       await pay(org.id, springTerm, 5000);
       await pay(org.id, springTerm, 3000);
-      // One dated line ending after the date and one undated line: the span comes from the dated one.
+      // One line dated at both ends, ending after the date, and lines missing a date: the span
+      // comes from the line dated at both ends.
       const mixed = await invoice('2027-02-01', 9000);
       await buildLine(org.id, mixed, { periodStart: '2027-01-15', periodEnd: '2027-02-15' }, 8000);
-      await buildLine(org.id, mixed, { periodStart: null, periodEnd: null }, 1000);
+      await buildLine(org.id, mixed, { periodStart: null, periodEnd: null }, 500);
+      await buildLine(org.id, mixed, { periodStart: '2027-01-01', periodEnd: null }, 250);
+      await buildLine(org.id, mixed, { periodStart: null, periodEnd: '2027-03-01' }, 250);
       // Bad data (a period that does not end after it starts) surfaces even though long past.
       const bad = await invoice('2026-05-01', 500);
       await buildLine(org.id, bad, { periodStart: '2026-05-01', periodEnd: '2026-05-01' }, 500);

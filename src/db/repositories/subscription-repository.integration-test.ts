@@ -163,8 +163,10 @@ describe('subscriptionRepository', () => {
       // Mondays from 01-04, ended on 01-11 (exclusive): one date in the range.
       const mondays = await buildSession(db, org.id, { weekdays: [1], startsOn: '2027-01-04', endsOn: '2027-01-11' });
       await buildSubscription(db, org.id, { sessionId: mondays.id, startsOn: '2027-01-04' });
-      // Wednesdays, nobody enrolled: its dates are there with 0.
+      // Wednesdays, and open-ended Mondays, nobody enrolled: their dates are there with 0
+      // (the range's end, a Monday, is not one of them).
       const wednesdays = await buildSession(db, org.id, { weekdays: [3], startsOn: '2027-01-01' });
+      const openMondays = await buildSession(db, org.id, { weekdays: [1], startsOn: '2027-01-04' });
       // Starts on the range's end: not running in it.
       await buildSession(db, org.id, { weekdays: [1], startsOn: '2027-01-18' });
       await buildSession(db, other.id, { weekdays: [2], startsOn: '2027-01-05' });
@@ -179,6 +181,8 @@ describe('subscriptionRepository', () => {
           [key(mondays.id, '2027-01-04'), 1],
           [key(wednesdays.id, '2027-01-06'), 0],
           [key(wednesdays.id, '2027-01-13'), 0],
+          [key(openMondays.id, '2027-01-04'), 0],
+          [key(openMondays.id, '2027-01-11'), 0],
         ]),
       );
     });

@@ -104,7 +104,7 @@ describe('tenantTable findByIdForUpdate', () => {
 });
 
 describe('tenantTable listWhereIn', () => {
-  it('returns [] for no values without asking the database', async () => {
+  it('returns [] for no values', async () => {
     const org = await buildOrganization(db);
     await buildClient(db, org.id);
     expect(await clientRows.listWhereIn(db, org.id, clients.familyId, [], [clients.lastName])).toEqual([]);
