@@ -4,10 +4,13 @@
  * same few dates, times and texts on every request.
  */
 
+/** A memoized function that can also be told a value it would compute (one found another way). */
+export type WeakMemo<K extends object, V> = ((key: K) => V) & { remember(key: K, value: V): void };
+
 /** Computed once per object, dropped with it. */
-export function weakMemo<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+export function weakMemo<K extends object, V>(compute: (key: K) => V): WeakMemo<K, V> {
   const values = new WeakMap<K, V>();
-  return (key) => {
+  const memoized = (key: K) => {
     let value = values.get(key);
     if (value === undefined) {
       value = compute(key);
@@ -15,6 +18,7 @@ export function weakMemo<K extends object, V>(compute: (key: K) => V): (key: K) 
     }
     return value;
   };
+  return Object.assign(memoized, { remember: (key: K, value: V) => void values.set(key, value) });
 }
 
 /**

@@ -1,19 +1,16 @@
 import { Temporal } from 'temporal-polyfill';
+import { boundedCache } from '../memo.js';
 
 /**
  * Intl formatters cost far more to build than to use (a transfer's quote formats dozens of
  * dates and amounts), and they are immutable: one per locale and options, kept for the
- * process. Locales are the organizations' and options come from code, so the set stays small.
+ * process. Locales are the organizations' and options come from code, so the set stays small
+ * (bounded all the same).
  */
-const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+const formats = boundedCache<string, Intl.DateTimeFormat | Intl.NumberFormat>(1_000);
 
 function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, build: () => T): T {
-  let format = formats.get(key) as T | undefined;
-  if (!format) {
-    format = build();
-    formats.set(key, format);
-  }
-  return format;
+  return formats(key, build) as T;
 }
 
 /** Throws RangeError for a malformed locale or an unknown currency, as the constructor does. */

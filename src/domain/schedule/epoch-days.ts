@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { boundedCache } from '../memo.js';
+import { boundedCache, weakMemo } from '../memo.js';
 
 /**
  * Plain dates as whole days since 1970-01-01 (ISO calendar), for the arithmetic a schedule
@@ -8,24 +8,18 @@ import { boundedCache } from '../memo.js';
  * immutable, so one instance serves every caller.
  */
 const MS_PER_DAY = 86_400_000;
-const daysOfDates = new WeakMap<Temporal.PlainDate, number>();
 const datesOfDays = boundedCache<number, Temporal.PlainDate>(50_000);
 
-export function epochDay(date: Temporal.PlainDate): number {
-  let day = daysOfDates.get(date);
-  if (day === undefined) {
-    // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
-    day = new Date(0).setUTCFullYear(date.year, date.month - 1, date.day) / MS_PER_DAY;
-    daysOfDates.set(date, day);
-  }
-  return day;
-}
+export const epochDay = weakMemo(
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  (date: Temporal.PlainDate): number => new Date(0).setUTCFullYear(date.year, date.month - 1, date.day) / MS_PER_DAY,
+);
 
 export function plainDateOfEpochDay(day: number): Temporal.PlainDate {
   return datesOfDays(day, () => {
     const utc = new Date(day * MS_PER_DAY);
     const date = Temporal.PlainDate.from({ year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate() });
-    daysOfDates.set(date, day);
+    epochDay.remember(date, day);
     return date;
   });
 }
