@@ -3,10 +3,9 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, DatabaseHandle } from '../client.js';
 import { invoiceDiscounts } from '../schema/index.js';
-import { buildFamily, buildOrganization } from '../seed/builders.js';
+import { buildInvoice as buildOpenInvoice, buildOrganization } from '../seed/builders.js';
 import { openTestDatabase } from '../testing/test-database.js';
 import { invoiceDiscountRepository, writeOffRepository } from './invoice-adjustment-repository.js';
-import { invoiceRepository } from './invoice-repository.js';
 
 let handle: DatabaseHandle;
 let db: Database;
@@ -17,16 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-async function buildInvoice(organizationId: string, familyId?: string) {
-  return invoiceRepository.insert(db, organizationId, {
-    familyId: familyId ?? (await buildFamily(db, organizationId)).id,
-    issuedOn: '2027-01-01',
-    dueOn: '2027-01-15',
-    subtotal: 10000,
-    discountTotal: 0,
-    total: 10000,
-  });
-}
+const buildInvoice = (organizationId: string, familyId?: string) => buildOpenInvoice(db, organizationId, familyId ? { familyId } : {});
 
 /** A discount dated `createdAt` (insert takes the clock's time). */
 async function buildDiscount(organizationId: string, invoiceId: string, createdAt: string, amount = 500) {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, DatabaseHandle } from '../client.js';
-import { buildFamily, buildOrganization } from '../seed/builders.js';
+import { buildInvoice as buildOpenInvoice, buildOrganization } from '../seed/builders.js';
 import { openTestDatabase } from '../testing/test-database.js';
-import { invoiceRepository } from './invoice-repository.js';
 import { paymentRepository } from './payment-repository.js';
 
 let handle: DatabaseHandle;
@@ -14,16 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-async function buildInvoice(organizationId: string, familyId?: string) {
-  return invoiceRepository.insert(db, organizationId, {
-    familyId: familyId ?? (await buildFamily(db, organizationId)).id,
-    issuedOn: '2027-01-01',
-    dueOn: '2027-01-15',
-    subtotal: 10000,
-    discountTotal: 0,
-    total: 10000,
-  });
-}
+const buildInvoice = (organizationId: string, familyId?: string) => buildOpenInvoice(db, organizationId, familyId ? { familyId } : {});
 
 const pay = (organizationId: string, invoice: { id: string; familyId: string }, receivedAt: string, amount = 1000) =>
   paymentRepository.insert(db, organizationId, {

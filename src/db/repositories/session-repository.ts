@@ -44,6 +44,10 @@ export const matchingSessions = (filter: SessionFilter = {}) =>
 /** Sessions with a date in the range: started before its end, not ended before its start. */
 export const runningIn = (range: { from: string; to: string }) => and(lt(sessions.startsOn, range.to), endsAfter(sessions.endsOn, range.from));
 
+/** The organization's sessions with a date in the range, narrowed by the filter. */
+export const runningSessions = (organizationId: string, range: { from: string; to: string }, filter?: SessionFilter) =>
+  and(eq(sessions.organizationId, organizationId), runningIn(range), matchingSessions(filter));
+
 /** Exceptions that can change which dates fall in a range: a date in it, or a move onto a date in it. */
 const affectsRange = (range: { from: string; to: string }) =>
   or(
@@ -59,13 +63,7 @@ export const sessionRepository = {
     return db
       .select()
       .from(sessions)
-      .where(
-        and(
-          eq(sessions.organizationId, organizationId),
-          runningIn(range),
-          matchingSessions(filter),
-        ),
-      )
+      .where(runningSessions(organizationId, range, filter))
       .orderBy(asc(sessions.startTime), asc(sessions.name));
   },
 
@@ -77,13 +75,7 @@ export const sessionRepository = {
       .innerJoin(services, and(eq(services.organizationId, sessions.organizationId), eq(services.id, sessions.serviceId)))
       .innerJoin(instructors, and(eq(instructors.organizationId, sessions.organizationId), eq(instructors.id, sessions.instructorId)))
       .innerJoin(locations, and(eq(locations.organizationId, sessions.organizationId), eq(locations.id, sessions.locationId)))
-      .where(
-        and(
-          eq(sessions.organizationId, organizationId),
-          runningIn(range),
-          matchingSessions(filter),
-        ),
-      )
+      .where(runningSessions(organizationId, range, filter))
       .orderBy(asc(sessions.startTime), asc(sessions.name));
   },
 

@@ -3,7 +3,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../client.js';
 import { clients, families, services, sessions, subscriptions } from '../schema/index.js';
 import { tenantTable } from './tenant-table.js';
-import { matchingSessions, runningIn, type SessionFilter } from './session-repository.js';
+import { runningSessions, type SessionFilter } from './session-repository.js';
 import { anyOf, endsAfter } from './window.js';
 
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
@@ -81,7 +81,7 @@ export const subscriptionRepository = {
       join (select ${range.from}::date + i as date from generate_series(0, ${range.to}::date - ${range.from}::date - 1) as i) as d
         on d.date >= ${sessions.startsOn} and d.date < coalesce(${sessions.endsOn}, 'infinity'::date)
           and extract(isodow from d.date)::smallint = any(${sessions.weekdays})
-      where ${and(eq(sessions.organizationId, organizationId), runningIn(range), matchingSessions(filter))}`,
+      where ${runningSessions(organizationId, range, filter)}`,
     );
   },
 

@@ -5,6 +5,7 @@ import type { Database } from '../client.js';
 import { clientRepository } from '../repositories/client-repository.js';
 import { familyRepository } from '../repositories/family-repository.js';
 import { guardianRepository } from '../repositories/guardian-repository.js';
+import { invoiceRepository } from '../repositories/invoice-repository.js';
 import { instructorRepository } from '../repositories/instructor-repository.js';
 import { locationRepository } from '../repositories/location-repository.js';
 import { organizationRepository } from '../repositories/organization-repository.js';
@@ -16,6 +17,7 @@ import type {
   families,
   guardians,
   instructors,
+  invoices,
   locations,
   organizations,
   services,
@@ -101,6 +103,20 @@ export async function buildSession(db: Database, organizationId: string, overrid
 
 export async function buildFamily(db: Database, organizationId: string, overrides: Overrides<typeof families> = {}) {
   return familyRepository.insert(db, organizationId, { name: `Family ${nextNumber()}`, ...overrides });
+}
+
+/** An open family invoice of $100.00 with no lines (a family is built when none is given). */
+export async function buildInvoice(db: Database, organizationId: string, overrides: Overrides<typeof invoices> = {}) {
+  const familyId = overrides.familyId ?? (await buildFamily(db, organizationId)).id;
+  return invoiceRepository.insert(db, organizationId, {
+    issuedOn: '2027-01-01',
+    dueOn: '2027-01-15',
+    subtotal: 10_000,
+    discountTotal: 0,
+    total: 10_000,
+    ...overrides,
+    familyId,
+  });
 }
 
 export async function buildGuardian(db: Database, organizationId: string, overrides: Overrides<typeof guardians> = {}) {
