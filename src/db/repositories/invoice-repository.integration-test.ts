@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InvoiceStatus } from '../../domain/billing/value-sets.js';
 import type { Database, DatabaseHandle } from '../client.js';
 import { invoices } from '../schema/index.js';
 import { buildClient, buildFamily, buildOrganization, buildSession, buildSubscription } from '../seed/builders.js';
-import { openTestDatabase } from '../testing/test-database.js';
+import { itOnServer, openTestDatabase } from '../testing/test-database.js';
 import { invoiceLineRepository, invoiceRepository, type InvoiceRow } from './invoice-repository.js';
 import { paymentRepository } from './payment-repository.js';
 
 /** Row locks need a second connection: only the PostgreSQL server has one. */
-const onServer = inject('testDatabaseUrl') !== null;
 
 let handle: DatabaseHandle;
 let db: Database;
@@ -145,7 +144,7 @@ describe('invoiceRepository', () => {
       });
     });
 
-    it.runIf(onServer)('locks those invoices until the transaction ends, and no others', async () => {
+    itOnServer('locks those invoices until the transaction ends, and no others', async () => {
       const org = await buildOrganization(db);
       const a = await buildEnrollment(org.id);
       const b = await buildEnrollment(org.id);

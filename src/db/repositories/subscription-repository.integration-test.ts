@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, DatabaseHandle } from '../client.js';
 import { sessions, subscriptions } from '../schema/index.js';
 import { buildClient, buildFamily, buildOrganization, buildService, buildSession, buildSubscription } from '../seed/builders.js';
-import { openTestDatabase } from '../testing/test-database.js';
+import { itOnServer, openTestDatabase } from '../testing/test-database.js';
 import { subscriptionRepository, type SubscriptionRow } from './subscription-repository.js';
 
 /** Row locks need a second connection: only the PostgreSQL server has one. */
-const onServer = inject('testDatabaseUrl') !== null;
 
 let handle: DatabaseHandle;
 let db: Database;
@@ -258,7 +257,7 @@ describe('subscriptionRepository', () => {
       expect(await subscriptionRepository.findWithSessionAndFamily(db, org.id, randomUUID(), { lock: false })).toBeUndefined();
     });
 
-    it.runIf(onServer)('with lock, locks the subscription’s row only, until the transaction ends', async () => {
+    itOnServer('with lock, locks the subscription’s row only, until the transaction ends', async () => {
       const org = await buildOrganization(db);
       const subscription = await buildSubscription(db, org.id);
 

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, DatabaseHandle } from '../client.js';
 import { clients, families } from '../schema/index.js';
 import { buildClient, buildFamily, buildOrganization } from '../seed/builders.js';
-import { openTestDatabase } from '../testing/test-database.js';
+import { itOnServer, openTestDatabase } from '../testing/test-database.js';
 import { tenantTable } from './tenant-table.js';
 
 // The shared machinery, over tables declared here (not the entity repositories' choices).
@@ -15,7 +15,6 @@ const clientRows = tenantTable(clients, {
 const familyRows = tenantTable(families, { orderBy: [families.name] });
 
 /** Row locks need a second connection: only the PostgreSQL server has one. */
-const onServer = inject('testDatabaseUrl') !== null;
 
 let handle: DatabaseHandle;
 let db: Database;
@@ -87,7 +86,7 @@ describe('tenantTable findByIdForUpdate', () => {
     });
   });
 
-  it.runIf(onServer)('locks the row until the transaction ends (a plain findById does not)', async () => {
+  itOnServer('locks the row until the transaction ends (a plain findById does not)', async () => {
     const org = await buildOrganization(db);
     const row = await buildClient(db, org.id);
 
