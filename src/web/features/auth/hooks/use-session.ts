@@ -1,10 +1,10 @@
 import { createContext, useContext } from 'react';
-import type { CurrentSession } from '../api/auth-api';
+import type { MeDto } from '../../../api/types';
 
-export const SessionContext = createContext<CurrentSession | null>(null);
+export const SessionContext = createContext<MeDto | null>(null);
 
 /** The signed-in session; only screens inside RequireSession use it. */
-export function useSession(): CurrentSession {
+export function useSession(): MeDto {
   const session = useContext(SessionContext);
   if (!session) throw new Error('useSession is used outside RequireSession');
   return session;

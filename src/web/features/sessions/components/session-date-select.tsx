@@ -1,12 +1,9 @@
 import { NativeSelect } from '@mantine/core';
+import type { SessionDateDto } from '../../../api/types';
 import { useFormat } from '../../../shared/format/use-format';
 
-interface OfferedDate {
-  date: string;
-  status: 'scheduled' | 'cancelled' | 'moved';
-  /** Shown when given, so staff see a full date before choosing it. */
-  freeSeats?: number;
-}
+/** A date to offer; its free seats are shown when given, so staff see a full date before choosing it. */
+type OfferedDate = Pick<SessionDateDto, 'date' | 'status'> & Partial<Pick<SessionDateDto, 'freeSeats'>>;
 
 interface SessionDateSelectProps {
   label: string;
