@@ -64,7 +64,7 @@ export type {
   UnenrollInput,
   UnenrollResultDto,
 };
-export type { PaymentMethod, PaymentPlan } from '../../domain/billing/value-sets';
+export type { DiscountKind, PaymentMethod, PaymentPlan } from '../../domain/billing/value-sets';
 
 /** One page of a list route (`limit` and `offset` as asked, `total` of all that match). */
 export type Page<T> = z.infer<ReturnType<typeof pageSchema<z.ZodType<T>>>>;

@@ -4,7 +4,7 @@ import { sessionsApi } from '../../features/catalog/api/catalog-api';
 import { useCatalog } from '../../features/catalog/hooks/use-catalog';
 import { ResourceSetup } from '../../features/setup/components/resource-setup';
 import { SessionForm } from '../../features/setup/components/session-form';
-import { pricePer } from '../../shared/format/payment-plans';
+import { pricePer } from '../../shared/format/value-labels';
 import { useFormat } from '../../shared/format/use-format';
 
 export function SessionsSetupPage() {

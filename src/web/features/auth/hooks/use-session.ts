@@ -1,5 +1,6 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import type { MeDto } from '../../../api/types';
+import type { MoneyDisplay } from '../../../../domain/billing/value-sets';
 
 export const SessionContext = createContext<MeDto | null>(null);
 
@@ -12,4 +13,10 @@ export function useSession(): MeDto {
 
 export function useOrganization() {
   return useSession().organization;
+}
+
+/** How the organization writes amounts: its currency and locale (the same object until they change). */
+export function useMoneyDisplay(): MoneyDisplay {
+  const { currency, locale } = useOrganization();
+  return useMemo(() => ({ currency, locale }), [currency, locale]);
 }

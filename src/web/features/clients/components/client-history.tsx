@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Text, Timeline } from '@mantine/core';
 import type { ClientProfileDto, TransferDto } from '../../../api/types';
 import { useFormat } from '../../../shared/format/use-format';
+import { checkoutFinishLabels } from '../../../shared/format/value-labels';
 import { useCan } from '../../auth/hooks/use-permission';
 import { historySentence } from './history-sentences';
 
@@ -13,8 +14,6 @@ type Entry =
   | { key: string; at: string; kind: 'transfer'; transfer: TransferDto }
   | { key: string; at: string; kind: 'undo'; transfer: TransferDto }
   | { key: string; at: string; kind: 'event'; text: string };
-
-const checkoutNames = { pay_now: 'paid now', pay_later: 'to pay later', close_now: 'closed without collecting' } as const;
 
 /** What happened to this client, newest first; transfers are events of their own, with Undo. */
 export function ClientHistory({ profile, onUndo }: ClientHistoryProps) {
@@ -70,7 +69,7 @@ export function ClientHistory({ profile, onUndo }: ClientHistoryProps) {
               </Group>
               <Group gap="xs" mt={2}>
                 <Text size="xs" c="dimmed">
-                  Checkout: {checkoutNames[entry.transfer.checkout]}
+                  Checkout: {checkoutFinishLabels[entry.transfer.checkout]}
                   {entry.transfer.reason ? ` · ${entry.transfer.reason}` : ''}
                 </Text>
                 {entry.transfer.status === 'completed' && can('transfers.undo') && (

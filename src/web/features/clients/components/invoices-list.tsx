@@ -1,6 +1,7 @@
 import { Accordion, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import type { InvoiceDto } from '../../../api/types';
 import { useFormat } from '../../../shared/format/use-format';
+import { paymentMethodLabels } from '../../../shared/format/value-labels';
 
 const statusBadges: Record<InvoiceDto['status'], { label: string; color: string }> = {
   open: { label: 'Open', color: 'orange' },
@@ -8,8 +9,6 @@ const statusBadges: Record<InvoiceDto['status'], { label: string; color: string 
   closed: { label: 'Closed', color: 'gray' },
   void: { label: 'Void', color: 'gray' },
 };
-
-const methodNames = { cash: 'Cash', check: 'Check', card: 'Card', other: 'Other' } as const;
 
 interface InvoicesListProps {
   invoices: InvoiceDto[];
@@ -89,7 +88,7 @@ function InvoiceDetails({ invoice }: { invoice: InvoiceDto }) {
           {invoice.payments.map((payment) => (
             <Table.Tr key={payment.id}>
               <Table.Td>
-                Paid by {methodNames[payment.method].toLowerCase()}
+                Paid by {paymentMethodLabels[payment.method].toLowerCase()}
                 {payment.reference ? ` (${payment.reference})` : ''} on {format.instant(payment.receivedAt)}
               </Table.Td>
               <Table.Td ta="right">−{format.money(payment.amount)}</Table.Td>

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Table } from '@mantine/core';
 import { Link } from 'react-router';
 import type { ProfileSubscription } from '../../../api/types';
-import { pricePer } from '../../../shared/format/payment-plans';
+import { pricePer } from '../../../shared/format/value-labels';
 import { useFormat } from '../../../shared/format/use-format';
 import { useCan } from '../../auth/hooks/use-permission';
 

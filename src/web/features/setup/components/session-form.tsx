@@ -2,12 +2,11 @@ import { Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, TextInpu
 import type { PaymentPlan, SessionInput } from '../../../api/types';
 import { MoneyInput } from '../../../shared/components/money-input';
 import { weekdayName } from '../../../shared/format/dates';
-import { paymentPlanLabels } from '../../../shared/format/payment-plans';
+import { paymentPlanLabels, paymentPlanOptions } from '../../../shared/format/value-labels';
 import { useFormat } from '../../../shared/format/use-format';
 import { useOrganization } from '../../auth/hooks/use-session';
 import { useCatalog } from '../../catalog/hooks/use-catalog';
 import type { ResourceFormProps } from './resource-setup';
-import { paymentPlanOptions } from './service-form';
 
 const isoWeekdays = [1, 2, 3, 4, 5, 6, 7];
 

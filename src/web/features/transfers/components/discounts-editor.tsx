@@ -1,9 +1,10 @@
 import { Button, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { DiscountInput, TransferPreviewDto } from '../../../api/types';
+import type { DiscountInput, DiscountKind, TransferPreviewDto } from '../../../api/types';
 import { MoneyInput } from '../../../shared/components/money-input';
 import { toMinorUnits } from '../../../shared/format/minor-units';
 import { useFormat } from '../../../shared/format/use-format';
+import { discountKindOptions } from '../../../shared/format/value-labels';
 
 interface DiscountsEditorProps {
   discounts: DiscountInput[];
@@ -74,7 +75,7 @@ export function DiscountsEditor({ discounts, computed, onChange }: DiscountsEdit
 }
 
 function AddDiscountForm({ onAdd, onCancel }: { onAdd: (discount: DiscountInput) => void; onCancel: () => void }) {
-  const [kind, setKind] = useState<'amount' | 'percent'>('amount');
+  const [kind, setKind] = useState<DiscountKind>('amount');
   const [amount, setAmount] = useState<number | null>(null);
   const [percent, setPercent] = useState('');
   const [reason, setReason] = useState('');
@@ -113,11 +114,8 @@ function AddDiscountForm({ onAdd, onCancel }: { onAdd: (discount: DiscountInput)
         <SegmentedControl
           aria-label="Kind of discount"
           value={kind}
-          onChange={(value) => setKind(value as 'amount' | 'percent')}
-          data={[
-            { value: 'amount', label: 'Amount' },
-            { value: 'percent', label: 'Percent' },
-          ]}
+          onChange={(value) => setKind(value as DiscountKind)}
+          data={discountKindOptions}
           w={220}
         />
         <Group align="flex-start" grow>

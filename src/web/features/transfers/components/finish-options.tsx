@@ -1,9 +1,10 @@
 import { Button, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { FinishInput } from '../../../api/types';
+import type { FinishInput, PaymentMethod } from '../../../api/types';
 import { MoneyInput } from '../../../shared/components/money-input';
 import { fieldErrors } from '../../../shared/components/problem-message';
 import { useFormat } from '../../../shared/format/use-format';
+import { paymentMethodOptions } from '../../../shared/format/value-labels';
 import { useCan } from '../../auth/hooks/use-permission';
 
 interface FinishOptionsProps {
@@ -15,14 +16,6 @@ interface FinishOptionsProps {
   error: unknown;
   onFinish: (finish: FinishInput) => void;
 }
-
-type PaymentMethod = 'cash' | 'check' | 'card' | 'other';
-const methods: { value: PaymentMethod; label: string }[] = [
-  { value: 'cash', label: 'Cash' },
-  { value: 'check', label: 'Check' },
-  { value: 'card', label: 'Card' },
-  { value: 'other', label: 'Other' },
-];
 
 /** The three ways to finish: take the money now, invoice for later, or close without collecting. */
 export function FinishOptions({ total, dueOn, ready, pending, error, onFinish }: FinishOptionsProps) {
@@ -62,7 +55,7 @@ export function FinishOptions({ total, dueOn, ready, pending, error, onFinish }:
           label="Method"
           value={method}
           onChange={(event) => setMethod(event.currentTarget.value as PaymentMethod)}
-          data={methods}
+          data={paymentMethodOptions}
         />
         <MoneyInput
           label="Amount received"

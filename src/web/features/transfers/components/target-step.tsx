@@ -5,7 +5,7 @@ import { QueryState } from '../../../shared/components/query-state';
 import { useFormat } from '../../../shared/format/use-format';
 import { useTransferTargets } from '../hooks/use-transfer-targets';
 import type { TransferStart } from '../transfer-start';
-import { pricePer } from '../../../shared/format/payment-plans';
+import { pricePer } from '../../../shared/format/value-labels';
 
 interface TargetStepProps {
   start: TransferStart;
