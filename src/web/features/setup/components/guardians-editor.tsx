@@ -2,8 +2,8 @@ import { Button, Divider, Group, Paper, Stack, Text, TextInput, Title } from '@m
 import { useState, type FormEvent } from 'react';
 import type { FamilyDto, GuardianDto, GuardianInput } from '../../../api/types';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
-import { fieldErrors } from '../../../shared/components/problem-message';
 import { QueryState } from '../../../shared/components/query-state';
+import { fieldErrors, fieldErrorsIn } from '../../../shared/forms/field-errors';
 import { guardiansApi } from '../../catalog/api/catalog-api';
 import { useResourceList, useSaveResource } from '../../catalog/hooks/use-resource';
 
@@ -52,6 +52,9 @@ export function GuardiansEditor({ family }: { family: FamilyDto }) {
   );
 }
 
+/** The fields the guardian form shows messages beside (its family is not one: it is the family being edited). */
+const guardianFields = ['body.name', 'body.phone', 'body.email'];
+
 function GuardianForm({ familyId, guardian, onDone }: { familyId: string; guardian?: GuardianDto; onDone: () => void }) {
   const [value, setValue] = useState<GuardianInput>({
     familyId,
@@ -60,7 +63,7 @@ function GuardianForm({ familyId, guardian, onDone }: { familyId: string; guardi
     phone: guardian?.phone ?? null,
   });
   const save = useSaveResource(guardiansApi);
-  const errors = fieldErrors(save.error);
+  const errors = fieldErrorsIn(fieldErrors(save.error), 'body');
   function submit(event: FormEvent) {
     event.preventDefault();
     save.mutate({ id: guardian?.id, input: value }, { onSuccess: onDone });
@@ -91,7 +94,12 @@ function GuardianForm({ familyId, guardian, onDone }: { familyId: string; guardi
             error={errors.email}
           />
         </Group>
-        <ProblemAlert error={save.error} title="The guardian was not saved" />
+        <ProblemAlert
+          error={save.error}
+          title="The guardian was not saved"
+          shownFields={guardianFields}
+          fieldsHint="Correct the fields marked in red and save again."
+        />
         <Group gap="xs" justify="flex-end">
           <Button size="xs" variant="default" onClick={onDone}>
             Cancel

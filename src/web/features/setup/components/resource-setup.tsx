@@ -1,10 +1,9 @@
-import { Alert, Button, Group, Modal, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, Pagination, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError } from '../../../api/http';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
-import { fieldErrors } from '../../../shared/components/problem-message';
 import { QueryState } from '../../../shared/components/query-state';
+import { fieldErrors, fieldErrorsIn } from '../../../shared/forms/field-errors';
 import { useCan } from '../../auth/hooks/use-permission';
 import { FULL_PAGE, type ResourceApi } from '../../catalog/api/catalog-api';
 import { useResourceList, useSaveResource } from '../../catalog/hooks/use-resource';
@@ -15,7 +14,10 @@ type Draft<Input> = { [K in keyof Input]: Input[K] extends number ? Input[K] | n
 /** "Add a location", "Add an instructor". */
 const addLabel = (noun: string) => `Add ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 
-/** A resource form's fields: controlled, with the server's message next to each field it names. */
+/**
+ * A resource form's fields: controlled, with an input for every field of its value, and beside
+ * each the message the server (or the check before sending) gave about it, by field name.
+ */
 export interface ResourceFormProps<Input> {
   value: Draft<Input>;
   onChange: (value: Draft<Input>) => void;
@@ -133,7 +135,7 @@ function ResourceEditor<T extends { id: string }, Input>(props: ResourceEditorPr
   const [value, setValue] = useState<Draft<Input>>(() => (editing.mode === 'edit' ? props.toInput(editing.item) : props.emptyInput()));
   const [missing, setMissing] = useState<Record<string, string>>({});
   const save = useSaveResource(api);
-  const errors = { ...fieldErrors(save.error), ...missing };
+  const errors = { ...fieldErrorsIn(fieldErrors(save.error), 'body'), ...missing };
 
   const missingIn = (draft: Draft<Input>) =>
     Object.fromEntries(
@@ -171,13 +173,13 @@ function ResourceEditor<T extends { id: string }, Input>(props: ResourceEditorPr
               }}
               errors={errors}
             />
-            {save.error instanceof ApiError && save.error.fields.length > 0 ? (
-              <Alert color="red" role="alert" title={`The ${noun} was not saved`}>
-                Correct the fields marked in red and save again.
-              </Alert>
-            ) : (
-              <ProblemAlert error={save.error} title={`The ${noun} was not saved`} />
-            )}
+            <ProblemAlert
+              error={save.error}
+              title={`The ${noun} was not saved`}
+              // The form has an input for each field of its value, each showing its message.
+              shownFields={Object.keys(value).map((field) => `body.${field}`)}
+              fieldsHint="Correct the fields marked in red and save again."
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
                 {editing.mode === 'edit' && extra ? 'Done' : 'Cancel'}

@@ -50,7 +50,7 @@ export function SessionForm({ value, onChange, errors }: ResourceFormProps<Sessi
         required
         value={value.weekdays.map(String)}
         onChange={(days) => set({ weekdays: days.map(Number).sort((a, b) => a - b) })}
-        error={errors.weekdays ?? errors['weekdays.0']}
+        error={errors.weekdays}
       >
         <Group gap="md" mt={4}>
           {isoWeekdays.map((day) => (

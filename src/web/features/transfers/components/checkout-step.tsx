@@ -1,10 +1,11 @@
 import { Button, Divider, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { DiscountInput, FinishInput } from '../../../api/types';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
+import { fieldErrors } from '../../../shared/forms/field-errors';
 import type { TransferPreview } from '../hooks/use-transfer-preview';
 import { CheckoutTotals } from './checkout-totals';
-import { DiscountsEditor } from './discounts-editor';
-import { FinishOptions } from './finish-options';
+import { discountPath, DiscountsEditor } from './discounts-editor';
+import { finishFields, FinishOptions } from './finish-options';
 import { NewInvoiceLines } from './new-invoice-lines';
 import { SuggestedCredit } from './suggested-credit';
 import { TransferWarnings } from './transfer-warnings';
@@ -60,11 +61,17 @@ export function CheckoutStep({ discounts, onDiscountsChange, preview, finishing,
           <DiscountsEditor
             discounts={discounts}
             computed={preview.data?.invoice.discounts}
+            errors={fieldErrors(preview.error)}
             onChange={onDiscountsChange}
           />
           <Divider />
           {preview.error ? (
-            <ProblemAlert error={preview.error} title="These discounts cannot be applied" />
+            <ProblemAlert
+              error={preview.error}
+              title="These discounts cannot be applied"
+              shownFields={discounts.map((_, index) => discountPath(index))}
+              fieldsHint="Change or remove the discount marked in red."
+            />
           ) : (
             <CheckoutTotals invoice={shown.invoice} updating={preview.updating} />
           )}
@@ -73,7 +80,12 @@ export function CheckoutStep({ discounts, onDiscountsChange, preview, finishing,
       <Title order={3} size="h5">
         Finish
       </Title>
-      <ProblemAlert error={finishing.error} title="The transfer was not made" />
+      <ProblemAlert
+        error={finishing.error}
+        title="The transfer was not made"
+        shownFields={finishFields}
+        fieldsHint="Correct the field marked in red and finish again."
+      />
       <FinishOptions
         total={shown.invoice.total}
         dueOn={shown.invoice.dueOn}

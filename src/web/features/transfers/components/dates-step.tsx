@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Group, Loader, SimpleGrid, Stack, Text } from 
 import { ApiError } from '../../../api/http';
 import type { TransferTargetDto } from '../../../api/types';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
+import { fieldError, fieldErrors } from '../../../shared/forms/field-errors';
 import { addDays } from '../../../shared/format/dates';
 import { useFormat } from '../../../shared/format/use-format';
 import { useCan } from '../../auth/hooks/use-permission';
@@ -30,12 +31,16 @@ interface DatesStepProps {
 /** How far around the transfer date the old subscription's end may be moved. */
 const OLD_END_WINDOW = { before: 56, after: 112 };
 
+/** The request fields this step shows messages beside. */
+const dateFields = ['body.firstSessionDate', 'body.oldEndsOn'];
+
 /** Step 2: the new subscription's first date, the old one's end, and what the server says about them. */
 export function DatesStep({ start, target, value, onChange, preview, onBack, onContinue }: DatesStepProps) {
   const format = useFormat();
   const can = useCan();
   const oldDates = useSessionDates(start.sessionId, oldEndRange(start));
   const refusedForCapacity = preview.error instanceof ApiError && preview.error.code === 'CAPACITY_FULL';
+  const errors = fieldErrors(preview.error);
 
   return (
     <Stack gap="md">
@@ -46,6 +51,7 @@ export function DatesStep({ start, target, value, onChange, preview, onBack, onC
           dates={target.nextDates}
           value={value.firstSessionDate}
           onChange={(firstSessionDate) => onChange({ ...value, firstSessionDate })}
+          error={fieldError(errors, 'body.firstSessionDate')}
         />
         <SessionDateSelect
           label={`No longer in ${start.sessionName} from`}
@@ -54,7 +60,10 @@ export function DatesStep({ start, target, value, onChange, preview, onBack, onC
           dates={oldDates.data?.map(({ date, status }) => ({ date, status })) ?? [{ date: value.oldEndsOn, status: 'scheduled' }]}
           value={value.oldEndsOn}
           onChange={(oldEndsOn) => onChange({ ...value, oldEndsOn })}
-          error={oldDates.error ? 'Could not load this enrollment’s dates; only the transfer date is offered.' : undefined}
+          error={
+            fieldError(errors, 'body.oldEndsOn') ??
+            (oldDates.error ? 'Could not load this enrollment’s dates; only the transfer date is offered.' : undefined)
+          }
         />
       </SimpleGrid>
 
@@ -65,7 +74,12 @@ export function DatesStep({ start, target, value, onChange, preview, onBack, onC
             <Text size="sm">Checking the transfer…</Text>
           </Group>
         ) : preview.error ? (
-          <ProblemAlert error={preview.error} title={`${target.sessionName} cannot be chosen as it is`} />
+          <ProblemAlert
+            error={preview.error}
+            title={`${target.sessionName} cannot be chosen as it is`}
+            shownFields={dateFields}
+            fieldsHint="Choose another date where marked in red."
+          />
         ) : preview.data ? (
           preview.data.warnings.length > 0 ? (
             <TransferWarnings warnings={preview.data.warnings} />

@@ -2,6 +2,7 @@ import { Button, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput, 
 import { useState, type FormEvent } from 'react';
 import type { DiscountInput, DiscountKind, TransferPreviewDto } from '../../../api/types';
 import { MoneyInput } from '../../../shared/components/money-input';
+import { fieldError, fieldErrorsIn, type FieldErrors } from '../../../shared/forms/field-errors';
 import { toMinorUnits } from '../../../shared/format/minor-units';
 import { useFormat } from '../../../shared/format/use-format';
 import { discountKindOptions } from '../../../shared/format/value-labels';
@@ -10,10 +11,15 @@ interface DiscountsEditorProps {
   discounts: DiscountInput[];
   /** The server's computed discounts, in the same order, when the preview has them. */
   computed: TransferPreviewDto['invoice']['discounts'] | undefined;
+  /** The preview's refusal of a discount, shown in its row (body.discounts.N.amount …). */
+  errors: FieldErrors;
   onChange: (discounts: DiscountInput[]) => void;
 }
 
-export function DiscountsEditor({ discounts, computed, onChange }: DiscountsEditorProps) {
+/** Where the request carries the discount at `index`: "body.discounts.0". */
+export const discountPath = (index: number) => `body.discounts.${index}`;
+
+export function DiscountsEditor({ discounts, computed, errors, onChange }: DiscountsEditorProps) {
   const format = useFormat();
   const [adding, setAdding] = useState(false);
   const describe = (discount: DiscountInput) =>
@@ -36,8 +42,14 @@ export function DiscountsEditor({ discounts, computed, onChange }: DiscountsEdit
           <Table.Tbody>
             {discounts.map((discount, index) => (
               <Table.Tr key={`${index}-${discount.reason}`}>
-                <Table.Td>{describe(discount)}</Table.Td>
-                <Table.Td>{discount.reason}</Table.Td>
+                <Table.Td>
+                  {describe(discount)}
+                  <RowError message={discountValueError(errors, index)} />
+                </Table.Td>
+                <Table.Td>
+                  {discount.reason}
+                  <RowError message={fieldError(errors, `${discountPath(index)}.reason`)} />
+                </Table.Td>
                 <Table.Td ta="right">{computed?.[index] ? `−${format.money(computed[index].amount)}` : '…'}</Table.Td>
                 <Table.Td ta="right">
                   <Button
@@ -71,6 +83,22 @@ export function DiscountsEditor({ discounts, computed, onChange }: DiscountsEdit
         </Group>
       )}
     </Stack>
+  );
+}
+
+/** What the server says about a discount's kind or value: its amount, its percent, or the discount as a whole. */
+function discountValueError(errors: FieldErrors, index: number): string | undefined {
+  const inside = Object.entries(fieldErrorsIn(errors, discountPath(index)));
+  return errors[discountPath(index)] ?? inside.find(([field]) => field !== 'reason')?.[1];
+}
+
+/** A server message in a discount's row, in the color and size of a field's error. */
+function RowError({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <Text size="xs" c="var(--mantine-color-error)">
+      {message}
+    </Text>
   );
 }
 

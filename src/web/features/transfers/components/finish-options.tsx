@@ -2,7 +2,7 @@ import { Button, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from 
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { FinishInput, PaymentMethod } from '../../../api/types';
 import { MoneyInput } from '../../../shared/components/money-input';
-import { fieldErrors } from '../../../shared/components/problem-message';
+import { fieldError, fieldErrors } from '../../../shared/forms/field-errors';
 import { useFormat } from '../../../shared/format/use-format';
 import { paymentMethodOptions } from '../../../shared/format/value-labels';
 import { useCan } from '../../auth/hooks/use-permission';
@@ -16,6 +16,9 @@ interface FinishOptionsProps {
   error: unknown;
   onFinish: (finish: FinishInput) => void;
 }
+
+/** The request fields the finish forms show messages beside. */
+export const finishFields = ['body.finish.amount', 'body.finish.method', 'body.finish.reference', 'body.finish.dueOn', 'body.finish.reason'];
 
 /** The three ways to finish: take the money now, invoice for later, or close without collecting. */
 export function FinishOptions({ total, dueOn, ready, pending, error, onFinish }: FinishOptionsProps) {
@@ -56,6 +59,7 @@ export function FinishOptions({ total, dueOn, ready, pending, error, onFinish }:
           value={method}
           onChange={(event) => setMethod(event.currentTarget.value as PaymentMethod)}
           data={paymentMethodOptions}
+          error={fieldError(errors, 'body.finish.method')}
         />
         <MoneyInput
           label="Amount received"
@@ -64,14 +68,14 @@ export function FinishOptions({ total, dueOn, ready, pending, error, onFinish }:
             setAmountTouched(true);
             setAmount(value);
           }}
-          error={errors['finish.amount'] ?? (payAmount === null ? 'Enter the amount received' : undefined)}
+          error={fieldError(errors, 'body.finish.amount') ?? (payAmount === null ? 'Enter the amount received' : undefined)}
         />
         <TextInput
           label="Reference"
           description="Check number, card slip or receipt"
           value={reference}
           onChange={(event) => setReference(event.currentTarget.value)}
-          error={errors['finish.reference']}
+          error={fieldError(errors, 'body.finish.reference')}
         />
       </FinishCard>
 
@@ -90,7 +94,7 @@ export function FinishOptions({ total, dueOn, ready, pending, error, onFinish }:
           label="Due on"
           value={laterDueOn}
           onChange={(event) => setLaterDueOn(event.currentTarget.value)}
-          error={errors['finish.dueOn']}
+          error={fieldError(errors, 'body.finish.dueOn')}
         />
       </FinishCard>
 
@@ -123,7 +127,7 @@ export function FinishOptions({ total, dueOn, ready, pending, error, onFinish }:
             setCloseReason(event.currentTarget.value);
             setCloseReasonMissing(false);
           }}
-          error={errors['finish.reason'] ?? (closeReasonMissing ? 'Say why nothing is collected' : undefined)}
+          error={fieldError(errors, 'body.finish.reason') ?? (closeReasonMissing ? 'Say why nothing is collected' : undefined)}
         />
         {!mayWriteOff && (
           <Text size="xs" c="dimmed">
