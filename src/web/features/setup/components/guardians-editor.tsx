@@ -63,7 +63,6 @@ function GuardianForm({ familyId, guardian, onDone }: { familyId: string; guardi
     phone: guardian?.phone ?? null,
   });
   const save = useSaveResource(guardiansApi);
-  const errors = fieldErrorsIn(fieldErrors(save.error), 'body');
   function submit(event: FormEvent) {
     event.preventDefault();
     save.mutate({ id: guardian?.id, input: value }, { onSuccess: onDone });
@@ -71,29 +70,7 @@ function GuardianForm({ familyId, guardian, onDone }: { familyId: string; guardi
   return (
     <Paper withBorder p="sm" component="form" onSubmit={submit} noValidate aria-label={guardian ? `Edit ${guardian.name}` : 'New guardian'}>
       <Stack gap="xs">
-        <Group grow align="flex-start">
-          <TextInput
-            label="Name"
-            required
-            value={value.name}
-            onChange={(event) => setValue({ ...value, name: event.currentTarget.value })}
-            error={errors.name}
-          />
-          <TextInput
-            label="Phone"
-            type="tel"
-            value={value.phone ?? ''}
-            onChange={(event) => setValue({ ...value, phone: event.currentTarget.value || null })}
-            error={errors.phone}
-          />
-          <TextInput
-            label="Email"
-            type="email"
-            value={value.email ?? ''}
-            onChange={(event) => setValue({ ...value, email: event.currentTarget.value || null })}
-            error={errors.email}
-          />
-        </Group>
+        <GuardianFields value={value} onChange={setValue} errors={fieldErrorsIn(fieldErrors(save.error), 'body')} />
         <ProblemAlert
           error={save.error}
           title="The guardian was not saved"
@@ -110,5 +87,26 @@ function GuardianForm({ familyId, guardian, onDone }: { familyId: string; guardi
         </Group>
       </Stack>
     </Paper>
+  );
+}
+
+/** Name, phone and email side by side; an emptied phone or email is sent as none. */
+function GuardianFields(o: { value: GuardianInput; onChange: (value: GuardianInput) => void; errors: Record<string, string> }) {
+  const text = (field: 'name' | 'phone' | 'email', label: string, type: 'text' | 'tel' | 'email') => (
+    <TextInput
+      label={label}
+      type={type}
+      required={field === 'name'}
+      value={o.value[field] ?? ''}
+      onChange={(event) => o.onChange({ ...o.value, [field]: event.currentTarget.value || (field === 'name' ? '' : null) })}
+      error={o.errors[field]}
+    />
+  );
+  return (
+    <Group grow align="flex-start">
+      {text('name', 'Name', 'text')}
+      {text('phone', 'Phone', 'tel')}
+      {text('email', 'Email', 'email')}
+    </Group>
   );
 }
