@@ -27,7 +27,8 @@ describe('readAnswer', () => {
   });
 
   it('reads only the fields list: a single `field` property names no field', async () => {
-    const error = await refusal(problem(422, { status: 422, code: 'INVALID_END_DATE', detail: 'oldEndsOn: not a date', field: 'oldEndsOn' }));
+    const legacy = { status: 422, code: 'INVALID_END_DATE', detail: 'oldEndsOn: not a date', field: 'oldEndsOn' };
+    const error = await refusal(problem(422, legacy));
     expect(error.fields).toEqual([]);
     expect(error.detail).toBe('oldEndsOn: not a date');
   });

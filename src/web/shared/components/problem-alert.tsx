@@ -15,7 +15,8 @@ interface ProblemAlertProps {
 }
 
 /** A refused or failed action, in the API's words, announced to screen readers. */
-export function ProblemAlert({ error, title = 'Not done', shownFields, fieldsHint = 'Correct the fields marked in red and try again.' }: ProblemAlertProps) {
+export function ProblemAlert(props: ProblemAlertProps) {
+  const { error, title = 'Not done', shownFields, fieldsHint = 'Correct the fields marked in red and try again.' } = props;
   if (!error) return null;
   const onlyFields = shownFields !== undefined && allFieldsShown(fieldErrors(error), shownFields);
   return (

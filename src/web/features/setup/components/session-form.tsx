@@ -60,7 +60,10 @@ function CatalogSelect(o: PartProps & {
   items: { id: string; name: string }[];
   field: 'serviceId' | 'instructorId' | 'locationId';
 }) {
-  const options = [{ value: '', label: `Choose a ${o.noun}`, disabled: true }, ...o.items.map((item) => ({ value: item.id, label: item.name }))];
+  const options = [
+    { value: '', label: `Choose a ${o.noun}`, disabled: true },
+    ...o.items.map((item) => ({ value: item.id, label: item.name })),
+  ];
   return (
     <NativeSelect
       label={o.label}

@@ -3,7 +3,7 @@ import { ApiError } from '../../../api/http';
 import type { TransferTargetDto } from '../../../api/types';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
 import { fieldError, fieldErrors, type FieldErrors } from '../../../shared/forms/field-errors';
-import { addDays } from '../../../shared/format/dates';
+import { windowWithin } from '../../../shared/format/dates';
 import { useFormat } from '../../../shared/format/use-format';
 import { useCan } from '../../auth/hooks/use-permission';
 import { SessionDateSelect } from '../../sessions/components/session-date-select';
@@ -129,12 +129,10 @@ function PreviewVerdict({ start, target, preview }: Pick<DatesStepProps, 'start'
 }
 
 function oldEndRange(start: TransferStart) {
-  const from = maxDate(start.subscriptionStartsOn, addDays(start.transferDate, -OLD_END_WINDOW.before));
-  const windowEnd = addDays(start.transferDate, OLD_END_WINDOW.after);
-  const to = start.subscriptionEndsOn && start.subscriptionEndsOn < windowEnd ? start.subscriptionEndsOn : windowEnd;
-  return { from, to: to > from ? to : addDays(from, 1) };
-}
-
-function maxDate(a: string, b: string) {
-  return a > b ? a : b;
+  return windowWithin({
+    around: start.transferDate,
+    ...OLD_END_WINDOW,
+    startsOn: start.subscriptionStartsOn,
+    endsOn: start.subscriptionEndsOn,
+  });
 }

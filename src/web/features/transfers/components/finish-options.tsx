@@ -18,7 +18,7 @@ interface FinishOptionsProps {
 }
 
 /** The request fields the finish forms show messages beside. */
-export const finishFields = ['body.finish.amount', 'body.finish.method', 'body.finish.reference', 'body.finish.dueOn', 'body.finish.reason'];
+export const finishFields = ['amount', 'method', 'reference', 'dueOn', 'reason'].map((field) => `body.finish.${field}`);
 
 /** The three ways to finish: take the money now, invoice for later, or close without collecting. */
 export function FinishOptions({ total, dueOn, ready, pending, error, onFinish }: FinishOptionsProps) {
@@ -119,7 +119,11 @@ function CloseNowCard({ total, disabled, pending, errors, onFinish }: FinishingP
   return (
     <FinishCard
       title="Close now"
-      hint={total > 0 ? `Nothing is collected: ${format.money(total)} is written off with the reason.` : 'Nothing is due; the invoice is closed.'}
+      hint={
+        total > 0
+          ? `Nothing is collected: ${format.money(total)} is written off with the reason.`
+          : 'Nothing is due; the invoice is closed.'
+      }
       onSubmit={() => (reason.trim() ? onFinish({ kind: 'close_now', reason: reason.trim() }) : setReasonMissing(true))}
       button={
         <Button type="submit" variant="light" color="gray" disabled={disabled || !mayWriteOff} loading={pending}>

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { DiscountInput, FinishInput, TransferRequest, TransferTargetDto } from '../../../api/types';
 import { useFormat } from '../../../shared/format/use-format';
+import { firstRealDate } from '../../sessions/first-real-date';
 import { useCreateTransfer } from '../hooks/use-create-transfer';
 import { useTransferPreview } from '../hooks/use-transfer-preview';
 import type { TransferStart } from '../transfer-start';
@@ -67,7 +68,7 @@ function useTransferDraft(start: TransferStart) {
   function chooseTarget(next: TransferTargetDto) {
     setTarget(next);
     setDates({
-      firstSessionDate: next.firstSessionDate ?? next.nextDates.find((d) => d.status !== 'cancelled')?.date ?? '',
+      firstSessionDate: next.firstSessionDate ?? firstRealDate(next.nextDates) ?? '',
       oldEndsOn: start.transferDate,
       capacityOverride: false,
     });
