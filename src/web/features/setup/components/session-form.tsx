@@ -5,7 +5,7 @@ import { weekdayName } from '../../../shared/format/dates';
 import { useFormat } from '../../../shared/format/use-format';
 import { paymentPlanLabels, paymentPlanOptions } from '../../../shared/format/value-labels';
 import { useOrganization } from '../../auth/hooks/use-session';
-import { useCatalog } from '../../catalog/hooks/use-catalog';
+import { nameOptions, useCatalog } from '../../catalog/hooks/use-catalog';
 import type { ResourceFormProps } from './resource-setup';
 
 const isoWeekdays = [1, 2, 3, 4, 5, 6, 7];
@@ -60,10 +60,7 @@ function CatalogSelect(o: PartProps & {
   items: { id: string; name: string }[];
   field: 'serviceId' | 'instructorId' | 'locationId';
 }) {
-  const options = [
-    { value: '', label: `Choose a ${o.noun}`, disabled: true },
-    ...o.items.map((item) => ({ value: item.id, label: item.name })),
-  ];
+  const options = [{ value: '', label: `Choose a ${o.noun}`, disabled: true }, ...nameOptions(o.items)];
   return (
     <NativeSelect
       label={o.label}
