@@ -21,7 +21,7 @@ export function ClientForm({ value, onChange, errors }: ResourceFormProps<Client
         error={errors.familyId ?? (families.error ? 'Could not load the families' : undefined)}
         nothingFoundMessage="No family has this name"
       />
-      <SimpleGrid cols={2}>
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
         <TextInput
           label="First name"
           required

@@ -17,7 +17,7 @@ export function ServiceForm({ value, onChange, errors }: ResourceFormProps<Servi
         onChange={(event) => onChange({ ...value, description: event.currentTarget.value })}
         error={errors.description}
       />
-      <SimpleGrid cols={2}>
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
         <NativeSelect
           label="Default payment plan"
           required

@@ -30,7 +30,7 @@ export function SessionForm({ value, onChange, errors }: ResourceFormProps<Sessi
   const part: PartProps = { value, set: (changes) => onChange({ ...value, ...changes }), errors };
   return (
     <Stack gap="sm">
-      <SimpleGrid cols={2}>
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
         <CatalogSelect label="Service" noun="service" items={catalog.services} field="serviceId" {...part} />
         <TextInput
           label="Name"
@@ -45,7 +45,7 @@ export function SessionForm({ value, onChange, errors }: ResourceFormProps<Sessi
       <TimeAndSeats {...part} />
       <SessionDates {...part} />
       <PlanAndPrice service={service} {...part} />
-      <SimpleGrid cols={2}>
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
         <CatalogSelect label="Instructor" noun="instructor" items={catalog.instructors} field="instructorId" {...part} />
         <CatalogSelect label="Location" noun="location" items={catalog.locations} field="locationId" {...part} />
       </SimpleGrid>
@@ -96,7 +96,7 @@ function WeekdaysField({ value, set, errors }: PartProps) {
 function TimeAndSeats({ value, set, errors }: PartProps) {
   const { timeZone } = useOrganization();
   return (
-    <SimpleGrid cols={3}>
+    <SimpleGrid cols={{ base: 1, xs: 3 }}>
       <TextInput
         type="time"
         label="Start time"
@@ -131,7 +131,7 @@ function TimeAndSeats({ value, set, errors }: PartProps) {
 /** The first date, and the end (exclusive) or none for an ongoing session. */
 function SessionDates({ value, set, errors }: PartProps) {
   return (
-    <SimpleGrid cols={2}>
+    <SimpleGrid cols={{ base: 1, xs: 2 }}>
       <TextInput
         type="date"
         label="First date"
@@ -157,7 +157,7 @@ function PlanAndPrice({ service, value, set, errors }: PartProps & { service: Se
   const format = useFormat();
   const asTheService = service ? `As the service (${paymentPlanLabels[service.defaultPaymentPlan]})` : 'As the service';
   return (
-    <SimpleGrid cols={2}>
+    <SimpleGrid cols={{ base: 1, xs: 2 }}>
       <NativeSelect
         label="Payment plan"
         data={[{ value: '', label: asTheService }, ...paymentPlanOptions]}
