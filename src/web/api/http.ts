@@ -1,5 +1,8 @@
-/** One field a request got wrong, as the API names it (e.g. "body.capacity"). */
-interface ProblemField {
+/**
+ * One field a request got wrong: its path in the request, part first ("body.capacity",
+ * "body.discounts.0.amount", "querystring.date"), and what is wrong with it.
+ */
+export interface ProblemField {
   field: string;
   message: string;
 }
@@ -47,15 +50,14 @@ function urlOf(path: string, query?: Query): string {
 async function problemOf(response: Response): Promise<ApiError> {
   const text = await response.text();
   try {
-    const problem = JSON.parse(text) as { code?: string; detail?: string; message?: string; fields?: ProblemField[]; field?: string };
+    // { type, title, status, code, detail, fields? } (a non-API answer may carry only a message).
+    const problem = JSON.parse(text) as { code?: string; detail?: string; message?: string; fields?: ProblemField[] };
     const detail = problem.detail ?? problem.message ?? `The server answered ${response.status} ${response.statusText}.`;
-    // Some refusals name a single field (e.g. targetSessionId) instead of a fields list.
-    const fields = problem.fields ?? (problem.field ? [{ field: `body.${problem.field}`, message: detail }] : []);
-    return new ApiError({ status: response.status, code: problem.code ?? 'HTTP_' + response.status, detail, fields });
+    return new ApiError({ status: response.status, code: problem.code ?? `HTTP_${response.status}`, detail, fields: problem.fields });
   } catch {
     return new ApiError({
       status: response.status,
-      code: 'HTTP_' + response.status,
+      code: `HTTP_${response.status}`,
       detail: `The server answered ${response.status} ${response.statusText}. Please try again.`,
     });
   }

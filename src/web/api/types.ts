@@ -1,6 +1,9 @@
-// The API's own DTO types, taken from its zod schemas (type-only: no server code reaches the browser).
+// The API's own DTO and request types, taken from its contracts' zod schemas (type-only: no
+// schema code reaches the browser for a type). Screens import them from here or from the contracts.
 import type { z } from 'zod';
 import type { discountBody, InvoiceDto } from '../../contracts/billing';
+import type { ClientProfileDto } from '../../contracts/client-profile';
+import type { SubscriptionDto, UnenrollInput, UnenrollResultDto } from '../../contracts/enrollment';
 import type {
   ClientDto,
   createClientBody,
@@ -9,14 +12,21 @@ import type {
   FamilyDto,
   GuardianDto,
 } from '../../contracts/families';
+import type { pageSchema } from '../../contracts/fields';
 import type { createInstructorBody, InstructorDto } from '../../contracts/instructors';
 import type { createLocationBody, LocationDto } from '../../contracts/locations';
-import type { createServiceBody, ServiceDto } from '../../contracts/services';
-import type { ClientProfileDto } from '../../contracts/client-profile';
-import type { SubscriptionDto } from '../../contracts/enrollment';
-import type { ScheduleDto } from '../../contracts/schedule';
+import type { MeDto, OrganizationDto } from '../../contracts/organization';
 import type { RosterDto } from '../../contracts/roster';
-import type { createSessionBody, SessionDateDto, SessionDto } from '../../contracts/sessions';
+import type { ScheduleDto, scheduleQuery } from '../../contracts/schedule';
+import type { createServiceBody, ServiceDto } from '../../contracts/services';
+import type {
+  AttendanceDto,
+  AttendanceInput,
+  createSessionBody,
+  SessionDateDto,
+  SessionDatesDto,
+  SessionDto,
+} from '../../contracts/sessions';
 import type {
   finishSchema,
   PreviewTransferInput,
@@ -25,9 +35,12 @@ import type {
   TransferResultDto,
   transferTargetDto,
   transferTargetsDto,
+  UndoTransferResultDto,
 } from '../../contracts/transfers';
 
 export type {
+  AttendanceDto,
+  AttendanceInput,
   ClientDto,
   ClientProfileDto,
   FamilyDto,
@@ -35,25 +48,30 @@ export type {
   InstructorDto,
   InvoiceDto,
   LocationDto,
+  MeDto,
+  OrganizationDto,
   RosterDto,
   ScheduleDto,
   ServiceDto,
   SessionDateDto,
+  SessionDatesDto,
   SessionDto,
   SubscriptionDto,
   TransferDto,
   TransferPreviewDto,
   TransferResultDto,
+  UndoTransferResultDto,
+  UnenrollInput,
+  UnenrollResultDto,
 };
+export type { DiscountKind, PaymentMethod, PaymentPlan } from '../../domain/billing/value-sets';
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+/** One page of a list route (`limit` and `offset` as asked, `total` of all that match). */
+export type Page<T> = z.infer<ReturnType<typeof pageSchema<z.ZodType<T>>>>;
 
 export type ScheduleEntryDto = ScheduleDto['entries'][number];
+/** What the schedule can be asked for: a period of local dates [from, to) and optional filters. */
+export type ScheduleRequest = z.input<typeof scheduleQuery>;
 export type RosterEntryDto = RosterDto['clients'][number];
 export type TransferTargetDto = z.infer<typeof transferTargetDto>;
 export type TransferTargetsDto = z.infer<typeof transferTargetsDto>;
@@ -64,7 +82,6 @@ export type TransferRequest = Pick<PreviewTransferInput, 'subscriptionId' | 'tra
   Partial<Omit<PreviewTransferInput, 'subscriptionId' | 'transferDate' | 'targetSessionId'>>;
 export type ProfileSubscription = ClientProfileDto['subscriptions'][number];
 export type HistoryEvent = ClientProfileDto['history'][number];
-export type PaymentPlan = ServiceDto['defaultPaymentPlan'];
 
 export type ServiceInput = z.input<typeof createServiceBody>;
 export type SessionInput = z.input<typeof createSessionBody>;
@@ -73,10 +90,3 @@ export type InstructorInput = z.input<typeof createInstructorBody>;
 export type FamilyInput = z.input<typeof createFamilyBody>;
 export type GuardianInput = z.input<typeof createGuardianBody>;
 export type ClientInput = z.input<typeof createClientBody>;
-
-export interface AttendanceDto {
-  sessionId: string;
-  subscriptionId: string;
-  date: string;
-  present: boolean;
-}

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { readAnswer } from '../api/http';
-import { fetchCurrentSession, type CurrentSession } from '../features/auth/api/auth-api';
+import type { MeDto } from '../api/types';
+import { fetchCurrentSession } from '../features/auth/api/auth-api';
 import { currentSessionQuery } from '../features/auth/hooks/use-current-session';
 import { scheduleQuery } from '../features/schedule/hooks/use-schedule';
 import { readScheduleSearch, schedulePeriod } from '../features/schedule/schedule-period';
@@ -41,7 +42,7 @@ export function preloadLanding(o: { queryClient: QueryClient; location: Location
   const landsOnSchedule = o.location.pathname === '/';
   if (landsOnSchedule) o.loadSchedulePage().catch(() => {});
   o.queryClient
-    .fetchQuery({ ...currentSessionQuery, queryFn: firstThen<CurrentSession>(early?.me, fetchCurrentSession) })
+    .fetchQuery({ ...currentSessionQuery, queryFn: firstThen<MeDto>(early?.me, fetchCurrentSession) })
     .then((session) => {
       if (!landsOnSchedule) return;
       const search = readScheduleSearch(new URLSearchParams(o.location.search), session.organization.timeZone);

@@ -1,7 +1,7 @@
 import { Anchor, Grid, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { ProfileSubscription, TransferDto } from '../../api/types';
+import type { ClientProfileDto, ProfileSubscription, TransferDto } from '../../api/types';
 import { ClientHistory } from '../../features/clients/components/client-history';
 import { FamilyCard } from '../../features/clients/components/family-card';
 import { InvoicesList } from '../../features/clients/components/invoices-list';
@@ -9,81 +9,102 @@ import { SubscriptionsTable } from '../../features/clients/components/subscripti
 import { UndoTransferDialog } from '../../features/clients/components/undo-transfer-dialog';
 import { UpdateSubscriptionDialog } from '../../features/clients/components/update-subscription-dialog';
 import { useClientProfile } from '../../features/clients/hooks/use-client-profile';
+import { sessionNamesBySubscription } from '../../features/clients/session-names';
 import { QueryState } from '../../shared/components/query-state';
 import { useFormat } from '../../shared/format/use-format';
 
 /** Everything about one client: family, enrollments, invoices, balance and history. */
 export function ClientProfilePage() {
   const { clientId } = useParams<{ clientId: string }>();
-  const format = useFormat();
   const profile = useClientProfile(clientId);
-  const [updating, setUpdating] = useState<ProfileSubscription | null>(null);
-  const [undoing, setUndoing] = useState<TransferDto | null>(null);
-  const data = profile.data;
-  const clientName = data ? `${data.client.firstName} ${data.client.lastName}` : '';
-  const sessionNameBySubscription = new Map(data?.subscriptions.map((s) => [s.id, s.sessionName]));
-
   return (
     <Stack gap="md">
       <Anchor component={Link} to="/clients" size="sm">
         ← Clients
       </Anchor>
       <QueryState label="the client" isPending={profile.isPending} error={profile.error} onRetry={() => void profile.refetch()}>
-        {data && (
-          <>
-            <div>
-              <Title order={2}>{clientName}</Title>
-              <Text size="sm" c="dimmed">
-                {data.client.birthDate ? `Born ${format.date(data.client.birthDate)}` : 'Birth date not on file'}
-                {data.client.notes ? ` · ${data.client.notes}` : ''}
-              </Text>
-            </div>
-            <FamilyCard profile={data} />
-            <Paper withBorder p="md">
-              <Title order={3} size="h5" mb="xs">
-                Enrollments
-              </Title>
-              {data.subscriptions.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  Not enrolled in any session.
-                </Text>
-              ) : (
-                <SubscriptionsTable subscriptions={data.subscriptions} onUpdate={setUpdating} />
-              )}
-            </Paper>
-            <Grid gap="md">
-              <Grid.Col span={7}>
-                <Title order={3} size="h5" mb="xs">
-                  Family invoices
-                </Title>
-                {data.invoices.length === 0 ? (
-                  <Text size="sm" c="dimmed">
-                    No invoices yet.
-                  </Text>
-                ) : (
-                  <InvoicesList invoices={data.invoices} sessionNameBySubscription={sessionNameBySubscription} />
-                )}
-              </Grid.Col>
-              <Grid.Col span={5}>
-                <Title order={3} size="h5" mb="xs">
-                  History
-                </Title>
-                <ClientHistory profile={data} onUndo={setUndoing} />
-              </Grid.Col>
-            </Grid>
-            {updating && <UpdateSubscriptionDialog subscription={updating} clientName={clientName} onClose={() => setUpdating(null)} />}
-            {undoing && (
-              <UndoTransferDialog
-                transfer={undoing}
-                clientName={clientName}
-                fromSessionName={sessionNameBySubscription.get(undoing.fromSubscriptionId) ?? 'the previous session'}
-                toSessionName={sessionNameBySubscription.get(undoing.toSubscriptionId) ?? 'the new session'}
-                onClose={() => setUndoing(null)}
-              />
-            )}
-          </>
-        )}
+        {profile.data && <ClientProfile profile={profile.data} />}
       </QueryState>
     </Stack>
+  );
+}
+
+function ClientProfile({ profile }: { profile: ClientProfileDto }) {
+  const [updating, setUpdating] = useState<ProfileSubscription | null>(null);
+  const [undoing, setUndoing] = useState<TransferDto | null>(null);
+  const clientName = `${profile.client.firstName} ${profile.client.lastName}`;
+  const sessionNames = sessionNamesBySubscription(profile);
+  return (
+    <>
+      <ClientHeading profile={profile} clientName={clientName} />
+      <FamilyCard profile={profile} />
+      <Paper withBorder p="md">
+        <Title order={3} size="h5" mb="xs">
+          Enrollments
+        </Title>
+        {profile.subscriptions.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            Not enrolled in any session.
+          </Text>
+        ) : (
+          <SubscriptionsTable subscriptions={profile.subscriptions} onUpdate={setUpdating} />
+        )}
+      </Paper>
+      <InvoicesAndHistory profile={profile} sessionNames={sessionNames} onUndo={setUndoing} />
+      {updating && <UpdateSubscriptionDialog subscription={updating} clientName={clientName} onClose={() => setUpdating(null)} />}
+      {undoing && (
+        <UndoTransferDialog
+          transfer={undoing}
+          clientName={clientName}
+          fromSessionName={sessionNames.get(undoing.fromSubscriptionId) ?? 'the previous session'}
+          toSessionName={sessionNames.get(undoing.toSubscriptionId) ?? 'the new session'}
+          onClose={() => setUndoing(null)}
+        />
+      )}
+    </>
+  );
+}
+
+function ClientHeading({ profile, clientName }: { profile: ClientProfileDto; clientName: string }) {
+  const format = useFormat();
+  return (
+    <div>
+      <Title order={2}>{clientName}</Title>
+      <Text size="sm" c="dimmed">
+        {profile.client.birthDate ? `Born ${format.date(profile.client.birthDate)}` : 'Birth date not on file'}
+        {profile.client.notes ? ` · ${profile.client.notes}` : ''}
+      </Text>
+    </div>
+  );
+}
+
+interface InvoicesAndHistoryProps {
+  profile: ClientProfileDto;
+  sessionNames: Map<string, string>;
+  onUndo: (transfer: TransferDto) => void;
+}
+
+function InvoicesAndHistory({ profile, sessionNames, onUndo }: InvoicesAndHistoryProps) {
+  return (
+    <Grid gap="md">
+      <Grid.Col span={7}>
+        <Title order={3} size="h5" mb="xs">
+          Family invoices
+        </Title>
+        {profile.invoices.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No invoices yet.
+          </Text>
+        ) : (
+          <InvoicesList invoices={profile.invoices} sessionNameBySubscription={sessionNames} />
+        )}
+      </Grid.Col>
+      <Grid.Col span={5}>
+        <Title order={3} size="h5" mb="xs">
+          History
+        </Title>
+        <ClientHistory profile={profile} onUndo={onUndo} />
+      </Grid.Col>
+    </Grid>
   );
 }

@@ -2,27 +2,21 @@ import { Anchor, Group, Pagination, Stack, Table, Text, TextInput, Title } from 
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import type { ClientDto } from '../../api/types';
 import { useCan } from '../../features/auth/hooks/use-permission';
 import { clientsApi, FULL_PAGE } from '../../features/catalog/api/catalog-api';
 import { useResourceList } from '../../features/catalog/hooks/use-resource';
+import { ClientLink } from '../../features/clients/components/client-link';
 import { QueryState } from '../../shared/components/query-state';
 import { useFormat } from '../../shared/format/use-format';
 
 /** Clients, a page at a time; the search asks the server for names with every word typed. */
 export function ClientsPage() {
-  const format = useFormat();
   const can = useCan();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page') ?? 1));
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 250);
-  const clients = useResourceList(clientsApi, {
-    limit: FULL_PAGE,
-    offset: debounced ? 0 : (page - 1) * FULL_PAGE,
-    search: debounced || undefined,
-  });
+  const { page, setPage, search, setSearch, debounced, clients } = useClientSearch();
   const shown = clients.data?.items ?? [];
-  const pages = Math.max(1, Math.ceil((clients.data?.total ?? 0) / FULL_PAGE));
+  const total = clients.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / FULL_PAGE));
 
   return (
     <Stack gap="md">
@@ -53,43 +47,63 @@ export function ClientsPage() {
         }}
       >
         <Text size="sm" c="dimmed" aria-live="polite">
-          {debounced ? `${clients.data?.total ?? 0} clients match.` : `${clients.data?.total ?? 0} clients.`}
+          {debounced ? `${total} clients match.` : `${total} clients.`}
         </Text>
-        <Table highlightOnHover verticalSpacing={4} fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Born</Table.Th>
-              <Table.Th>Notes</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {shown.map((client) => (
-              <Table.Tr key={client.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/clients/${client.id}`} size="sm">
-                    {client.lastName}, {client.firstName}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{client.birthDate ? format.date(client.birthDate) : '—'}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" lineClamp={1}>
-                    {client.notes}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ClientsTable clients={shown} />
         {pages > 1 && !debounced && (
           <Pagination
             total={pages}
             value={page}
-            onChange={(next) => setParams({ page: String(next) })}
+            onChange={setPage}
             getControlProps={(control) => ({ 'aria-label': `${control} page` })}
           />
         )}
       </QueryState>
     </Stack>
+  );
+}
+
+/** The page (in the address) or the words searched for (all pages), and the clients the server finds. */
+function useClientSearch() {
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page') ?? 1));
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const clients = useResourceList(clientsApi, {
+    limit: FULL_PAGE,
+    offset: debounced ? 0 : (page - 1) * FULL_PAGE,
+    search: debounced || undefined,
+  });
+  const setPage = (next: number) => setParams({ page: String(next) });
+  return { page, setPage, search, setSearch, debounced, clients };
+}
+
+function ClientsTable({ clients }: { clients: ClientDto[] }) {
+  const format = useFormat();
+  return (
+    <Table highlightOnHover verticalSpacing={4} fz="sm">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Name</Table.Th>
+          <Table.Th>Born</Table.Th>
+          <Table.Th>Notes</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {clients.map((client) => (
+          <Table.Tr key={client.id}>
+            <Table.Td>
+              <ClientLink client={client} />
+            </Table.Td>
+            <Table.Td>{client.birthDate ? format.date(client.birthDate) : '—'}</Table.Td>
+            <Table.Td>
+              <Text size="sm" lineClamp={1}>
+                {client.notes}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

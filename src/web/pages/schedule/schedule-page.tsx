@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ScheduleEntryDto } from '../../api/types';
 import { useOrganization } from '../../features/auth/hooks/use-session';
+import type { ScheduleFilters as Filters } from '../../features/schedule/api/schedule-api';
 import { RosterDrawer } from '../../features/schedule/components/roster-drawer';
 import { ScheduleCalendar } from '../../features/schedule/components/schedule-calendar';
 import { ScheduleFilters } from '../../features/schedule/components/schedule-filters';
@@ -13,17 +14,47 @@ import { problemMessage } from '../../shared/components/problem-message';
 /** The same empty list at every render, so the calendar is not drawn again for nothing. */
 const noEntries: ScheduleEntryDto[] = [];
 
+type Period = { from: string; to: string; view: ScheduleView; date: string };
+
 /** The main schedule: a week (or day) of session dates with their seats; a click opens the roster. */
 export function SchedulePage() {
-  const { timeZone } = useOrganization();
-  // View, date and filters live in the URL, so coming back (or sharing a link) shows the same week.
-  const [params, setParams] = useSearchParams();
-  const { view, date, filters } = readScheduleSearch(params, timeZone);
-  const [period, setPeriod] = useState<{ from: string; to: string; view: ScheduleView; date: string } | null>(null);
+  const { view, date, filters, setFilters, setPeriod, period } = useScheduleAddress();
   const [roster, setRoster] = useState<{ entry: ScheduleEntryDto | null; opened: boolean }>({ entry: null, opened: false });
   // Until the calendar reports its period, the one it is about to show: the dates load while it is drawn.
   const schedule = useSchedule(period ?? schedulePeriod(view, date), filters);
   const openRoster = useCallback((entry: ScheduleEntryDto) => setRoster({ entry, opened: true }), []);
+  const entries = schedule.data?.entries ?? noEntries;
+  return (
+    <Stack gap="sm" h="calc(100vh - 56px - 2 * var(--mantine-spacing-md))">
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
+        <Title order={2}>Schedule</Title>
+        {/* The filters' choices wait for the schedule: the lists would compete with it for the server. */}
+        <ScheduleFilters value={filters} onChange={setFilters} loadChoices={!schedule.isPending} />
+      </Group>
+      <div aria-live="polite">
+        <ScheduleStatus
+          error={schedule.error}
+          loading={schedule.isFetching}
+          entries={entries}
+          filtered={Object.values(filters).some(Boolean)}
+        />
+      </div>
+      <Box style={{ flex: 1, minHeight: 420 }}>
+        <ScheduleCalendar entries={entries} view={view} date={date} onPeriodChange={setPeriod} onOpen={openRoster} />
+      </Box>
+      <RosterDrawer entry={roster.entry} opened={roster.opened} onClose={() => setRoster((r) => ({ ...r, opened: false }))} />
+    </Stack>
+  );
+}
+
+/**
+ * View, date and filters live in the URL, so coming back (or sharing a link) shows the same
+ * week; the period the calendar shows is followed into it.
+ */
+function useScheduleAddress() {
+  const { timeZone } = useOrganization();
+  const [params, setParams] = useSearchParams();
+  const [period, setPeriod] = useState<Period | null>(null);
 
   function updateParams(changes: Record<string, string | undefined>) {
     setParams(
@@ -44,43 +75,41 @@ export function SchedulePage() {
     if (period) updateParams({ view: period.view === 'timeGridWeek' ? undefined : period.view, date: period.date });
   }, [period]);
 
-  const entries = schedule.data?.entries ?? noEntries;
-  return (
-    <Stack gap="sm" h="calc(100vh - 56px - 2 * var(--mantine-spacing-md))">
-      <Group justify="space-between" align="flex-end" wrap="nowrap">
-        <Title order={2}>Schedule</Title>
-        {/* The filters' choices wait for the schedule: the lists would compete with it for the server. */}
-        <ScheduleFilters value={filters} onChange={(next) => updateParams({ ...next })} loadChoices={!schedule.isPending} />
+  const setFilters = (filters: Filters) => updateParams({ ...filters });
+  return { ...readScheduleSearch(params, timeZone), setFilters, period, setPeriod };
+}
+
+interface ScheduleStatusProps {
+  error: unknown;
+  loading: boolean;
+  entries: ScheduleEntryDto[];
+  filtered: boolean;
+}
+
+/** What the grid shows, in words: loading, refused, nothing, or how many sessions and how many full. */
+function ScheduleStatus({ error, loading, entries, filtered }: ScheduleStatusProps) {
+  const { timeZone } = useOrganization();
+  if (error) {
+    return (
+      <Alert color="red" role="alert" title="Could not load the schedule">
+        {problemMessage(error)}
+      </Alert>
+    );
+  }
+  if (loading) {
+    return (
+      <Group gap="xs" role="status">
+        <Loader size="xs" />
+        <Text size="sm">Loading sessions…</Text>
       </Group>
-      <div aria-live="polite">
-        {schedule.error ? (
-          <Alert color="red" role="alert" title="Could not load the schedule">
-            {problemMessage(schedule.error)}
-          </Alert>
-        ) : schedule.isFetching ? (
-          <Group gap="xs" role="status">
-            <Loader size="xs" />
-            <Text size="sm">Loading sessions…</Text>
-          </Group>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {`Times in ${timeZone}. `}
-            {entries.length === 0
-              ? 'No sessions in this period' + (Object.values(filters).some(Boolean) ? ' for these filters.' : '.')
-              : `${entries.length} session dates, ${entries.filter((e) => e.full).length} full. Select one to see its roster.`}
-          </Text>
-        )}
-      </div>
-      <Box style={{ flex: 1, minHeight: 420 }}>
-        <ScheduleCalendar
-          entries={entries}
-          view={view}
-          date={date}
-          onPeriodChange={setPeriod}
-          onOpen={openRoster}
-        />
-      </Box>
-      <RosterDrawer entry={roster.entry} opened={roster.opened} onClose={() => setRoster((r) => ({ ...r, opened: false }))} />
-    </Stack>
+    );
+  }
+  return (
+    <Text size="sm" c="dimmed">
+      {`Times in ${timeZone}. `}
+      {entries.length === 0
+        ? 'No sessions in this period' + (filtered ? ' for these filters.' : '.')
+        : `${entries.length} session dates, ${entries.filter((e) => e.full).length} full. Select one to see its roster.`}
+    </Text>
   );
 }

@@ -5,6 +5,7 @@ import { useResource } from '../../features/catalog/hooks/use-resource';
 import { RosterPanel } from '../../features/sessions/components/roster-panel';
 import { SessionDateList } from '../../features/sessions/components/session-date-list';
 import { SessionDetails } from '../../features/sessions/components/session-details';
+import { firstRealDate } from '../../features/sessions/first-real-date';
 import { useSessionDates } from '../../features/sessions/hooks/use-session-dates';
 import { QueryState } from '../../shared/components/query-state';
 import { addDays } from '../../shared/format/dates';
@@ -19,10 +20,10 @@ export function SessionPage() {
   const [params, setParams] = useSearchParams();
   const format = useFormat();
   const today = format.today();
+  // The session and its dates are asked for together, not one after the other.
   const session = useResource(sessionsApi, sessionId);
   const dates = useSessionDates(sessionId, { from: addDays(today, -DATES_WINDOW.before), to: addDays(today, DATES_WINDOW.after) });
-  const upcoming = dates.data?.find((d) => d.date >= today && d.status !== 'cancelled');
-  const selected = params.get('date') ?? upcoming?.date ?? null;
+  const selected = params.get('date') ?? firstRealDate(dates.data ?? [], today);
 
   return (
     <Stack gap="md">
@@ -36,22 +37,7 @@ export function SessionPage() {
             <SessionDetails session={session.data} />
             <Grid gap="md">
               <Grid.Col span={3}>
-                <Title order={3} size="h5" mb="xs">
-                  Dates
-                </Title>
-                <QueryState
-                  label="the dates"
-                  isPending={dates.isPending}
-                  error={dates.error}
-                  onRetry={() => void dates.refetch()}
-                  empty={{ when: (dates.data ?? []).length === 0, title: 'No dates in these weeks' }}
-                >
-                  <SessionDateList
-                    dates={dates.data ?? []}
-                    selected={selected}
-                    onSelect={(date) => setParams({ date }, { replace: true })}
-                  />
-                </QueryState>
+                <DatesColumn dates={dates} selected={selected} onSelect={(date) => setParams({ date }, { replace: true })} />
               </Grid.Col>
               <Grid.Col span={9}>
                 <Title order={3} size="h5" mb="xs">
@@ -70,5 +56,30 @@ export function SessionPage() {
         )}
       </QueryState>
     </Stack>
+  );
+}
+
+interface DatesColumnProps {
+  dates: ReturnType<typeof useSessionDates>;
+  selected: string | null;
+  onSelect: (date: string) => void;
+}
+
+function DatesColumn({ dates, selected, onSelect }: DatesColumnProps) {
+  return (
+    <>
+      <Title order={3} size="h5" mb="xs">
+        Dates
+      </Title>
+      <QueryState
+        label="the dates"
+        isPending={dates.isPending}
+        error={dates.error}
+        onRetry={() => void dates.refetch()}
+        empty={{ when: (dates.data ?? []).length === 0, title: 'No dates in these weeks' }}
+      >
+        <SessionDateList dates={dates.data ?? []} selected={selected} onSelect={onSelect} />
+      </QueryState>
+    </>
   );
 }

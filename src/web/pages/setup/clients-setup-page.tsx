@@ -1,6 +1,5 @@
-import { Anchor } from '@mantine/core';
-import { Link } from 'react-router';
 import { clientsApi } from '../../features/catalog/api/catalog-api';
+import { ClientLink } from '../../features/clients/components/client-link';
 import { ClientForm } from '../../features/setup/components/client-form';
 import { ResourceSetup } from '../../features/setup/components/resource-setup';
 import { useFormat } from '../../shared/format/use-format';
@@ -15,14 +14,7 @@ export function ClientsSetupPage() {
       permission="clients.write"
       api={clientsApi}
       columns={[
-        {
-          header: 'Name',
-          cell: (client) => (
-            <Anchor component={Link} to={`/clients/${client.id}`} size="sm">
-              {client.lastName}, {client.firstName}
-            </Anchor>
-          ),
-        },
+        { header: 'Name', cell: (client) => <ClientLink client={client} /> },
         { header: 'Born', cell: (client) => (client.birthDate ? format.date(client.birthDate) : '—') },
       ]}
       nameOf={(client) => `${client.firstName} ${client.lastName}`}

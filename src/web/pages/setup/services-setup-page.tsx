@@ -1,7 +1,7 @@
 import { servicesApi } from '../../features/catalog/api/catalog-api';
 import { ResourceSetup } from '../../features/setup/components/resource-setup';
 import { ServiceForm } from '../../features/setup/components/service-form';
-import { paymentPlanLabels, pricePer } from '../../shared/format/payment-plans';
+import { paymentPlanLabels, pricePer } from '../../shared/format/value-labels';
 import { useFormat } from '../../shared/format/use-format';
 
 export function ServicesSetupPage() {

@@ -1,7 +1,9 @@
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { minorUnitDigits } from '../../../domain/billing/money';
-import { useOrganization } from '../../features/auth/hooks/use-session';
+import type { MoneyDisplay } from '../../../domain/billing/value-sets';
+import { numberFormat } from '../../../domain/formatting/intl-formats';
+import { useMoneyDisplay } from '../../features/auth/hooks/use-session';
 import { fromMinorUnits, toMinorUnits } from '../format/minor-units';
 
 type MoneyInputProps = Omit<TextInputProps, 'value' | 'onChange'> & {
@@ -10,15 +12,16 @@ type MoneyInputProps = Omit<TextInputProps, 'value' | 'onChange'> & {
   onChange: (amount: number | null) => void;
 };
 
-function currencySymbol(currency: string, locale: string): string {
-  const parts = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(0);
+/** The currency's sign as the locale writes it ("$", "€"), from the same formatter amounts are shown with. */
+function currencySymbol({ currency, locale }: MoneyDisplay): string {
+  const parts = numberFormat(locale, { style: 'currency', currency }).formatToParts(0);
   return parts.find((part) => part.type === 'currency')?.value ?? currency;
 }
 
 /** An amount in the organization's currency, typed as a decimal and kept as integer minor units. */
 export function MoneyInput({ value, onChange, error, ...props }: MoneyInputProps) {
-  const { currency, locale } = useOrganization();
-  const digits = minorUnitDigits(currency);
+  const money = useMoneyDisplay();
+  const digits = minorUnitDigits(money.currency);
   const [text, setText] = useState(value === null ? '' : fromMinorUnits(value, digits));
 
   // Follow a value set from outside (e.g. "the total") without fighting what is being typed.
@@ -31,7 +34,7 @@ export function MoneyInput({ value, onChange, error, ...props }: MoneyInputProps
     <TextInput
       inputMode="decimal"
       autoComplete="off"
-      leftSection={currencySymbol(currency, locale)}
+      leftSection={currencySymbol(money)}
       {...props}
       error={error ?? (text.trim() && toMinorUnits(text, digits) === null ? `Enter an amount like ${fromMinorUnits(8000, digits)}` : undefined)}
       value={text}

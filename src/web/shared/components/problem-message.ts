@@ -10,17 +10,3 @@ export function problemMessage(error: unknown): string {
 export function worthRetrying(error: unknown): boolean {
   return !(error instanceof ApiError && error.status >= 400 && error.status < 500);
 }
-
-/**
- * Field messages keyed by the form's field name: the API names fields like "body.capacity"
- * or "body.discounts.0.amount"; a form shows them next to "capacity" or "discounts.0.amount".
- */
-export function fieldErrors(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError)) return {};
-  const errors: Record<string, string> = {};
-  for (const { field, message } of error.fields) {
-    const name = field.replace(/^(body|querystring|params)\.?/, '');
-    errors[name] ??= message;
-  }
-  return errors;
-}

@@ -39,3 +39,15 @@ export function weekdaysText(weekdays: number[], locale: string): string {
 export function formatLocalTime(time: string, locale: string): string {
   return Temporal.PlainTime.from(time).toLocaleString(locale, { hour: 'numeric', minute: '2-digit' });
 }
+
+/**
+ * The local dates [from, to) of a window around a date (`before` days back, `after` ahead), kept
+ * within a period that starts on `startsOn` and ends (exclusive) on `endsOn`; never empty.
+ */
+export function windowWithin(o: { around: string; before: number; after: number; startsOn: string; endsOn: string | null }) {
+  const earliest = addDays(o.around, -o.before);
+  const from = o.startsOn > earliest ? o.startsOn : earliest;
+  const latest = addDays(o.around, o.after);
+  const to = o.endsOn && o.endsOn < latest ? o.endsOn : latest;
+  return { from, to: to > from ? to : addDays(from, 1) };
+}

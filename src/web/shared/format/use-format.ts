@@ -1,17 +1,20 @@
 import { useMemo } from 'react';
 import { formatMoney } from '../../../domain/billing/money';
-import { useOrganization } from '../../features/auth/hooks/use-session';
+import { numberFormat } from '../../../domain/formatting/intl-formats';
+import { useMoneyDisplay, useOrganization } from '../../features/auth/hooks/use-session';
 import { formatInstant, formatLocalDate, formatLocalTime, todayIn, weekdaysText } from './dates';
 
 /** Formatters bound to the organization's currency, locale and time zone. */
 export function useFormat() {
-  const { currency, locale, timeZone } = useOrganization();
+  const { locale, timeZone } = useOrganization();
+  const moneyDisplay = useMoneyDisplay();
   return useMemo(
     () => ({
-      money: (amount: number) => formatMoney({ amount, currency, locale }),
+      /** Every amount the web shows is written here, by the domain's formatMoney. */
+      money: (amount: number) => formatMoney({ amount, ...moneyDisplay }),
       /** Basis points (1500) as the locale writes a percent ("15%"). */
       percent: (basisPoints: number) =>
-        new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10_000),
+        numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10_000),
       date: (date: string) => formatLocalDate(date, locale),
       shortDate: (date: string) => formatLocalDate(date, locale, 'short'),
       instant: (instant: string) => formatInstant(instant, timeZone, locale),
@@ -19,6 +22,6 @@ export function useFormat() {
       weekdays: (weekdays: number[]) => weekdaysText(weekdays, locale),
       today: () => todayIn(timeZone),
     }),
-    [currency, locale, timeZone],
+    [moneyDisplay, locale, timeZone],
   );
 }

@@ -1,25 +1,9 @@
 import { http } from '../../../api/http';
+import type { MeDto } from '../../../api/types';
 
-type Role = 'owner' | 'manager' | 'front_desk' | 'instructor';
-
-interface Organization {
-  id: string;
-  name: string;
-  timeZone: string;
-  currency: string;
-  locale: string;
-}
-
-/** Who is signed in and for which organization (GET /api/me). */
-export interface CurrentSession {
-  user: { id: string; name: string; email: string };
-  role: Role;
-  permissions: string[];
-  organization: Organization;
-}
-
-export function fetchCurrentSession(): Promise<CurrentSession> {
-  return http.get<CurrentSession>('/api/me');
+/** Who is signed in, their role and permissions, and for which organization (GET /api/me). */
+export function fetchCurrentSession(): Promise<MeDto> {
+  return http.get<MeDto>('/api/me');
 }
 
 export function signIn(credentials: { email: string; password: string }) {

@@ -1,10 +1,9 @@
 import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { problemMessage } from '../../../shared/components/problem-message';
+import { roleLabels } from '../../../shared/format/value-labels';
 import { useSession } from '../hooks/use-session';
 import { useSignOut } from '../hooks/use-sign-out';
-
-const roleNames = { owner: 'Owner', manager: 'Manager', front_desk: 'Front desk', instructor: 'Instructor' } as const;
 
 /** Who is signed in, and the way out. */
 export function AccountMenu() {
@@ -17,7 +16,7 @@ export function AccountMenu() {
           {user.name}
         </Text>
         <Text size="xs" c="dimmed" lh={1.2}>
-          {roleNames[role]}
+          {roleLabels[role]}
         </Text>
       </div>
       <Button

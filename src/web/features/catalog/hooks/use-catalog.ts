@@ -1,6 +1,11 @@
 import { instructorsApi, locationsApi, servicesApi } from '../api/catalog-api';
 import { useResourceList } from './use-resource';
 
+/** A select's options for records with a name: the id as the value, the name as the label. */
+export function nameOptions(items: { id: string; name: string }[]) {
+  return items.map((item) => ({ value: item.id, label: item.name }));
+}
+
 function nameById(items: { id: string; name: string }[] | undefined) {
   return new Map((items ?? []).map((item) => [item.id, item.name]));
 }

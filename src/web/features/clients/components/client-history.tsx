@@ -1,7 +1,9 @@
 import { Badge, Button, Group, Text, Timeline } from '@mantine/core';
-import type { ClientProfileDto, TransferDto } from '../../../api/types';
+import type { ClientProfileDto, HistoryEvent, TransferDto } from '../../../api/types';
 import { useFormat } from '../../../shared/format/use-format';
+import { checkoutFinishLabels } from '../../../shared/format/value-labels';
 import { useCan } from '../../auth/hooks/use-permission';
+import { sessionNamesBySubscription } from '../session-names';
 import { historySentence } from './history-sentences';
 
 interface ClientHistoryProps {
@@ -14,30 +16,14 @@ type Entry =
   | { key: string; at: string; kind: 'undo'; transfer: TransferDto }
   | { key: string; at: string; kind: 'event'; text: string };
 
-const checkoutNames = { pay_now: 'paid now', pay_later: 'to pay later', close_now: 'closed without collecting' } as const;
-
 /** What happened to this client, newest first; transfers are events of their own, with Undo. */
 export function ClientHistory({ profile, onUndo }: ClientHistoryProps) {
   const format = useFormat();
-  const can = useCan();
-  const sessionNameBySubscription = new Map(profile.subscriptions.map((s) => [s.id, s.sessionName]));
-  const sessionOf = (subscriptionId: string) => sessionNameBySubscription.get(subscriptionId) ?? 'another session';
-
-  const entries: Entry[] = [
-    ...profile.transfers.flatMap((transfer): Entry[] => [
-      { key: transfer.id, at: transfer.createdAt, kind: 'transfer', transfer },
-      ...(transfer.undoneAt ? [{ key: `${transfer.id}-undo`, at: transfer.undoneAt, kind: 'undo' as const, transfer }] : []),
-    ]),
-    // Transfer audit events are shown by the transfer entries above.
-    ...profile.history
-      .filter((event) => !event.action.startsWith('transfer.'))
-      .map((event): Entry => ({
-        key: event.id,
-        at: event.at,
-        kind: 'event',
-        text: historySentence(event, { sessionNameBySubscription, money: format.money, date: format.date }),
-      })),
-  ].sort((a, b) => b.at.localeCompare(a.at));
+  const sessionNames = sessionNamesBySubscription(profile);
+  const sessionOf = (subscriptionId: string) => sessionNames.get(subscriptionId) ?? 'another session';
+  const entries = historyEntries(profile, (event) =>
+    historySentence(event, { sessionNameBySubscription: sessionNames, money: format.money, date: format.date }),
+  );
 
   if (entries.length === 0) {
     return (
@@ -58,28 +44,7 @@ export function ClientHistory({ profile, onUndo }: ClientHistoryProps) {
               enrollment cancelled
             </Text>
           ) : (
-            <div data-testid="transfer-event">
-              <Group gap="xs">
-                <Text size="sm" fw={600}>
-                  Transferred from {sessionOf(entry.transfer.fromSubscriptionId)} to {sessionOf(entry.transfer.toSubscriptionId)} on{' '}
-                  {format.date(entry.transfer.transferDate)}
-                </Text>
-                <Badge size="sm" variant="light" color={entry.transfer.status === 'completed' ? 'teal' : 'gray'}>
-                  {entry.transfer.status === 'completed' ? 'Completed' : 'Undone'}
-                </Badge>
-              </Group>
-              <Group gap="xs" mt={2}>
-                <Text size="xs" c="dimmed">
-                  Checkout: {checkoutNames[entry.transfer.checkout]}
-                  {entry.transfer.reason ? ` · ${entry.transfer.reason}` : ''}
-                </Text>
-                {entry.transfer.status === 'completed' && can('transfers.undo') && (
-                  <Button size="compact-xs" variant="light" color="orange" onClick={() => onUndo(entry.transfer)}>
-                    Undo
-                  </Button>
-                )}
-              </Group>
-            </div>
+            <TransferEntry transfer={entry.transfer} sessionOf={sessionOf} onUndo={onUndo} />
           )}
           <Text size="xs" c="dimmed" mt={2}>
             {format.instant(entry.at)}
@@ -87,5 +52,55 @@ export function ClientHistory({ profile, onUndo }: ClientHistoryProps) {
         </Timeline.Item>
       ))}
     </Timeline>
+  );
+}
+
+/** Transfers and their undoing, and every other audit event as a sentence, newest first. */
+function historyEntries(profile: ClientProfileDto, sentence: (event: HistoryEvent) => string): Entry[] {
+  return [
+    ...profile.transfers.flatMap((transfer): Entry[] => [
+      { key: transfer.id, at: transfer.createdAt, kind: 'transfer', transfer },
+      ...(transfer.undoneAt ? [{ key: `${transfer.id}-undo`, at: transfer.undoneAt, kind: 'undo' as const, transfer }] : []),
+    ]),
+    // Transfer audit events are shown by the transfer entries above.
+    ...profile.history
+      .filter((event) => !event.action.startsWith('transfer.'))
+      .map((event): Entry => ({ key: event.id, at: event.at, kind: 'event', text: sentence(event) })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
+}
+
+interface TransferEntryProps {
+  transfer: TransferDto;
+  sessionOf: (subscriptionId: string) => string;
+  onUndo: (transfer: TransferDto) => void;
+}
+
+function TransferEntry({ transfer, sessionOf, onUndo }: TransferEntryProps) {
+  const format = useFormat();
+  const can = useCan();
+  const completed = transfer.status === 'completed';
+  return (
+    <div data-testid="transfer-event">
+      <Group gap="xs">
+        <Text size="sm" fw={600}>
+          Transferred from {sessionOf(transfer.fromSubscriptionId)} to {sessionOf(transfer.toSubscriptionId)} on{' '}
+          {format.date(transfer.transferDate)}
+        </Text>
+        <Badge size="sm" variant="light" color={completed ? 'teal' : 'gray'}>
+          {completed ? 'Completed' : 'Undone'}
+        </Badge>
+      </Group>
+      <Group gap="xs" mt={2}>
+        <Text size="xs" c="dimmed">
+          Checkout: {checkoutFinishLabels[transfer.checkout]}
+          {transfer.reason ? ` · ${transfer.reason}` : ''}
+        </Text>
+        {completed && can('transfers.undo') && (
+          <Button size="compact-xs" variant="light" color="orange" onClick={() => onUndo(transfer)}>
+            Undo
+          </Button>
+        )}
+      </Group>
+    </div>
   );
 }

@@ -1,10 +1,9 @@
 import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { ClientProfileDto } from '../../../api/types';
+import type { ClientProfileDto, GuardianDto } from '../../../api/types';
 import { useFormat } from '../../../shared/format/use-format';
 
 /** Who to call and what the family owes. */
 export function FamilyCard({ profile }: { profile: ClientProfileDto }) {
-  const format = useFormat();
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" align="flex-start">
@@ -19,40 +18,54 @@ export function FamilyCard({ profile }: { profile: ClientProfileDto }) {
               </Text>
             )}
             {profile.guardians.map((guardian) => (
-              <Text size="sm" key={guardian.id}>
-                <strong>{guardian.name}</strong>
-                {guardian.phone && (
-                  <>
-                    {' · '}
-                    <Anchor href={`tel:${guardian.phone}`} size="sm">
-                      {guardian.phone}
-                    </Anchor>
-                  </>
-                )}
-                {guardian.email && (
-                  <>
-                    {' · '}
-                    <Anchor href={`mailto:${guardian.email}`} size="sm">
-                      {guardian.email}
-                    </Anchor>
-                  </>
-                )}
-              </Text>
+              <GuardianContact key={guardian.id} guardian={guardian} />
             ))}
           </Stack>
         </div>
-        <div style={{ textAlign: 'right' }}>
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-            Family balance
-          </Text>
-          <Text size="xl" fw={700} c={profile.balance > 0 ? 'red.9' : undefined} data-testid="family-balance">
-            {format.money(profile.balance)}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {profile.balance > 0 ? 'due' : 'nothing due'}
-          </Text>
-        </div>
+        <FamilyBalance balance={profile.balance} />
       </Group>
     </Paper>
+  );
+}
+
+/** A guardian's name, with a phone number and an email address to tap when on file. */
+function GuardianContact({ guardian }: { guardian: GuardianDto }) {
+  return (
+    <Text size="sm">
+      <strong>{guardian.name}</strong>
+      {guardian.phone && (
+        <>
+          {' · '}
+          <Anchor href={`tel:${guardian.phone}`} size="sm">
+            {guardian.phone}
+          </Anchor>
+        </>
+      )}
+      {guardian.email && (
+        <>
+          {' · '}
+          <Anchor href={`mailto:${guardian.email}`} size="sm">
+            {guardian.email}
+          </Anchor>
+        </>
+      )}
+    </Text>
+  );
+}
+
+function FamilyBalance({ balance }: { balance: number }) {
+  const format = useFormat();
+  return (
+    <div style={{ textAlign: 'right' }}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        Family balance
+      </Text>
+      <Text size="xl" fw={700} c={balance > 0 ? 'red.9' : undefined} data-testid="family-balance">
+        {format.money(balance)}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {balance > 0 ? 'due' : 'nothing due'}
+      </Text>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Accordion, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import type { InvoiceDto } from '../../../api/types';
 import { useFormat } from '../../../shared/format/use-format';
+import { paymentMethodLabels } from '../../../shared/format/value-labels';
 
 const statusBadges: Record<InvoiceDto['status'], { label: string; color: string }> = {
   open: { label: 'Open', color: 'orange' },
@@ -8,8 +9,6 @@ const statusBadges: Record<InvoiceDto['status'], { label: string; color: string 
   closed: { label: 'Closed', color: 'gray' },
   void: { label: 'Void', color: 'gray' },
 };
-
-const methodNames = { cash: 'Cash', check: 'Check', card: 'Card', other: 'Other' } as const;
 
 interface InvoicesListProps {
   invoices: InvoiceDto[];
@@ -60,55 +59,54 @@ export function InvoicesList({ invoices, sessionNameBySubscription }: InvoicesLi
   );
 }
 
-function InvoiceDetails({ invoice }: { invoice: InvoiceDto }) {
-  const format = useFormat();
-  const rows: { label: string; amount: string; key: string }[] = [
+interface InvoiceRow {
+  key: string;
+  label: string;
+  amount: string;
+  /** The total and the amount due stand out. */
+  bold?: boolean;
+}
+
+/** An invoice from its lines and discounts to its total, then what was paid or written off, to what is due. */
+function invoiceRows(invoice: InvoiceDto, format: ReturnType<typeof useFormat>): InvoiceRow[] {
+  return [
     ...invoice.lines.map((line, i) => ({ key: `line-${i}`, label: line.description, amount: format.money(line.amount) })),
     ...invoice.discounts.map((d, i) => ({
       key: `discount-${i}`,
       label: `Discount${d.kind === 'percent' && d.basisPoints !== null ? ` ${format.percent(d.basisPoints)}` : ''}: ${d.reason}`,
       amount: `−${format.money(d.amount)}`,
     })),
+    { key: 'total', label: 'Total', amount: format.money(invoice.total), bold: true },
+    ...invoice.payments.map((payment) => ({
+      key: payment.id,
+      label:
+        `Paid by ${paymentMethodLabels[payment.method].toLowerCase()}` +
+        `${payment.reference ? ` (${payment.reference})` : ''} on ${format.instant(payment.receivedAt)}`,
+      amount: `−${format.money(payment.amount)}`,
+    })),
+    ...invoice.writeOffs.map((writeOff, i) => ({
+      key: `write-off-${i}`,
+      label: `Written off: ${writeOff.reason} (${format.instant(writeOff.writtenOffAt)})`,
+      amount: `−${format.money(writeOff.amount)}`,
+    })),
+    { key: 'amount-due', label: 'Amount due', amount: format.money(invoice.amountDue), bold: true },
   ];
+}
+
+function InvoiceDetails({ invoice }: { invoice: InvoiceDto }) {
+  const format = useFormat();
   return (
     <Stack gap="xs">
       <Table fz="sm" verticalSpacing={2}>
         <Table.Tbody>
-          {rows.map((row) => (
+          {invoiceRows(invoice, format).map((row) => (
             <Table.Tr key={row.key}>
-              <Table.Td>{row.label}</Table.Td>
-              <Table.Td ta="right">{row.amount}</Table.Td>
-            </Table.Tr>
-          ))}
-          <Table.Tr>
-            <Table.Td fw={700}>Total</Table.Td>
-            <Table.Td ta="right" fw={700}>
-              {format.money(invoice.total)}
-            </Table.Td>
-          </Table.Tr>
-          {invoice.payments.map((payment) => (
-            <Table.Tr key={payment.id}>
-              <Table.Td>
-                Paid by {methodNames[payment.method].toLowerCase()}
-                {payment.reference ? ` (${payment.reference})` : ''} on {format.instant(payment.receivedAt)}
+              <Table.Td fw={row.bold ? 700 : undefined}>{row.label}</Table.Td>
+              <Table.Td ta="right" fw={row.bold ? 700 : undefined}>
+                {row.amount}
               </Table.Td>
-              <Table.Td ta="right">−{format.money(payment.amount)}</Table.Td>
             </Table.Tr>
           ))}
-          {invoice.writeOffs.map((writeOff, i) => (
-            <Table.Tr key={`write-off-${i}`}>
-              <Table.Td>
-                Written off: {writeOff.reason} ({format.instant(writeOff.writtenOffAt)})
-              </Table.Td>
-              <Table.Td ta="right">−{format.money(writeOff.amount)}</Table.Td>
-            </Table.Tr>
-          ))}
-          <Table.Tr>
-            <Table.Td fw={700}>Amount due</Table.Td>
-            <Table.Td ta="right" fw={700}>
-              {format.money(invoice.amountDue)}
-            </Table.Td>
-          </Table.Tr>
         </Table.Tbody>
       </Table>
     </Stack>

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Table } from '@mantine/core';
 import { Link } from 'react-router';
 import type { ProfileSubscription } from '../../../api/types';
-import { pricePer } from '../../../shared/format/payment-plans';
+import { pricePer } from '../../../shared/format/value-labels';
 import { useFormat } from '../../../shared/format/use-format';
 import { useCan } from '../../auth/hooks/use-permission';
 
@@ -17,12 +17,12 @@ interface SubscriptionsTableProps {
   onUpdate: (subscription: ProfileSubscription) => void;
 }
 
+/** Current enrollments first, then upcoming, ended and cancelled ones; the latest first within each. */
+const stateOrder: Record<ProfileSubscription['state'], number> = { active: 0, upcoming: 1, ended: 2, void: 3 };
+
 /** The client's enrollments, current first; ended and cancelled ones greyed. */
 export function SubscriptionsTable({ subscriptions, onUpdate }: SubscriptionsTableProps) {
-  const format = useFormat();
-  const can = useCan();
-  const order = { active: 0, upcoming: 1, ended: 2, void: 3 };
-  const sorted = [...subscriptions].sort((a, b) => order[a.state] - order[b.state] || b.startsOn.localeCompare(a.startsOn));
+  const sorted = [...subscriptions].sort((a, b) => stateOrder[a.state] - stateOrder[b.state] || b.startsOn.localeCompare(a.startsOn));
   return (
     <Table verticalSpacing={6} fz="sm">
       <Table.Thead>
@@ -37,45 +37,49 @@ export function SubscriptionsTable({ subscriptions, onUpdate }: SubscriptionsTab
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {sorted.map((subscription) => {
-          const past = subscription.state === 'ended' || subscription.state === 'void';
-          const badge = stateBadges[subscription.state];
-          return (
-            <Table.Tr key={subscription.id} c={past ? 'dimmed' : undefined} data-state={subscription.state}>
-              <Table.Td>
-                <Anchor component={Link} to={`/sessions/${subscription.sessionId}`} size="sm" c={past ? 'dimmed' : undefined}>
-                  {subscription.sessionName}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{subscription.serviceName}</Table.Td>
-              <Table.Td>{format.date(subscription.startsOn)}</Table.Td>
-              <Table.Td>
-                {subscription.state === 'void' ? '—' : subscription.endsOn ? format.date(subscription.endsOn) : 'Ongoing'}
-              </Table.Td>
-              <Table.Td>
-                {format.money(subscription.priceSnapshot)} {pricePer[subscription.paymentPlan]}
-              </Table.Td>
-              <Table.Td>
-                <Badge color={badge.color} variant={past ? 'outline' : 'light'}>
-                  {badge.label}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                {!past && can('enrollment.write') && (
-                  <Button
-                    size="compact-sm"
-                    variant="light"
-                    onClick={() => onUpdate(subscription)}
-                    aria-label={`Update ${subscription.sessionName} enrollment`}
-                  >
-                    Update
-                  </Button>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
+        {sorted.map((subscription) => (
+          <SubscriptionRow key={subscription.id} subscription={subscription} onUpdate={onUpdate} />
+        ))}
       </Table.Tbody>
     </Table>
+  );
+}
+
+function SubscriptionRow({ subscription, onUpdate }: { subscription: ProfileSubscription } & Pick<SubscriptionsTableProps, 'onUpdate'>) {
+  const format = useFormat();
+  const can = useCan();
+  const past = subscription.state === 'ended' || subscription.state === 'void';
+  const badge = stateBadges[subscription.state];
+  return (
+    <Table.Tr c={past ? 'dimmed' : undefined} data-state={subscription.state}>
+      <Table.Td>
+        <Anchor component={Link} to={`/sessions/${subscription.sessionId}`} size="sm" c={past ? 'dimmed' : undefined}>
+          {subscription.sessionName}
+        </Anchor>
+      </Table.Td>
+      <Table.Td>{subscription.serviceName}</Table.Td>
+      <Table.Td>{format.date(subscription.startsOn)}</Table.Td>
+      <Table.Td>{subscription.state === 'void' ? '—' : subscription.endsOn ? format.date(subscription.endsOn) : 'Ongoing'}</Table.Td>
+      <Table.Td>
+        {format.money(subscription.priceSnapshot)} {pricePer[subscription.paymentPlan]}
+      </Table.Td>
+      <Table.Td>
+        <Badge color={badge.color} variant={past ? 'outline' : 'light'}>
+          {badge.label}
+        </Badge>
+      </Table.Td>
+      <Table.Td>
+        {!past && can('enrollment.write') && (
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={() => onUpdate(subscription)}
+            aria-label={`Update ${subscription.sessionName} enrollment`}
+          >
+            Update
+          </Button>
+        )}
+      </Table.Td>
+    </Table.Tr>
   );
 }

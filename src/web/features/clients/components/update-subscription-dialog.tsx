@@ -2,10 +2,11 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { ProfileSubscription } from '../../../api/types';
 import { QueryState } from '../../../shared/components/query-state';
-import { addDays } from '../../../shared/format/dates';
+import { windowWithin } from '../../../shared/format/dates';
 import { useFormat } from '../../../shared/format/use-format';
 import { useCan } from '../../auth/hooks/use-permission';
 import { SessionDateSelect } from '../../sessions/components/session-date-select';
+import { firstRealDate } from '../../sessions/first-real-date';
 import { useSessionDates } from '../../sessions/hooks/use-session-dates';
 import { useStartTransfer } from '../../transfers/hooks/use-start-transfer';
 
@@ -20,19 +21,25 @@ const WINDOW = { before: 28, after: 84 };
 
 /** The client profile's entry to a transfer: pick the date from which the client leaves this session. */
 export function UpdateSubscriptionDialog({ subscription, clientName, onClose }: UpdateSubscriptionDialogProps) {
-  const format = useFormat();
-  const can = useCan();
   const startTransfer = useStartTransfer();
-  const today = format.today();
-  const earliest = can('transfers.backdate') ? addDays(today, -WINDOW.before) : today;
-  const from = subscription.startsOn > earliest ? subscription.startsOn : earliest;
-  const windowEnd = addDays(today, WINDOW.after);
-  const to = subscription.endsOn && subscription.endsOn < windowEnd ? subscription.endsOn : windowEnd;
-  const dates = useSessionDates(subscription.sessionId, { from, to: to > from ? to : addDays(from, 1) });
+  const { dates, firstUpcoming } = useOfferedDates(subscription);
   const offered = dates.data ?? [];
-  const firstUpcoming = offered.find((d) => d.date >= today && d.status !== 'cancelled')?.date ?? null;
   const [chosen, setChosen] = useState<string | null>(null);
   const transferDate = chosen ?? firstUpcoming;
+
+  function chooseNewSession(date: string) {
+    onClose();
+    startTransfer({
+      subscriptionId: subscription.id,
+      clientId: subscription.clientId,
+      clientName,
+      sessionId: subscription.sessionId,
+      sessionName: subscription.sessionName,
+      transferDate: date,
+      subscriptionStartsOn: subscription.startsOn,
+      subscriptionEndsOn: subscription.endsOn,
+    });
+  }
 
   return (
     <Modal opened onClose={onClose} title={`Update ${clientName}'s enrollment in ${subscription.sessionName}`}>
@@ -53,26 +60,27 @@ export function UpdateSubscriptionDialog({ subscription, clientName, onClose }: 
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button
-            disabled={!transferDate}
-            onClick={() => {
-              onClose();
-              startTransfer({
-                subscriptionId: subscription.id,
-                clientId: subscription.clientId,
-                clientName,
-                sessionId: subscription.sessionId,
-                sessionName: subscription.sessionName,
-                transferDate: transferDate!,
-                subscriptionStartsOn: subscription.startsOn,
-                subscriptionEndsOn: subscription.endsOn,
-              });
-            }}
-          >
+          <Button disabled={!transferDate} onClick={() => chooseNewSession(transferDate!)}>
             Choose the new session
           </Button>
         </Group>
       </Stack>
     </Modal>
   );
+}
+
+/** The enrollment's dates a transfer may start from, and the first upcoming one, offered first. */
+function useOfferedDates(subscription: ProfileSubscription) {
+  const format = useFormat();
+  const can = useCan();
+  const today = format.today();
+  const range = windowWithin({
+    around: today,
+    before: can('transfers.backdate') ? WINDOW.before : 0,
+    after: WINDOW.after,
+    startsOn: subscription.startsOn,
+    endsOn: subscription.endsOn,
+  });
+  const dates = useSessionDates(subscription.sessionId, range);
+  return { dates, firstUpcoming: firstRealDate(dates.data ?? [], today) };
 }

@@ -1,7 +1,7 @@
 import { http } from '../../../api/http';
-import type { SubscriptionDto } from '../../../api/types';
+import type { UnenrollInput, UnenrollResultDto } from '../../../api/types';
 
 /** Ends a subscription: the client no longer attends from `date` on. */
-export function unenroll(subscriptionId: string, date: string) {
-  return http.post<SubscriptionDto>(`/api/subscriptions/${subscriptionId}/unenroll`, { date });
+export function unenroll(subscriptionId: string, body: UnenrollInput) {
+  return http.post<UnenrollResultDto>(`/api/subscriptions/${subscriptionId}/unenroll`, body);
 }

@@ -5,7 +5,7 @@ import { unenroll } from '../api/enrollment-api';
 export function useUnenroll() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ subscriptionId, date }: { subscriptionId: string; date: string }) => unenroll(subscriptionId, date),
+    mutationFn: ({ subscriptionId, date }: { subscriptionId: string; date: string }) => unenroll(subscriptionId, { date }),
     onSuccess: () => refreshEnrollmentViews(queryClient),
   });
 }

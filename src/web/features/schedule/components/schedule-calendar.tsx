@@ -32,51 +32,11 @@ interface ScheduleCalendarProps {
  * whole grid, events included.
  */
 export const ScheduleCalendar = memo(function ScheduleCalendar(props: ScheduleCalendarProps) {
-  const { entries, view, date, onPeriodChange, onOpen } = props;
+  const { entries, view, date } = props;
   const { timeZone, locale } = useOrganization();
   const hours = useMemo(() => businessHours(entries), [entries]);
-  // Built once per answer, so the calendar's other renders do not take every event in again.
-  const events = useMemo(() => {
-    const timeText = eventTimeText(locale, timeZone);
-    return entries.map(
-      (entry): EventInput => ({
-        id: `${entry.sessionId}:${entry.date}`,
-        title: entry.sessionName,
-        start: entry.startsAt,
-        end: entry.endsAt,
-        className: [entry.full && 'session-full', entry.status === 'cancelled' && 'session-cancelled'].filter(Boolean).join(' '),
-        extendedProps: { entry, timeText: timeText(entry) },
-      }),
-    );
-  }, [entries, locale, timeZone]);
-  const eventContent = useCallback(
-    (info: EventDisplayInfo) => (
-      <SessionEvent
-        entry={info.event.extendedProps.entry as ScheduleEntryDto}
-        timeText={info.event.extendedProps.timeText as string}
-        isShort={info.isShort}
-      />
-    ),
-    [],
-  );
-  const eventClick = useCallback(
-    (info: EventClickInfo) => {
-      info.jsEvent.preventDefault();
-      onOpen(info.event.extendedProps.entry as ScheduleEntryDto);
-    },
-    [onOpen],
-  );
-  const datesSet = useCallback(
-    (info: DatesSetInfo) =>
-      onPeriodChange({
-        // startStr/endStr are ISO in the calendar's zone, so their first ten characters are the local dates.
-        from: info.startStr.slice(0, 10),
-        to: info.endStr.slice(0, 10),
-        view: info.view.type as ScheduleView,
-        date: info.startStr.slice(0, 10),
-      }),
-    [onPeriodChange],
-  );
+  const events = useCalendarEvents(entries);
+  const { eventContent, eventClick, datesSet } = useCalendarCallbacks(props);
 
   return (
     <FullCalendar
@@ -107,6 +67,57 @@ export const ScheduleCalendar = memo(function ScheduleCalendar(props: ScheduleCa
     />
   );
 });
+
+/** The sessions as calendar events, built once per answer, so the calendar's other renders do not take every event in again. */
+function useCalendarEvents(entries: ScheduleEntryDto[]) {
+  const { timeZone, locale } = useOrganization();
+  return useMemo(() => {
+    const timeText = eventTimeText(locale, timeZone);
+    return entries.map(
+      (entry): EventInput => ({
+        id: `${entry.sessionId}:${entry.date}`,
+        title: entry.sessionName,
+        start: entry.startsAt,
+        end: entry.endsAt,
+        className: [entry.full && 'session-full', entry.status === 'cancelled' && 'session-cancelled'].filter(Boolean).join(' '),
+        extendedProps: { entry, timeText: timeText(entry) },
+      }),
+    );
+  }, [entries, locale, timeZone]);
+}
+
+/** How an event is drawn, what a click on it does, and the period reported when it changes; the same functions while the props are. */
+function useCalendarCallbacks({ onOpen, onPeriodChange }: Pick<ScheduleCalendarProps, 'onOpen' | 'onPeriodChange'>) {
+  const eventContent = useCallback(
+    (info: EventDisplayInfo) => (
+      <SessionEvent
+        entry={info.event.extendedProps.entry as ScheduleEntryDto}
+        timeText={info.event.extendedProps.timeText as string}
+        isShort={info.isShort}
+      />
+    ),
+    [],
+  );
+  const eventClick = useCallback(
+    (info: EventClickInfo) => {
+      info.jsEvent.preventDefault();
+      onOpen(info.event.extendedProps.entry as ScheduleEntryDto);
+    },
+    [onOpen],
+  );
+  const datesSet = useCallback(
+    (info: DatesSetInfo) =>
+      onPeriodChange({
+        // startStr/endStr are ISO in the calendar's zone, so their first ten characters are the local dates.
+        from: info.startStr.slice(0, 10),
+        to: info.endStr.slice(0, 10),
+        view: info.view.type as ScheduleView,
+        date: info.startStr.slice(0, 10),
+      }),
+    [onPeriodChange],
+  );
+  return { eventContent, eventClick, datesSet };
+}
 
 /** From the hour of the earliest session shown to the hour after the latest ends, so no one scrolls to find one. */
 function businessHours(entries: ScheduleEntryDto[]) {

@@ -1,5 +1,5 @@
 import { Group, Select } from '@mantine/core';
-import { useCatalog } from '../../catalog/hooks/use-catalog';
+import { nameOptions, useCatalog } from '../../catalog/hooks/use-catalog';
 import type { ScheduleFilters as Filters } from '../api/schedule-api';
 
 interface ScheduleFiltersProps {
@@ -12,12 +12,11 @@ interface ScheduleFiltersProps {
 /** Narrow the schedule to one location, instructor or service. */
 export function ScheduleFilters({ value, onChange, loadChoices = true }: ScheduleFiltersProps) {
   const catalog = useCatalog({ enabled: loadChoices });
-  const options = (items: { id: string; name: string }[]) => items.map((item) => ({ value: item.id, label: item.name }));
   const field = (key: keyof Filters, label: string, items: { id: string; name: string }[]) => (
     <Select
       label={label}
       placeholder={`All ${label.toLowerCase()}s`}
-      data={options(items)}
+      data={nameOptions(items)}
       value={value[key] ?? null}
       onChange={(id) => onChange({ ...value, [key]: id ?? undefined })}
       clearable

@@ -25,28 +25,22 @@ export function AttendanceToggle({ sessionId, date, subscriptionId, clientName, 
           notifications.show({ color: 'red', title: `Attendance of ${clientName} not saved`, message: problemMessage(error) }),
       },
     );
+  const markButton = (value: boolean, label: string, color: string) => (
+    <Button
+      size="compact-sm"
+      variant={present === value ? 'filled' : 'default'}
+      color={color}
+      aria-pressed={present === value}
+      disabled={mark.isPending}
+      onClick={() => save(value)}
+    >
+      {label}
+    </Button>
+  );
   return (
     <Button.Group aria-label={`Attendance of ${clientName}`}>
-      <Button
-        size="compact-sm"
-        variant={present === true ? 'filled' : 'default'}
-        color="teal"
-        aria-pressed={present === true}
-        disabled={mark.isPending}
-        onClick={() => save(true)}
-      >
-        Present
-      </Button>
-      <Button
-        size="compact-sm"
-        variant={present === false ? 'filled' : 'default'}
-        color="gray"
-        aria-pressed={present === false}
-        disabled={mark.isPending}
-        onClick={() => save(false)}
-      >
-        Absent
-      </Button>
+      {markButton(true, 'Present', 'teal')}
+      {markButton(false, 'Absent', 'gray')}
     </Button.Group>
   );
 }

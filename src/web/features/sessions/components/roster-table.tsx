@@ -1,7 +1,7 @@
 import { Anchor, Table, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { RosterDto } from '../../../api/types';
+import type { RosterDto, RosterEntryDto } from '../../../api/types';
 import { useCan } from '../../auth/hooks/use-permission';
 import { RosterClientActions } from '../../enrollment/components/roster-client-actions';
 import { AttendanceToggle } from './attendance-toggle';
@@ -15,7 +15,6 @@ interface RosterTableProps {
 export function RosterTable({ roster, withAttendance = false }: RosterTableProps) {
   const can = useCan();
   const [marks, setMarks] = useState<Record<string, boolean>>({});
-  const date = roster.sessionDate.date;
   const mayMark = withAttendance && can('attendance.write') && roster.sessionDate.status !== 'cancelled';
   return (
     <Table highlightOnHover verticalSpacing={6} fz="sm">
@@ -31,50 +30,71 @@ export function RosterTable({ roster, withAttendance = false }: RosterTableProps
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {roster.clients.map((entry) => {
-          const name = `${entry.firstName} ${entry.lastName}`;
-          return (
-            <Table.Tr key={entry.subscriptionId}>
-              <Table.Td>
-                {can('clients.read') ? (
-                  <Anchor component={Link} to={`/clients/${entry.clientId}`} size="sm">
-                    {name}
-                  </Anchor>
-                ) : (
-                  name
-                )}
-              </Table.Td>
-              <Table.Td>{entry.familyName}</Table.Td>
-              <Table.Td>
-                {entry.guardianName ?? '—'}
-                {entry.guardianPhone && (
-                  <>
-                    <br />
-                    <Anchor href={`tel:${entry.guardianPhone}`} size="xs">
-                      {entry.guardianPhone}
-                    </Anchor>
-                  </>
-                )}
-              </Table.Td>
-              {mayMark && (
-                <Table.Td>
-                  <AttendanceToggle
-                    sessionId={roster.sessionId}
-                    date={date}
-                    subscriptionId={entry.subscriptionId}
-                    clientName={name}
-                    present={marks[entry.subscriptionId] ?? entry.present ?? undefined}
-                    onMarked={(present) => setMarks((current) => ({ ...current, [entry.subscriptionId]: present }))}
-                  />
-                </Table.Td>
-              )}
-              <Table.Td ta="right">
-                <RosterClientActions entry={entry} sessionId={roster.sessionId} sessionName={roster.sessionName} date={date} />
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
+        {roster.clients.map((entry) => (
+          <RosterRow
+            key={entry.subscriptionId}
+            roster={roster}
+            entry={entry}
+            // What was marked in this visit counts over what the roster was loaded with.
+            attendance={mayMark ? { present: marks[entry.subscriptionId] ?? entry.present ?? undefined } : null}
+            onMarked={(present) => setMarks((current) => ({ ...current, [entry.subscriptionId]: present }))}
+          />
+        ))}
       </Table.Tbody>
     </Table>
+  );
+}
+
+interface RosterRowProps {
+  roster: RosterDto;
+  entry: RosterEntryDto;
+  /** Null when attendance is not taken here. */
+  attendance: { present: boolean | undefined } | null;
+  onMarked: (present: boolean) => void;
+}
+
+function RosterRow({ roster, entry, attendance, onMarked }: RosterRowProps) {
+  const can = useCan();
+  const name = `${entry.firstName} ${entry.lastName}`;
+  const date = roster.sessionDate.date;
+  return (
+    <Table.Tr>
+      <Table.Td>
+        {can('clients.read') ? (
+          <Anchor component={Link} to={`/clients/${entry.clientId}`} size="sm">
+            {name}
+          </Anchor>
+        ) : (
+          name
+        )}
+      </Table.Td>
+      <Table.Td>{entry.familyName}</Table.Td>
+      <Table.Td>
+        {entry.guardianName ?? '—'}
+        {entry.guardianPhone && (
+          <>
+            <br />
+            <Anchor href={`tel:${entry.guardianPhone}`} size="xs">
+              {entry.guardianPhone}
+            </Anchor>
+          </>
+        )}
+      </Table.Td>
+      {attendance && (
+        <Table.Td>
+          <AttendanceToggle
+            sessionId={roster.sessionId}
+            date={date}
+            subscriptionId={entry.subscriptionId}
+            clientName={name}
+            present={attendance.present}
+            onMarked={onMarked}
+          />
+        </Table.Td>
+      )}
+      <Table.Td ta="right">
+        <RosterClientActions entry={entry} sessionId={roster.sessionId} sessionName={roster.sessionName} date={date} />
+      </Table.Td>
+    </Table.Tr>
   );
 }

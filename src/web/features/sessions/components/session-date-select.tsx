@@ -1,12 +1,10 @@
 import { NativeSelect } from '@mantine/core';
+import type { SessionDateDto } from '../../../api/types';
 import { useFormat } from '../../../shared/format/use-format';
+import { freeSeatsText } from '../free-seats';
 
-interface OfferedDate {
-  date: string;
-  status: 'scheduled' | 'cancelled' | 'moved';
-  /** Shown when given, so staff see a full date before choosing it. */
-  freeSeats?: number;
-}
+/** A date to offer; its free seats are shown when given, so staff see a full date before choosing it. */
+type OfferedDate = Pick<SessionDateDto, 'date' | 'status'> & Partial<Pick<SessionDateDto, 'freeSeats'>>;
 
 interface SessionDateSelectProps {
   label: string;
@@ -21,7 +19,7 @@ interface SessionDateSelectProps {
 export function SessionDateSelect({ label, description, dates, value, onChange, error }: SessionDateSelectProps) {
   const format = useFormat();
   const seats = (freeSeats: number | undefined) =>
-    freeSeats === undefined ? '' : freeSeats > 0 ? ` — ${freeSeats} free ${freeSeats === 1 ? 'seat' : 'seats'}` : ' — full';
+    freeSeats === undefined ? '' : freeSeats > 0 ? ` — ${freeSeatsText(freeSeats)}` : ' — full';
   const data = dates.map((d) => ({
     value: d.date,
     label: `${format.date(d.date)}${d.status === 'cancelled' ? ' — cancelled' : seats(d.freeSeats)}`,

@@ -1,7 +1,7 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { SessionDto } from '../../../api/types';
-import { paymentPlanLabels, pricePer } from '../../../shared/format/payment-plans';
+import { paymentPlanLabels, pricePer } from '../../../shared/format/value-labels';
 import { useFormat } from '../../../shared/format/use-format';
 import { useOrganization } from '../../auth/hooks/use-session';
 import { useCatalog } from '../../catalog/hooks/use-catalog';

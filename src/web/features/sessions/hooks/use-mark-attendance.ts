@@ -1,8 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
+import type { AttendanceInput } from '../../../api/types';
 import { markAttendance } from '../api/session-dates-api';
 
 export function useMarkAttendance(sessionId: string) {
   return useMutation({
-    mutationFn: (mark: { date: string; subscriptionId: string; present: boolean }) => markAttendance(sessionId, mark),
+    mutationFn: (mark: AttendanceInput) => markAttendance(sessionId, mark),
   });
 }

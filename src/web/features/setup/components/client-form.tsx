@@ -1,6 +1,7 @@
 import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import type { ClientInput } from '../../../api/types';
 import { familiesApi } from '../../catalog/api/catalog-api';
+import { nameOptions } from '../../catalog/hooks/use-catalog';
 import { useResourceList } from '../../catalog/hooks/use-resource';
 import type { ResourceFormProps } from './resource-setup';
 
@@ -14,13 +15,13 @@ export function ClientForm({ value, onChange, errors }: ResourceFormProps<Client
         description="Add the family first (Setup → Families) if it is new"
         required
         searchable
-        data={(families.data?.items ?? []).map((family) => ({ value: family.id, label: family.name }))}
+        data={nameOptions(families.data?.items ?? [])}
         value={value.familyId || null}
         onChange={(familyId) => set({ familyId: familyId ?? '' })}
         error={errors.familyId ?? (families.error ? 'Could not load the families' : undefined)}
         nothingFoundMessage="No family has this name"
       />
-      <SimpleGrid cols={2}>
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
         <TextInput
           label="First name"
           required

@@ -2,8 +2,8 @@ import { Button, Divider, Group, Paper, Stack, Text, TextInput, Title } from '@m
 import { useState, type FormEvent } from 'react';
 import type { FamilyDto, GuardianDto, GuardianInput } from '../../../api/types';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
-import { fieldErrors } from '../../../shared/components/problem-message';
 import { QueryState } from '../../../shared/components/query-state';
+import { fieldErrors, fieldErrorsIn } from '../../../shared/forms/field-errors';
 import { guardiansApi } from '../../catalog/api/catalog-api';
 import { useResourceList, useSaveResource } from '../../catalog/hooks/use-resource';
 
@@ -52,6 +52,9 @@ export function GuardiansEditor({ family }: { family: FamilyDto }) {
   );
 }
 
+/** The fields the guardian form shows messages beside (its family is not one: it is the family being edited). */
+const guardianFields = ['body.name', 'body.phone', 'body.email'];
+
 function GuardianForm({ familyId, guardian, onDone }: { familyId: string; guardian?: GuardianDto; onDone: () => void }) {
   const [value, setValue] = useState<GuardianInput>({
     familyId,
@@ -60,7 +63,6 @@ function GuardianForm({ familyId, guardian, onDone }: { familyId: string; guardi
     phone: guardian?.phone ?? null,
   });
   const save = useSaveResource(guardiansApi);
-  const errors = fieldErrors(save.error);
   function submit(event: FormEvent) {
     event.preventDefault();
     save.mutate({ id: guardian?.id, input: value }, { onSuccess: onDone });
@@ -68,30 +70,13 @@ function GuardianForm({ familyId, guardian, onDone }: { familyId: string; guardi
   return (
     <Paper withBorder p="sm" component="form" onSubmit={submit} noValidate aria-label={guardian ? `Edit ${guardian.name}` : 'New guardian'}>
       <Stack gap="xs">
-        <Group grow align="flex-start">
-          <TextInput
-            label="Name"
-            required
-            value={value.name}
-            onChange={(event) => setValue({ ...value, name: event.currentTarget.value })}
-            error={errors.name}
-          />
-          <TextInput
-            label="Phone"
-            type="tel"
-            value={value.phone ?? ''}
-            onChange={(event) => setValue({ ...value, phone: event.currentTarget.value || null })}
-            error={errors.phone}
-          />
-          <TextInput
-            label="Email"
-            type="email"
-            value={value.email ?? ''}
-            onChange={(event) => setValue({ ...value, email: event.currentTarget.value || null })}
-            error={errors.email}
-          />
-        </Group>
-        <ProblemAlert error={save.error} title="The guardian was not saved" />
+        <GuardianFields value={value} onChange={setValue} errors={fieldErrorsIn(fieldErrors(save.error), 'body')} />
+        <ProblemAlert
+          error={save.error}
+          title="The guardian was not saved"
+          shownFields={guardianFields}
+          fieldsHint="Correct the fields marked in red and save again."
+        />
         <Group gap="xs" justify="flex-end">
           <Button size="xs" variant="default" onClick={onDone}>
             Cancel
@@ -102,5 +87,26 @@ function GuardianForm({ familyId, guardian, onDone }: { familyId: string; guardi
         </Group>
       </Stack>
     </Paper>
+  );
+}
+
+/** Name, phone and email side by side; an emptied phone or email is sent as none. */
+function GuardianFields(o: { value: GuardianInput; onChange: (value: GuardianInput) => void; errors: Record<string, string> }) {
+  const text = (field: 'name' | 'phone' | 'email', label: string, type: 'text' | 'tel' | 'email') => (
+    <TextInput
+      label={label}
+      type={type}
+      required={field === 'name'}
+      value={o.value[field] ?? ''}
+      onChange={(event) => o.onChange({ ...o.value, [field]: event.currentTarget.value || (field === 'name' ? '' : null) })}
+      error={o.errors[field]}
+    />
+  );
+  return (
+    <Group grow align="flex-start">
+      {text('name', 'Name', 'text')}
+      {text('phone', 'Phone', 'tel')}
+      {text('email', 'Email', 'email')}
+    </Group>
   );
 }

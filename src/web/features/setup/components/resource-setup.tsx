@@ -1,10 +1,9 @@
-import { Alert, Button, Group, Modal, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, Pagination, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError } from '../../../api/http';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
-import { fieldErrors } from '../../../shared/components/problem-message';
 import { QueryState } from '../../../shared/components/query-state';
+import { fieldErrors, fieldErrorsIn } from '../../../shared/forms/field-errors';
 import { useCan } from '../../auth/hooks/use-permission';
 import { FULL_PAGE, type ResourceApi } from '../../catalog/api/catalog-api';
 import { useResourceList, useSaveResource } from '../../catalog/hooks/use-resource';
@@ -15,7 +14,10 @@ type Draft<Input> = { [K in keyof Input]: Input[K] extends number ? Input[K] | n
 /** "Add a location", "Add an instructor". */
 const addLabel = (noun: string) => `Add ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 
-/** A resource form's fields: controlled, with the server's message next to each field it names. */
+/**
+ * A resource form's fields: controlled, with an input for every field of its value, and beside
+ * each the message the server (or the check before sending) gave about it, by field name.
+ */
 export interface ResourceFormProps<Input> {
   value: Draft<Input>;
   onChange: (value: Draft<Input>) => void;
@@ -45,7 +47,7 @@ type Editing<T> = { mode: 'create' } | { mode: 'edit'; item: T };
 
 /** List, create and change one kind of catalog record, the same way for every kind. */
 export function ResourceSetup<T extends { id: string }, Input>(props: ResourceSetupProps<T, Input>) {
-  const { title, noun, description, permission, api, columns, nameOf } = props;
+  const { title, noun, description, permission, api } = props;
   const can = useCan();
   const [page, setPage] = useState(1);
   const list = useResourceList(api, { limit: FULL_PAGE, offset: (page - 1) * FULL_PAGE });
@@ -72,37 +74,7 @@ export function ResourceSetup<T extends { id: string }, Input>(props: ResourceSe
         onRetry={() => void list.refetch()}
         empty={{ when: items.length === 0, title: `No ${title.toLowerCase()} yet`, description: `Add the first ${noun}.` }}
       >
-        <Table highlightOnHover verticalSpacing={4} fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              {columns.map((column) => (
-                <Table.Th key={column.header}>{column.header}</Table.Th>
-              ))}
-              {mayWrite && <Table.Th>Change</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((item) => (
-              <Table.Tr key={item.id}>
-                {columns.map((column) => (
-                  <Table.Td key={column.header}>{column.cell(item)}</Table.Td>
-                ))}
-                {mayWrite && (
-                  <Table.Td>
-                    <Button
-                      size="compact-sm"
-                      variant="light"
-                      aria-label={`Edit ${nameOf(item)}`}
-                      onClick={() => setEditing({ mode: 'edit', item })}
-                    >
-                      Edit
-                    </Button>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ResourceTable {...props} items={items} onEdit={mayWrite ? (item) => setEditing({ mode: 'edit', item }) : undefined} />
         {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} />}
       </QueryState>
       {editing && (
@@ -118,6 +90,45 @@ export function ResourceSetup<T extends { id: string }, Input>(props: ResourceSe
   );
 }
 
+interface ResourceTableProps<T extends { id: string }> {
+  items: T[];
+  columns: { header: string; cell: (item: T) => ReactNode }[];
+  nameOf: (item: T) => string;
+  /** Given when the person may change the records: each row gets an Edit button. */
+  onEdit: ((item: T) => void) | undefined;
+}
+
+function ResourceTable<T extends { id: string }>({ items, columns, nameOf, onEdit }: ResourceTableProps<T>) {
+  return (
+    <Table highlightOnHover verticalSpacing={4} fz="sm">
+      <Table.Thead>
+        <Table.Tr>
+          {columns.map((column) => (
+            <Table.Th key={column.header}>{column.header}</Table.Th>
+          ))}
+          {onEdit && <Table.Th>Change</Table.Th>}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((item) => (
+          <Table.Tr key={item.id}>
+            {columns.map((column) => (
+              <Table.Td key={column.header}>{column.cell(item)}</Table.Td>
+            ))}
+            {onEdit && (
+              <Table.Td>
+                <Button size="compact-sm" variant="light" aria-label={`Edit ${nameOf(item)}`} onClick={() => onEdit(item)}>
+                  Edit
+                </Button>
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 interface ResourceEditorProps<T extends { id: string }, Input> extends ResourceSetupProps<T, Input> {
   editing: Editing<T>;
   onSaved: (item: T) => void;
@@ -128,17 +139,23 @@ function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 }
 
-function ResourceEditor<T extends { id: string }, Input>(props: ResourceEditorProps<T, Input>) {
-  const { editing, noun, api, Form, nameOf, onSaved, onClose, extra, required } = props;
+/**
+ * The record being added or changed: its draft, the messages beside its fields (the required
+ * ones left empty, checked before sending, then the server's), and the save.
+ */
+function useResourceDraft<T extends { id: string }, Input>(props: ResourceEditorProps<T, Input>) {
+  const { editing, noun, api, nameOf, onSaved, required } = props;
   const [value, setValue] = useState<Draft<Input>>(() => (editing.mode === 'edit' ? props.toInput(editing.item) : props.emptyInput()));
   const [missing, setMissing] = useState<Record<string, string>>({});
   const save = useSaveResource(api);
-  const errors = { ...fieldErrors(save.error), ...missing };
-
   const missingIn = (draft: Draft<Input>) =>
-    Object.fromEntries(
-      Object.entries(required).filter(([key]) => isEmpty(draft[key as keyof Input])) as [string, string][],
-    );
+    Object.fromEntries(Object.entries(required).filter(([key]) => isEmpty(draft[key as keyof Input])) as [string, string][]);
+
+  function change(next: Draft<Input>) {
+    setValue(next);
+    // A field filled in since the last try no longer says it is missing.
+    setMissing((current) => Object.fromEntries(Object.entries(current).filter(([key]) => key in missingIn(next))));
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -157,27 +174,25 @@ function ResourceEditor<T extends { id: string }, Input>(props: ResourceEditorPr
     );
   }
 
+  return { value, change, submit, save, errors: { ...fieldErrorsIn(fieldErrors(save.error), 'body'), ...missing } };
+}
+
+function ResourceEditor<T extends { id: string }, Input>(props: ResourceEditorProps<T, Input>) {
+  const { editing, noun, Form, nameOf, onClose, extra } = props;
+  const { value, change, submit, save, errors } = useResourceDraft(props);
   return (
     <Modal opened onClose={onClose} size="lg" title={editing.mode === 'edit' ? `Edit ${nameOf(editing.item)}` : addLabel(noun)}>
       <Stack>
         <form onSubmit={submit} noValidate>
           <Stack>
-            <Form
-              value={value}
-              onChange={(next) => {
-                setValue(next);
-                // A field filled in since the last try no longer says it is missing.
-                setMissing((current) => Object.fromEntries(Object.entries(current).filter(([key]) => key in missingIn(next))));
-              }}
-              errors={errors}
+            <Form value={value} onChange={change} errors={errors} />
+            <ProblemAlert
+              error={save.error}
+              title={`The ${noun} was not saved`}
+              // The form has an input for each field of its value, each showing its message.
+              shownFields={Object.keys(value).map((field) => `body.${field}`)}
+              fieldsHint="Correct the fields marked in red and save again."
             />
-            {save.error instanceof ApiError && save.error.fields.length > 0 ? (
-              <Alert color="red" role="alert" title={`The ${noun} was not saved`}>
-                Correct the fields marked in red and save again.
-              </Alert>
-            ) : (
-              <ProblemAlert error={save.error} title={`The ${noun} was not saved`} />
-            )}
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
                 {editing.mode === 'edit' && extra ? 'Done' : 'Cancel'}

@@ -1,14 +1,9 @@
 import { NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import type { PaymentPlan, ServiceInput } from '../../../api/types';
 import { MoneyInput } from '../../../shared/components/money-input';
-import { paymentPlanLabels } from '../../../shared/format/payment-plans';
+import { paymentPlanOptions } from '../../../shared/format/value-labels';
 import { NameInput } from './name-input';
 import type { ResourceFormProps } from './resource-setup';
-
-export const paymentPlanOptions = (Object.keys(paymentPlanLabels) as PaymentPlan[]).map((plan) => ({
-  value: plan,
-  label: paymentPlanLabels[plan],
-}));
 
 export function ServiceForm({ value, onChange, errors }: ResourceFormProps<ServiceInput>) {
   return (
@@ -22,7 +17,7 @@ export function ServiceForm({ value, onChange, errors }: ResourceFormProps<Servi
         onChange={(event) => onChange({ ...value, description: event.currentTarget.value })}
         error={errors.description}
       />
-      <SimpleGrid cols={2}>
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
         <NativeSelect
           label="Default payment plan"
           required

@@ -1,11 +1,11 @@
 import { http } from '../../../api/http';
 import type {
   FinishInput,
-  TransferDto,
   TransferPreviewDto,
   TransferRequest,
   TransferResultDto,
   TransferTargetsDto,
+  UndoTransferResultDto,
 } from '../../../api/types';
 
 export function fetchTransferTargets(subscriptionId: string, transferDate: string) {
@@ -23,5 +23,5 @@ export function createTransfer(request: TransferRequest & { finish: FinishInput 
 }
 
 export function undoTransfer(transferId: string) {
-  return http.post<{ transfer: TransferDto }>(`/api/transfers/${transferId}/undo`);
+  return http.post<UndoTransferResultDto>(`/api/transfers/${transferId}/undo`);
 }

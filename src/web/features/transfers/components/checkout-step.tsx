@@ -1,10 +1,11 @@
 import { Button, Divider, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { DiscountInput, FinishInput } from '../../../api/types';
+import type { DiscountInput, FinishInput, TransferPreviewDto } from '../../../api/types';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
+import { fieldErrors } from '../../../shared/forms/field-errors';
 import type { TransferPreview } from '../hooks/use-transfer-preview';
 import { CheckoutTotals } from './checkout-totals';
-import { DiscountsEditor } from './discounts-editor';
-import { FinishOptions } from './finish-options';
+import { discountPath, DiscountsEditor } from './discounts-editor';
+import { finishFields, FinishOptions } from './finish-options';
 import { NewInvoiceLines } from './new-invoice-lines';
 import { SuggestedCredit } from './suggested-credit';
 import { TransferWarnings } from './transfer-warnings';
@@ -22,58 +23,26 @@ interface CheckoutStepProps {
 /** Step 3: the new invoice, what changes, the suggested credit, discounts, live totals, and the three finishes. */
 export function CheckoutStep({ discounts, onDiscountsChange, preview, finishing, onFinish, onBack }: CheckoutStepProps) {
   const shown = preview.lastGood;
-  if (!shown) {
-    return preview.error ? (
-      <Stack>
-        <ProblemAlert error={preview.error} title="The checkout cannot be computed" />
-        <Group>
-          <Button variant="default" onClick={onBack}>
-            Back to dates
-          </Button>
-        </Group>
-      </Stack>
-    ) : (
-      <Group gap="xs" role="status">
-        <Loader size="xs" />
-        <Text size="sm">Computing the invoice…</Text>
-      </Group>
-    );
-  }
-  const { quote } = shown;
-  const creditReason = quote.suggestedCredit?.reason;
-  const creditApplied = discounts.some((d) => d.kind === 'amount' && d.reason === creditReason);
-
+  if (!shown) return <CheckoutNotShown preview={preview} onBack={onBack} />;
   return (
     <Stack gap="md">
       <TransferWarnings warnings={shown.warnings} />
       <SimpleGrid cols={2} spacing="md">
         <Stack gap="sm">
-          <NewInvoiceLines invoice={quote.invoice} />
-          <WhatChanges changes={quote.changes} />
+          <NewInvoiceLines invoice={shown.quote.invoice} />
+          <WhatChanges changes={shown.quote.changes} />
         </Stack>
-        <Stack gap="sm">
-          <SuggestedCredit
-            quote={quote}
-            applied={creditApplied}
-            onApply={(credit) => onDiscountsChange([...discounts, { kind: 'amount', amount: credit.amount, reason: credit.reason }])}
-          />
-          <DiscountsEditor
-            discounts={discounts}
-            computed={preview.data?.invoice.discounts}
-            onChange={onDiscountsChange}
-          />
-          <Divider />
-          {preview.error ? (
-            <ProblemAlert error={preview.error} title="These discounts cannot be applied" />
-          ) : (
-            <CheckoutTotals invoice={shown.invoice} updating={preview.updating} />
-          )}
-        </Stack>
+        <PriceAdjustments shown={shown} discounts={discounts} onDiscountsChange={onDiscountsChange} preview={preview} />
       </SimpleGrid>
       <Title order={3} size="h5">
         Finish
       </Title>
-      <ProblemAlert error={finishing.error} title="The transfer was not made" />
+      <ProblemAlert
+        error={finishing.error}
+        title="The transfer was not made"
+        shownFields={finishFields}
+        fieldsHint="Correct the field marked in red and finish again."
+      />
       <FinishOptions
         total={shown.invoice.total}
         dueOn={shown.invoice.dueOn}
@@ -87,6 +56,68 @@ export function CheckoutStep({ discounts, onDiscountsChange, preview, finishing,
           Back to dates
         </Button>
       </Group>
+    </Stack>
+  );
+}
+
+/** Before the first answer: computing, or refused with the way back to the dates. */
+function CheckoutNotShown({ preview, onBack }: { preview: TransferPreview; onBack: () => void }) {
+  if (!preview.error) {
+    return (
+      <Group gap="xs" role="status">
+        <Loader size="xs" />
+        <Text size="sm">Computing the invoice…</Text>
+      </Group>
+    );
+  }
+  return (
+    <Stack>
+      <ProblemAlert error={preview.error} title="The checkout cannot be computed" />
+      <Group>
+        <Button variant="default" onClick={onBack}>
+          Back to dates
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+interface PriceAdjustmentsProps {
+  /** The last answer the server gave, kept on screen while a new one is asked for or refused. */
+  shown: TransferPreviewDto;
+  discounts: DiscountInput[];
+  onDiscountsChange: (discounts: DiscountInput[]) => void;
+  preview: TransferPreview;
+}
+
+/** The suggested credit, the discounts, and the totals the server computes with them (or why it would not). */
+function PriceAdjustments({ shown, discounts, onDiscountsChange, preview }: PriceAdjustmentsProps) {
+  const credit = shown.quote.suggestedCredit;
+  const creditApplied = discounts.some((d) => d.kind === 'amount' && d.reason === credit?.reason);
+  return (
+    <Stack gap="sm">
+      <SuggestedCredit
+        quote={shown.quote}
+        applied={creditApplied}
+        onApply={({ amount, reason }) => onDiscountsChange([...discounts, { kind: 'amount', amount, reason }])}
+      />
+      <DiscountsEditor
+        discounts={discounts}
+        computed={preview.data?.invoice.discounts}
+        errors={fieldErrors(preview.error)}
+        onChange={onDiscountsChange}
+      />
+      <Divider />
+      {preview.error ? (
+        <ProblemAlert
+          error={preview.error}
+          title="These discounts cannot be applied"
+          shownFields={discounts.map((_, index) => discountPath(index))}
+          fieldsHint="Change or remove the discount marked in red."
+        />
+      ) : (
+        <CheckoutTotals invoice={shown.invoice} updating={preview.updating} />
+      )}
     </Stack>
   );
 }

@@ -2,7 +2,8 @@ import { Alert, Button, Checkbox, Group, Loader, SimpleGrid, Stack, Text } from 
 import { ApiError } from '../../../api/http';
 import type { TransferTargetDto } from '../../../api/types';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
-import { addDays } from '../../../shared/format/dates';
+import { fieldError, fieldErrors, type FieldErrors } from '../../../shared/forms/field-errors';
+import { windowWithin } from '../../../shared/format/dates';
 import { useFormat } from '../../../shared/format/use-format';
 import { useCan } from '../../auth/hooks/use-permission';
 import { SessionDateSelect } from '../../sessions/components/session-date-select';
@@ -30,54 +31,19 @@ interface DatesStepProps {
 /** How far around the transfer date the old subscription's end may be moved. */
 const OLD_END_WINDOW = { before: 56, after: 112 };
 
+/** The request fields this step shows messages beside. */
+const dateFields = ['body.firstSessionDate', 'body.oldEndsOn'];
+
 /** Step 2: the new subscription's first date, the old one's end, and what the server says about them. */
 export function DatesStep({ start, target, value, onChange, preview, onBack, onContinue }: DatesStepProps) {
-  const format = useFormat();
   const can = useCan();
-  const oldDates = useSessionDates(start.sessionId, oldEndRange(start));
   const refusedForCapacity = preview.error instanceof ApiError && preview.error.code === 'CAPACITY_FULL';
-
   return (
     <Stack gap="md">
-      <SimpleGrid cols={2}>
-        <SessionDateSelect
-          label={`First date in ${target.sessionName}`}
-          description="Only real dates of that session; the default is the first on or after the transfer date."
-          dates={target.nextDates}
-          value={value.firstSessionDate}
-          onChange={(firstSessionDate) => onChange({ ...value, firstSessionDate })}
-        />
-        <SessionDateSelect
-          label={`No longer in ${start.sessionName} from`}
-          description="The default is the transfer date; any of this enrollment's dates can be chosen."
-          // Seats do not matter for leaving, so only the dates are offered.
-          dates={oldDates.data?.map(({ date, status }) => ({ date, status })) ?? [{ date: value.oldEndsOn, status: 'scheduled' }]}
-          value={value.oldEndsOn}
-          onChange={(oldEndsOn) => onChange({ ...value, oldEndsOn })}
-          error={oldDates.error ? 'Could not load this enrollment’s dates; only the transfer date is offered.' : undefined}
-        />
-      </SimpleGrid>
-
+      <DateChoices start={start} target={target} value={value} onChange={onChange} errors={fieldErrors(preview.error)} />
       <div aria-live="polite">
-        {preview.updating && !preview.error ? (
-          <Group gap="xs">
-            <Loader size="xs" />
-            <Text size="sm">Checking the transfer…</Text>
-          </Group>
-        ) : preview.error ? (
-          <ProblemAlert error={preview.error} title={`${target.sessionName} cannot be chosen as it is`} />
-        ) : preview.data ? (
-          preview.data.warnings.length > 0 ? (
-            <TransferWarnings warnings={preview.data.warnings} />
-          ) : (
-            <Alert color="teal" title="Ready for payment">
-              {start.clientName} can join {target.sessionName} from {format.date(preview.data.plan.firstSessionDate)} and leave{' '}
-              {start.sessionName} from {format.date(preview.data.plan.oldEndsOn)}. Nothing is saved yet.
-            </Alert>
-          )
-        ) : null}
+        <PreviewVerdict start={start} target={target} preview={preview} />
       </div>
-
       {(refusedForCapacity || value.capacityOverride) && can('capacity.override') && (
         <Checkbox
           label="Enroll even though the session is full (recorded in the audit log)"
@@ -85,7 +51,6 @@ export function DatesStep({ start, target, value, onChange, preview, onBack, onC
           onChange={(event) => onChange({ ...value, capacityOverride: event.currentTarget.checked })}
         />
       )}
-
       <Group justify="space-between">
         <Button variant="default" onClick={onBack}>
           Back to sessions
@@ -98,13 +63,76 @@ export function DatesStep({ start, target, value, onChange, preview, onBack, onC
   );
 }
 
-function oldEndRange(start: TransferStart) {
-  const from = maxDate(start.subscriptionStartsOn, addDays(start.transferDate, -OLD_END_WINDOW.before));
-  const windowEnd = addDays(start.transferDate, OLD_END_WINDOW.after);
-  const to = start.subscriptionEndsOn && start.subscriptionEndsOn < windowEnd ? start.subscriptionEndsOn : windowEnd;
-  return { from, to: to > from ? to : addDays(from, 1) };
+interface DateChoicesProps extends Pick<DatesStepProps, 'start' | 'target' | 'value' | 'onChange'> {
+  /** The preview's messages, shown beside the date they are about. */
+  errors: FieldErrors;
 }
 
-function maxDate(a: string, b: string) {
-  return a > b ? a : b;
+/** The new session's first date (among its real dates) and the old enrollment's last (among its own). */
+function DateChoices({ start, target, value, onChange, errors }: DateChoicesProps) {
+  const oldDates = useSessionDates(start.sessionId, oldEndRange(start));
+  return (
+    <SimpleGrid cols={2}>
+      <SessionDateSelect
+        label={`First date in ${target.sessionName}`}
+        description="Only real dates of that session; the default is the first on or after the transfer date."
+        dates={target.nextDates}
+        value={value.firstSessionDate}
+        onChange={(firstSessionDate) => onChange({ ...value, firstSessionDate })}
+        error={fieldError(errors, 'body.firstSessionDate')}
+      />
+      <SessionDateSelect
+        label={`No longer in ${start.sessionName} from`}
+        description="The default is the transfer date; any of this enrollment's dates can be chosen."
+        // Seats do not matter for leaving, so only the dates are offered.
+        dates={oldDates.data?.map(({ date, status }) => ({ date, status })) ?? [{ date: value.oldEndsOn, status: 'scheduled' }]}
+        value={value.oldEndsOn}
+        onChange={(oldEndsOn) => onChange({ ...value, oldEndsOn })}
+        error={
+          fieldError(errors, 'body.oldEndsOn') ??
+          (oldDates.error ? 'Could not load this enrollment’s dates; only the transfer date is offered.' : undefined)
+        }
+      />
+    </SimpleGrid>
+  );
+}
+
+/** What the server says about these dates: still checking, refused and why, warnings, or ready. */
+function PreviewVerdict({ start, target, preview }: Pick<DatesStepProps, 'start' | 'target' | 'preview'>) {
+  const format = useFormat();
+  if (preview.updating && !preview.error) {
+    return (
+      <Group gap="xs">
+        <Loader size="xs" />
+        <Text size="sm">Checking the transfer…</Text>
+      </Group>
+    );
+  }
+  if (preview.error) {
+    return (
+      <ProblemAlert
+        error={preview.error}
+        title={`${target.sessionName} cannot be chosen as it is`}
+        shownFields={dateFields}
+        fieldsHint="Choose another date where marked in red."
+      />
+    );
+  }
+  if (!preview.data) return null;
+  if (preview.data.warnings.length > 0) return <TransferWarnings warnings={preview.data.warnings} />;
+  return (
+    <Alert color="teal" title="Ready for payment">
+      {start.clientName} can join {target.sessionName} from {format.date(preview.data.plan.firstSessionDate)} and leave{' '}
+      {start.sessionName} from {format.date(preview.data.plan.oldEndsOn)}. Nothing is saved yet.
+    </Alert>
+  );
+}
+
+function oldEndRange(start: TransferStart) {
+  return windowWithin({
+    around: start.transferDate,
+    ...OLD_END_WINDOW,
+    startsOn: start.subscriptionStartsOn,
+    endsOn: start.subscriptionEndsOn,
+  });
 }

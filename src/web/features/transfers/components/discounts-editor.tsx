@@ -1,59 +1,29 @@
 import { Button, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { DiscountInput, TransferPreviewDto } from '../../../api/types';
+import type { DiscountInput, DiscountKind, TransferPreviewDto } from '../../../api/types';
 import { MoneyInput } from '../../../shared/components/money-input';
+import { fieldError, fieldErrorsIn, type FieldErrors } from '../../../shared/forms/field-errors';
 import { toMinorUnits } from '../../../shared/format/minor-units';
 import { useFormat } from '../../../shared/format/use-format';
+import { discountKindOptions } from '../../../shared/format/value-labels';
 
 interface DiscountsEditorProps {
   discounts: DiscountInput[];
   /** The server's computed discounts, in the same order, when the preview has them. */
   computed: TransferPreviewDto['invoice']['discounts'] | undefined;
+  /** The preview's refusal of a discount, shown in its row (body.discounts.N.amount …). */
+  errors: FieldErrors;
   onChange: (discounts: DiscountInput[]) => void;
 }
 
-export function DiscountsEditor({ discounts, computed, onChange }: DiscountsEditorProps) {
-  const format = useFormat();
-  const [adding, setAdding] = useState(false);
-  const describe = (discount: DiscountInput) =>
-    discount.kind === 'percent' ? `${format.percent(discount.basisPoints)} off` : `${format.money(discount.amount)} off`;
+/** Where the request carries the discount at `index`: "body.discounts.0". */
+export const discountPath = (index: number) => `body.discounts.${index}`;
 
+export function DiscountsEditor({ discounts, computed, errors, onChange }: DiscountsEditorProps) {
+  const [adding, setAdding] = useState(false);
   return (
     <Stack gap="xs">
-      {discounts.length > 0 && (
-        <Table withTableBorder verticalSpacing={4} fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Discount</Table.Th>
-              <Table.Th>Reason</Table.Th>
-              <Table.Th ta="right">Amount</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {discounts.map((discount, index) => (
-              <Table.Tr key={`${index}-${discount.reason}`}>
-                <Table.Td>{describe(discount)}</Table.Td>
-                <Table.Td>{discount.reason}</Table.Td>
-                <Table.Td ta="right">{computed?.[index] ? `−${format.money(computed[index].amount)}` : '…'}</Table.Td>
-                <Table.Td ta="right">
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    color="red"
-                    aria-label={`Remove discount: ${discount.reason}`}
-                    onClick={() => onChange(discounts.filter((_, i) => i !== index))}
-                  >
-                    Remove
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      {discounts.length > 0 && <DiscountsTable discounts={discounts} computed={computed} errors={errors} onChange={onChange} />}
       {adding ? (
         <AddDiscountForm
           onAdd={(discount) => {
@@ -73,35 +43,110 @@ export function DiscountsEditor({ discounts, computed, onChange }: DiscountsEdit
   );
 }
 
+/** The discounts added so far, each with what it takes off as the server computed it, and a way to remove it. */
+function DiscountsTable({ discounts, computed, errors, onChange }: DiscountsEditorProps) {
+  const format = useFormat();
+  const describe = (discount: DiscountInput) =>
+    discount.kind === 'percent' ? `${format.percent(discount.basisPoints)} off` : `${format.money(discount.amount)} off`;
+  return (
+    <Table withTableBorder verticalSpacing={4} fz="sm">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Discount</Table.Th>
+          <Table.Th>Reason</Table.Th>
+          <Table.Th ta="right">Amount</Table.Th>
+          <Table.Th>
+            <VisuallyHidden>Actions</VisuallyHidden>
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {discounts.map((discount, index) => (
+          <Table.Tr key={`${index}-${discount.reason}`}>
+            <Table.Td>
+              {describe(discount)}
+              <RowError message={discountValueError(errors, index)} />
+            </Table.Td>
+            <Table.Td>
+              {discount.reason}
+              <RowError message={fieldError(errors, `${discountPath(index)}.reason`)} />
+            </Table.Td>
+            <Table.Td ta="right">{computed?.[index] ? `−${format.money(computed[index].amount)}` : '…'}</Table.Td>
+            <Table.Td ta="right">
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="red"
+                aria-label={`Remove discount: ${discount.reason}`}
+                onClick={() => onChange(discounts.filter((_, i) => i !== index))}
+              >
+                Remove
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** What the server says about a discount's kind or value: its amount, its percent, or the discount as a whole. */
+function discountValueError(errors: FieldErrors, index: number): string | undefined {
+  const inside = Object.entries(fieldErrorsIn(errors, discountPath(index)));
+  return errors[discountPath(index)] ?? inside.find(([field]) => field !== 'reason')?.[1];
+}
+
+/** A server message in a discount's row, in the color and size of a field's error. */
+function RowError({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <Text size="xs" c="var(--mantine-color-error)">
+      {message}
+    </Text>
+  );
+}
+
+interface DiscountDraft {
+  kind: DiscountKind;
+  /** Minor units, or null while the text is not an amount. */
+  amount: number | null;
+  /** As typed: "15" or "12.5". */
+  percent: string;
+  reason: string;
+}
+
+/** The discount a draft describes, or what to correct first, beside the value and the reason. */
+function readDiscount(draft: DiscountDraft): { discount?: DiscountInput; errors: { value?: string; reason?: string } } {
+  // The API takes a percent as basis points: "15" is 1500, "12.5" is 1250.
+  const basisPoints = toMinorUnits(draft.percent, 2);
+  const reason = draft.reason.trim();
+  const errors = {
+    value:
+      draft.kind === 'amount'
+        ? draft.amount === null || draft.amount <= 0
+          ? 'Enter an amount above zero, e.g. 10.00'
+          : undefined
+        : basisPoints === null || basisPoints <= 0 || basisPoints > 10_000
+          ? 'Enter a percent between 0 and 100, e.g. 15'
+          : undefined,
+    reason: reason ? undefined : 'Say why, e.g. "sibling discount"',
+  };
+  if (errors.value || errors.reason) return { errors };
+  const discount: DiscountInput =
+    draft.kind === 'amount' ? { kind: 'amount', amount: draft.amount!, reason } : { kind: 'percent', basisPoints: basisPoints!, reason };
+  return { discount, errors };
+}
+
 function AddDiscountForm({ onAdd, onCancel }: { onAdd: (discount: DiscountInput) => void; onCancel: () => void }) {
-  const [kind, setKind] = useState<'amount' | 'percent'>('amount');
-  const [amount, setAmount] = useState<number | null>(null);
-  const [percent, setPercent] = useState('');
-  const [reason, setReason] = useState('');
+  const [draft, setDraft] = useState<DiscountDraft>({ kind: 'amount', amount: null, percent: '', reason: '' });
   const [errors, setErrors] = useState<{ value?: string; reason?: string }>({});
+  const set = (changes: Partial<DiscountDraft>) => setDraft({ ...draft, ...changes });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    // Percent typed as "15" or "12.5"; the API takes basis points (1500, 1250).
-    const basisPoints = toMinorUnits(percent, 2);
-    const next = {
-      value:
-        kind === 'amount'
-          ? amount === null || amount <= 0
-            ? 'Enter an amount above zero, e.g. 10.00'
-            : undefined
-          : basisPoints === null || basisPoints <= 0 || basisPoints > 10_000
-            ? 'Enter a percent between 0 and 100, e.g. 15'
-            : undefined,
-      reason: reason.trim() ? undefined : 'Say why, e.g. "sibling discount"',
-    };
-    setErrors(next);
-    if (next.value || next.reason) return;
-    onAdd(
-      kind === 'amount'
-        ? { kind, amount: amount!, reason: reason.trim() }
-        : { kind, basisPoints: basisPoints!, reason: reason.trim() },
-    );
+    const read = readDiscount(draft);
+    setErrors(read.errors);
+    if (read.discount) onAdd(read.discount);
   }
 
   return (
@@ -110,38 +155,7 @@ function AddDiscountForm({ onAdd, onCancel }: { onAdd: (discount: DiscountInput)
         <Text fw={600} size="sm">
           Add a discount
         </Text>
-        <SegmentedControl
-          aria-label="Kind of discount"
-          value={kind}
-          onChange={(value) => setKind(value as 'amount' | 'percent')}
-          data={[
-            { value: 'amount', label: 'Amount' },
-            { value: 'percent', label: 'Percent' },
-          ]}
-          w={220}
-        />
-        <Group align="flex-start" grow>
-          {kind === 'amount' ? (
-            <MoneyInput label="Amount off" value={amount} onChange={setAmount} error={errors.value} required />
-          ) : (
-            <TextInput
-              label="Percent off"
-              inputMode="decimal"
-              rightSection="%"
-              value={percent}
-              onChange={(event) => setPercent(event.currentTarget.value)}
-              error={errors.value}
-              required
-            />
-          )}
-          <TextInput
-            label="Reason"
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            error={errors.reason}
-            required
-          />
-        </Group>
+        <DiscountFields draft={draft} set={set} errors={errors} />
         <Group gap="xs">
           <Button type="submit" size="xs">
             Add discount
@@ -152,5 +166,48 @@ function AddDiscountForm({ onAdd, onCancel }: { onAdd: (discount: DiscountInput)
         </Group>
       </Stack>
     </Paper>
+  );
+}
+
+/** The kind of discount, its amount or percent, and why it is given. */
+interface DiscountFieldsProps {
+  draft: DiscountDraft;
+  set: (changes: Partial<DiscountDraft>) => void;
+  errors: { value?: string; reason?: string };
+}
+
+function DiscountFields({ draft, set, errors }: DiscountFieldsProps) {
+  return (
+    <>
+      <SegmentedControl
+        aria-label="Kind of discount"
+        value={draft.kind}
+        onChange={(kind) => set({ kind: kind as DiscountKind })}
+        data={discountKindOptions}
+        w={220}
+      />
+      <Group align="flex-start" grow>
+        {draft.kind === 'amount' ? (
+          <MoneyInput label="Amount off" value={draft.amount} onChange={(amount) => set({ amount })} error={errors.value} required />
+        ) : (
+          <TextInput
+            label="Percent off"
+            inputMode="decimal"
+            rightSection="%"
+            value={draft.percent}
+            onChange={(event) => set({ percent: event.currentTarget.value })}
+            error={errors.value}
+            required
+          />
+        )}
+        <TextInput
+          label="Reason"
+          value={draft.reason}
+          onChange={(event) => set({ reason: event.currentTarget.value })}
+          error={errors.reason}
+          required
+        />
+      </Group>
+    </>
   );
 }

@@ -3,9 +3,10 @@ import { useState } from 'react';
 import type { TransferTargetDto } from '../../../api/types';
 import { QueryState } from '../../../shared/components/query-state';
 import { useFormat } from '../../../shared/format/use-format';
+import { freeSeatsText } from '../../sessions/free-seats';
 import { useTransferTargets } from '../hooks/use-transfer-targets';
 import type { TransferStart } from '../transfer-start';
-import { pricePer } from '../../../shared/format/payment-plans';
+import { pricePer } from '../../../shared/format/value-labels';
 
 interface TargetStepProps {
   start: TransferStart;
@@ -65,7 +66,7 @@ function TargetCard({ target }: { target: TransferTargetDto }) {
   const format = useFormat();
   const seatsText = target.full
     ? `Full${target.freeSeats > 0 ? ` on some dates (${target.freeSeats} free on the first)` : ''}`
-    : `${target.freeSeats} free ${target.freeSeats === 1 ? 'seat' : 'seats'}`;
+    : freeSeatsText(target.freeSeats);
   return (
     <Radio.Card value={target.sessionId} p="xs" radius="sm" aria-label={`${target.sessionName}, ${seatsText}`}>
       <Group wrap="nowrap" gap="sm" align="center">

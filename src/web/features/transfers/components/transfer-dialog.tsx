@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { DiscountInput, FinishInput, TransferRequest, TransferTargetDto } from '../../../api/types';
 import { useFormat } from '../../../shared/format/use-format';
+import { firstRealDate } from '../../sessions/first-real-date';
 import { useCreateTransfer } from '../hooks/use-create-transfer';
 import { useTransferPreview } from '../hooks/use-transfer-preview';
 import type { TransferStart } from '../transfer-start';
@@ -20,16 +21,36 @@ interface TransferDialogProps {
 
 /** Choose the target, then its dates, then pay: nothing is saved until a finish button is pressed. */
 export function TransferDialog({ start, opened, onClose, onClosed }: TransferDialogProps) {
-  const format = useFormat();
   const navigate = useNavigate();
+  const draft = useTransferDraft(start);
+  const finishing = useFinishTransfer(start, draft, () => {
+    onClose();
+    navigate(`/clients/${start.clientId}`);
+  });
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      onExitTransitionEnd={onClosed}
+      closeOnEscape={!finishing.sending}
+      closeOnClickOutside={false}
+      withCloseButton={!finishing.sending}
+      size={960}
+      title={<DialogTitle start={start} />}
+    >
+      <TransferSteps start={start} draft={draft} finishing={finishing} />
+    </Modal>
+  );
+}
+
+type TransferDraft = ReturnType<typeof useTransferDraft>;
+
+/** What staff have chosen so far (step, target, dates, discounts) and the server's preview of it. */
+function useTransferDraft(start: TransferStart) {
   const [step, setStep] = useState(0);
   const [target, setTarget] = useState<TransferTargetDto | null>(null);
   const [dates, setDates] = useState<TransferDates | null>(null);
   const [discounts, setDiscounts] = useState<DiscountInput[]>([]);
-  const createTransfer = useCreateTransfer();
-  // Set at once on the first click; the disabled button only follows on the next render.
-  const submitted = useRef(false);
-
   const request: TransferRequest | null =
     target && dates
       ? {
@@ -47,17 +68,29 @@ export function TransferDialog({ start, opened, onClose, onClosed }: TransferDia
   function chooseTarget(next: TransferTargetDto) {
     setTarget(next);
     setDates({
-      firstSessionDate: next.firstSessionDate ?? next.nextDates.find((d) => d.status !== 'cancelled')?.date ?? '',
+      firstSessionDate: next.firstSessionDate ?? firstRealDate(next.nextDates) ?? '',
       oldEndsOn: start.transferDate,
       capacityOverride: false,
     });
   }
 
+  return { step, setStep, target, chooseTarget, dates, setDates, discounts, setDiscounts, request, preview };
+}
+
+type FinishTransfer = ReturnType<typeof useFinishTransfer>;
+
+/** Makes the transfer once, however often a finish button is pressed, and says so when done. */
+function useFinishTransfer(start: TransferStart, draft: TransferDraft, onDone: () => void) {
+  const format = useFormat();
+  const createTransfer = useCreateTransfer();
+  // Set at once on the first click; the disabled button only follows on the next render.
+  const submitted = useRef(false);
+
   function finish(choice: FinishInput) {
-    if (!request || submitted.current) return;
+    if (!draft.request || submitted.current) return;
     submitted.current = true;
     createTransfer.mutate(
-      { ...request, finish: choice },
+      { ...draft.request, finish: choice },
       {
         onError: () => {
           submitted.current = false;
@@ -66,63 +99,68 @@ export function TransferDialog({ start, opened, onClose, onClosed }: TransferDia
           notifications.show({
             color: 'teal',
             title: 'Transfer done',
-            message: `${start.clientName} moves to ${target!.sessionName} from ${format.date(result.newSubscription.startsOn)}.`,
+            message: `${start.clientName} moves to ${draft.target!.sessionName} from ${format.date(result.newSubscription.startsOn)}.`,
           });
-          onClose();
-          navigate(`/clients/${start.clientId}`);
+          onDone();
         },
       },
     );
   }
 
+  return {
+    finish,
+    /** While the request is on its way: the dialog cannot be closed. */
+    sending: createTransfer.isPending,
+    /** From the request until the dialog closes: nothing can be finished again. */
+    pending: createTransfer.isPending || createTransfer.isSuccess,
+    error: createTransfer.error,
+  };
+}
+
+function DialogTitle({ start }: { start: TransferStart }) {
+  const format = useFormat();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      onExitTransitionEnd={onClosed}
-      closeOnEscape={!createTransfer.isPending}
-      closeOnClickOutside={false}
-      withCloseButton={!createTransfer.isPending}
-      size={960}
-      title={
-        <div>
-          <Text fw={700} size="lg" component="span">
-            Transfer {start.clientName}
-          </Text>
-          <Text size="sm" c="dimmed">
-            From {start.sessionName}, leaving on {format.date(start.transferDate)}
-          </Text>
-        </div>
-      }
-    >
-      <Stepper active={step} onStepClick={setStep} allowNextStepsSelect={false} size="sm">
-        <Stepper.Step label="Session" description={target?.sessionName ?? 'Where to'}>
-          <TargetStep start={start} selected={target} onSelect={chooseTarget} onContinue={() => setStep(1)} />
-        </Stepper.Step>
-        <Stepper.Step label="Dates" description="First and last dates">
-          {target && dates && (
-            <DatesStep
-              start={start}
-              target={target}
-              value={dates}
-              onChange={setDates}
-              preview={preview}
-              onBack={() => setStep(0)}
-              onContinue={() => setStep(2)}
-            />
-          )}
-        </Stepper.Step>
-        <Stepper.Step label="Payment" description="Checkout">
-          <CheckoutStep
-            discounts={discounts}
-            onDiscountsChange={setDiscounts}
-            preview={preview}
-            finishing={{ pending: createTransfer.isPending || createTransfer.isSuccess, error: createTransfer.error }}
-            onFinish={finish}
-            onBack={() => setStep(1)}
+    <div>
+      <Text fw={700} size="lg" component="span">
+        Transfer {start.clientName}
+      </Text>
+      <Text size="sm" c="dimmed">
+        From {start.sessionName}, leaving on {format.date(start.transferDate)}
+      </Text>
+    </div>
+  );
+}
+
+function TransferSteps({ start, draft, finishing }: { start: TransferStart; draft: TransferDraft; finishing: FinishTransfer }) {
+  const { step, setStep, target, dates } = draft;
+  return (
+    <Stepper active={step} onStepClick={setStep} allowNextStepsSelect={false} size="sm">
+      <Stepper.Step label="Session" description={target?.sessionName ?? 'Where to'}>
+        <TargetStep start={start} selected={target} onSelect={draft.chooseTarget} onContinue={() => setStep(1)} />
+      </Stepper.Step>
+      <Stepper.Step label="Dates" description="First and last dates">
+        {target && dates && (
+          <DatesStep
+            start={start}
+            target={target}
+            value={dates}
+            onChange={draft.setDates}
+            preview={draft.preview}
+            onBack={() => setStep(0)}
+            onContinue={() => setStep(2)}
           />
-        </Stepper.Step>
-      </Stepper>
-    </Modal>
+        )}
+      </Stepper.Step>
+      <Stepper.Step label="Payment" description="Checkout">
+        <CheckoutStep
+          discounts={draft.discounts}
+          onDiscountsChange={draft.setDiscounts}
+          preview={draft.preview}
+          finishing={{ pending: finishing.pending, error: finishing.error }}
+          onFinish={finishing.finish}
+          onBack={() => setStep(1)}
+        />
+      </Stepper.Step>
+    </Stepper>
   );
 }

@@ -1,7 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import { Temporal } from 'temporal-polyfill';
 import type { TransferPreviewDto } from '../../../api/types';
-import { paymentPlanLabels } from '../../../shared/format/payment-plans';
+import { paymentPlanLabels } from '../../../shared/format/value-labels';
 import { useFormat } from '../../../shared/format/use-format';
 import { useOrganization } from '../../auth/hooks/use-session';
 
