@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { checkoutFinishKinds } from '../domain/billing/value-sets.js';
 import { appliedDiscountDto, discountBody, finishSchema, invoiceDto, invoiceLineDto } from './billing.js';
-
-// The web app still imports the finish from here; it lives with billing (enrollment checks out too).
-export { finishSchema };
 import { subscriptionDto } from './enrollment.js';
 import { idSchema, localDateSchema, paymentPlanSchema } from './fields.js';
 

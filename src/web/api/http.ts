@@ -1,11 +1,10 @@
+import type { ProblemDto, ProblemFieldDto } from '../../contracts/problem';
+
 /**
  * One field a request got wrong: its path in the request, part first ("body.capacity",
  * "body.discounts.0.amount", "querystring.date"), and what is wrong with it.
  */
-export interface ProblemField {
-  field: string;
-  message: string;
-}
+export type ProblemField = ProblemFieldDto;
 
 /** An application/problem+json answer from the API, thrown so callers can show `detail`. */
 export class ApiError extends Error {
@@ -51,7 +50,8 @@ async function problemOf(response: Response): Promise<ApiError> {
   const text = await response.text();
   try {
     // { type, title, status, code, detail, fields? } (a non-API answer may carry only a message).
-    const problem = JSON.parse(text) as { code?: string; detail?: string; message?: string; fields?: ProblemField[] };
+    // better-auth's own refusals (sign-in) are { code, message }, not problem+json.
+    const problem = JSON.parse(text) as Partial<ProblemDto> & { message?: string };
     const detail = problem.detail ?? problem.message ?? `The server answered ${response.status} ${response.statusText}.`;
     return new ApiError({ status: response.status, code: problem.code ?? `HTTP_${response.status}`, detail, fields: problem.fields });
   } catch {

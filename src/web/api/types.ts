@@ -1,7 +1,7 @@
 // The API's own DTO and request types, taken from its contracts' zod schemas (type-only: no
 // schema code reaches the browser for a type). Screens import them from here or from the contracts.
 import type { z } from 'zod';
-import type { discountBody, InvoiceDto } from '../../contracts/billing';
+import type { discountBody, finishSchema, InvoiceDto } from '../../contracts/billing';
 import type { ClientProfileDto } from '../../contracts/client-profile';
 import type { SubscriptionDto, UnenrollInput, UnenrollResultDto } from '../../contracts/enrollment';
 import type {
@@ -28,7 +28,6 @@ import type {
   SessionDto,
 } from '../../contracts/sessions';
 import type {
-  finishSchema,
   PreviewTransferInput,
   TransferDto,
   TransferPreviewDto,

@@ -1,4 +1,4 @@
-import { NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import type { PaymentPlan, ServiceInput } from '../../../api/types';
 import { MoneyInput } from '../../../shared/components/money-input';
 import { paymentPlanOptions } from '../../../shared/format/value-labels';
