@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkoutFinishKinds } from '../domain/billing/value-sets.js';
+import { transferWarningCodes } from '../domain/transfers/plan-transfer.js';
 import { appliedDiscountDto, discountBody, finishSchema, invoiceDto, invoiceLineDto } from './billing.js';
 import { subscriptionDto } from './enrollment.js';
 import { idSchema, localDateSchema, paymentPlanSchema } from './fields.js';
@@ -28,7 +29,7 @@ export const idempotencyHeaders = z.object({
 });
 
 const warningDto = z.object({
-  code: z.enum(['TIME_CLASH', 'BACK_DATED']),
+  code: z.enum(transferWarningCodes),
   message: z.string(),
   sessionName: z.string().optional(),
   dates: z.array(z.string()).optional(),
@@ -75,7 +76,9 @@ export const transferDto = z.object({
   clientId: idSchema,
   fromSubscriptionId: idSchema,
   toSubscriptionId: idSchema,
-  transferDate: z.string(),
+  transferDate: z.string().describe('The session date the client was unenrolled from (the date clicked)'),
+  oldEndsOn: z.string().describe('The end the transfer gave the old enrollment (exclusive: the first date the client no longer attends it)'),
+  firstSessionDate: z.string().describe('The new enrollment’s first session date'),
   reason: z.string(),
   checkout: z.enum(checkoutFinishKinds),
   invoiceId: idSchema.nullable(),

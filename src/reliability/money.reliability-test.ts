@@ -13,6 +13,7 @@ import { firstInvoice } from '../domain/billing/first-invoice.js';
 import { AppError } from '../domain/errors.js';
 import { realSessionDates } from '../domain/schedule/session-dates.js';
 import type { Actor, OrganizationContext } from '../domain/access/actor.js';
+import { todayIn } from '../domain/time/today.js';
 import { addDiscount } from '../server/services/billing/add-discount.js';
 import { createInvoice } from '../server/services/billing/create-invoice.js';
 import { getFamilyBalance } from '../server/services/billing/get-family-balance.js';
@@ -84,7 +85,7 @@ async function buildWorld(settings: (typeof ORGANIZATIONS)[number]): Promise<Wor
   await sessionRepository.upsertException(database.db, { organizationId: org.id, sessionId: built[1]!.id, date: '2027-03-25', kind: 'cancelled', reason: 'Holiday' });
   await sessionRepository.upsertException(database.db, { organizationId: org.id, sessionId: built[0]!.id, date: '2027-04-13', kind: 'moved', toDate: '2027-04-14', reason: 'Pool closed' });
   return {
-    organization: { id: org.id, name: org.name, timeZone: org.timeZone, currency: org.currency, locale: org.locale },
+    organization: { id: org.id, name: org.name, timeZone: org.timeZone, currency: org.currency, locale: org.locale, today: todayIn(org.timeZone) },
     sessions: await Promise.all(built.map(async (s) => (await sessionRepository.findById(database.db, org.id, s.id))!)),
   };
 }

@@ -2,6 +2,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
 import { createAuth, type AuthOptions } from './auth/auth.js';
+import { systemClock, type Clock } from './clock.js';
 import { organizationScoped, type RouteAccessEntry } from './http/organization-scope.js';
 import { registerOpenApi } from './http/openapi.js';
 import { refuseCrossSiteRequests } from './http/origin-check.js';
@@ -34,10 +35,12 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** The built web app (dist/web), served with deep links falling back to index.html. */
   webAppDirectory?: string;
+  /** Where "now" comes from (and each organization's today): the system clock unless a test sets a day. */
+  clock?: Clock;
 }
 
 /** The HTTP API: staff log in; every other /api route acts for their organization; OpenAPI at /docs. */
-export async function buildApp({ db, auth: authOptions, logger = false, trustProxy = false, webAppDirectory }: AppOptions) {
+export async function buildApp({ db, auth: authOptions, logger = false, trustProxy = false, webAppDirectory, clock = systemClock }: AppOptions) {
   const app = Fastify({ logger, bodyLimit: 1_048_576, trustProxy, frameworkErrors: frameworkErrorHandler, clientErrorHandler });
   const auth = createAuth({ db, ...authOptions });
   app.setValidatorCompiler(validatorCompiler);
@@ -52,7 +55,7 @@ export async function buildApp({ db, auth: authOptions, logger = false, trustPro
 
   const accessTable: RouteAccessEntry[] = [];
   await app.register(async (api) => {
-    organizationScoped(api, db, auth, accessTable);
+    organizationScoped(api, db, auth, accessTable, clock);
     registerMeRoutes(api);
     registerOrganizationRoutes(api);
     registerCatalogRoutes(api, db);

@@ -6,7 +6,7 @@ import { buildApp } from './app.js';
 import { authSecret } from './auth/secret.js';
 import { loadEnv } from './env.js';
 import { migrateDatabase } from './migrate-database.js';
-import { todayIn } from './services/sessions/session-schedule.js';
+import { todayIn } from '../domain/time/today.js';
 
 /** `npm start`: migrate, load the demo data on first run, serve the API. */
 async function main() {

@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { anyOf } from './window.js';
 import type { Database } from '../client.js';
 import { faultPoint } from '../fault-injection.js';
-import { attendance } from '../schema/index.js';
+import { attendance, subscriptions } from '../schema/index.js';
 
 export type AttendanceRow = typeof attendance.$inferSelect;
 
@@ -29,6 +29,31 @@ export const attendanceRepository = {
       .where(and(eq(attendance.organizationId, organizationId), eq(attendance.subscriptionId, subscriptionId)))
       .limit(1);
     return rows.length > 0;
+  },
+
+  /** The dates with attendance recorded (present or absent) on the subscription, in order. */
+  async datesRecordedFor(db: Database, organizationId: string, subscriptionId: string): Promise<string[]> {
+    const rows = await db
+      .select({ date: attendance.date })
+      .from(attendance)
+      .where(and(eq(attendance.organizationId, organizationId), eq(attendance.subscriptionId, subscriptionId)))
+      .orderBy(asc(attendance.date));
+    return rows.map((row) => row.date);
+  },
+
+  /** The dates among these on which attendance is recorded for any client of the session. */
+  async datesRecordedForSession(db: Database, organizationId: string, sessionId: string, dates: readonly string[]): Promise<string[]> {
+    if (dates.length === 0) return [];
+    const rows = await db
+      .selectDistinct({ date: attendance.date })
+      .from(attendance)
+      .innerJoin(
+        subscriptions,
+        and(eq(subscriptions.organizationId, attendance.organizationId), eq(subscriptions.id, attendance.subscriptionId)),
+      )
+      .where(and(eq(attendance.organizationId, organizationId), eq(subscriptions.sessionId, sessionId), anyOf(attendance.date, dates)))
+      .orderBy(asc(attendance.date));
+    return rows.map((row) => row.date);
   },
 
   /** The marks of these subscriptions on one date. */

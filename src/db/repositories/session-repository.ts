@@ -56,7 +56,7 @@ const affectsRange = (range: { from: string; to: string }) =>
   );
 
 export const sessionRepository = {
-  ...tenantTable(sessions, { orderBy: [sessions.name], filterColumns: sessionFilterColumns }),
+  ...tenantTable(sessions, { orderBy: [sessions.name], filterColumns: sessionFilterColumns, nameColumn: sessions.name }),
 
   /** Sessions that may have a date in [from, to), narrowed by the filter. */
   async listRunningBetween(db: Database, organizationId: string, range: { from: string; to: string }, filter?: SessionFilter) {

@@ -46,6 +46,8 @@ export function tenantTable<T extends TenantTable>(
     filterColumns?: Record<string, PgColumn>;
     /** Columns a list's `search` words are looked for in. */
     searchColumns?: PgColumn[];
+    /** The column that names a row for people (a session's or an instructor's name), for namesByIds. */
+    nameColumn?: PgColumn;
   },
 ) {
   type Row = T['$inferSelect'];
@@ -93,6 +95,17 @@ export function tenantTable<T extends TenantTable>(
         .where(scope(organizationId, id))
         .returning();
       return row as Row | undefined;
+    },
+
+    /** The names of several rows by id, in one query (the table must declare its nameColumn). */
+    async namesByIds(db: Database, organizationId: string, ids: readonly string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      if (!options.nameColumn) throw new Error(`${name} declares no nameColumn`);
+      const rows = await db
+        .select({ id: t.id, name: options.nameColumn })
+        .from(t)
+        .where(and(eq(t.organizationId, organizationId), anyOf(t.id, ids)));
+      return new Map(rows.map((row) => [row.id as string, row.name as string]));
     },
 
     /** The rows whose `column` is one of `values` (e.g. the payments of several invoices), in order. */

@@ -4,7 +4,7 @@ import type { Database, DatabaseHandle } from '../client.js';
 import { transfers } from '../schema/index.js';
 import { buildClient, buildOrganization, buildSession, buildSubscription } from '../seed/builders.js';
 import { openTestDatabase } from '../testing/test-database.js';
-import { transferRepository } from './transfer-repository.js';
+import { transferRepository, type TransferRow } from './transfer-repository.js';
 
 let handle: DatabaseHandle;
 let db: Database;
@@ -20,6 +20,8 @@ async function buildTransfer(organizationId: string, o: { clientId: string; from
   const transfer = await transferRepository.insert(db, organizationId, {
     ...o,
     transferDate: '2027-02-01',
+    oldEndsOn: '2027-02-01',
+    firstSessionDate: '2027-02-04',
     previousEndsOn: null,
     reason: 'Schedule change',
     actorUserId: 'user-1',
@@ -59,8 +61,11 @@ describe('transferRepository', () => {
       const other = await buildOrganization(db);
       const move = await buildMove(org.id);
       const otherClient = await buildMove(org.id);
-      const middle = await buildTransfer(org.id, move, '2027-02-01T10:00:00Z');
-      const newest = await buildTransfer(org.id, move, '2027-03-01T10:00:00Z');
+      // Moved back and forth: one transfer out of each enrollment stands, the earlier ones were undone.
+      const back = { ...move, fromSubscriptionId: move.toSubscriptionId, toSubscriptionId: move.fromSubscriptionId };
+      const undone = async (transfer: TransferRow) => (await transferRepository.update(db, org.id, transfer.id, { status: 'undone' }))!;
+      const middle = await undone(await buildTransfer(org.id, move, '2027-02-01T10:00:00Z'));
+      const newest = await buildTransfer(org.id, back, '2027-03-01T10:00:00Z');
       const oldest = await buildTransfer(org.id, move, '2027-01-01T10:00:00Z');
       await buildTransfer(org.id, otherClient, '2027-04-01T10:00:00Z');
 
@@ -74,13 +79,38 @@ describe('transferRepository', () => {
       const org = await buildOrganization(db);
       const other = await buildOrganization(db);
       const move = await buildMove(org.id);
-      const older = await buildTransfer(org.id, move, '2027-01-01T10:00:00Z');
+      // The older one was undone: only one transfer out of an enrollment stands at a time.
+      const older = (await transferRepository.update(db, org.id, (await buildTransfer(org.id, move, '2027-01-01T10:00:00Z')).id, { status: 'undone' }))!;
       const newer = await buildTransfer(org.id, move, '2027-02-01T10:00:00Z');
       const back = { ...move, fromSubscriptionId: move.toSubscriptionId, toSubscriptionId: move.fromSubscriptionId };
       await buildTransfer(org.id, back, '2027-03-01T10:00:00Z');
 
       expect(await transferRepository.listFromSubscription(db, org.id, move.fromSubscriptionId)).toEqual([newer, older]);
       expect(await transferRepository.listFromSubscription(db, other.id, move.fromSubscriptionId)).toEqual([]);
+    });
+  });
+
+  describe('findCompletedFrom', () => {
+    it('returns the standing transfer out of the subscription, not an undone one nor one into it', async () => {
+      const org = await buildOrganization(db);
+      const other = await buildOrganization(db);
+      const move = await buildMove(org.id);
+      const undone = await buildTransfer(org.id, move, '2027-01-01T10:00:00Z');
+      await transferRepository.update(db, org.id, undone.id, { status: 'undone' });
+      expect(await transferRepository.findCompletedFrom(db, org.id, move.fromSubscriptionId)).toBeUndefined();
+      const standing = await buildTransfer(org.id, move, '2027-02-01T10:00:00Z');
+      expect(await transferRepository.findCompletedFrom(db, org.id, move.fromSubscriptionId)).toEqual(standing);
+      expect(await transferRepository.findCompletedFrom(db, org.id, move.toSubscriptionId)).toBeUndefined();
+      expect(await transferRepository.findCompletedFrom(db, other.id, move.fromSubscriptionId)).toBeUndefined();
+    });
+
+    it('a second standing transfer out of the same enrollment is refused by the database', async () => {
+      const org = await buildOrganization(db);
+      const move = await buildMove(org.id);
+      await buildTransfer(org.id, move, '2027-01-01T10:00:00Z');
+      await expect(buildTransfer(org.id, move, '2027-02-01T10:00:00Z')).rejects.toMatchObject({
+        cause: expect.objectContaining({ code: '23505' }),
+      });
     });
   });
 });

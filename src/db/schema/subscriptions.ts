@@ -11,6 +11,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { paymentPlan } from './catalog.js';
@@ -66,6 +67,10 @@ export const transfers = pgTable(
     fromSubscriptionId: uuid('from_subscription_id').notNull(),
     toSubscriptionId: uuid('to_subscription_id').notNull(),
     transferDate: date('transfer_date', { mode: 'string' }).notNull(),
+    /** The old subscription's end the transfer set (exclusive): the first date the client no longer attends it. */
+    oldEndsOn: date('old_ends_on', { mode: 'string' }).notNull(),
+    /** The new subscription's first session date. */
+    firstSessionDate: date('first_session_date', { mode: 'string' }).notNull(),
     /** The old subscription's end before the transfer, so undo restores it exactly. */
     previousEndsOn: date('previous_ends_on', { mode: 'string' }),
     reason: text('reason').notNull().default(''),
@@ -89,6 +94,11 @@ export const transfers = pgTable(
       foreignColumns: [subscriptions.organizationId, subscriptions.id],
     }),
     index('transfers_client_idx').on(t.organizationId, t.clientId),
+    // DESIGN.md "Chains of transfers": an enrollment is ended by at most one standing transfer,
+    // so two racing transfers of the same enrollment cannot both complete.
+    uniqueIndex('transfers_one_standing_per_enrollment')
+      .on(t.organizationId, t.fromSubscriptionId)
+      .where(sql`${t.status} = 'completed'`),
   ],
 );
 

@@ -1,13 +1,16 @@
+import type { Temporal } from 'temporal-polyfill';
 import { AppError } from '../errors.js';
 import { can, permissionDescriptions, type Permission, type Role } from './permissions.js';
 
-/** The organization a request acts for, with how it writes dates and money. */
+/** The organization a request acts for, with how it writes dates and money, and its date when the request acts. */
 export interface OrganizationContext {
   id: string;
   name: string;
   timeZone: string;
   currency: string;
   locale: string;
+  /** The organization's local date at the moment of the action: the line between the past and the future. */
+  today: Temporal.PlainDate;
 }
 
 /** Who acts: the logged-in staff member and their role in the organization. */

@@ -8,7 +8,7 @@ describe('roles and permissions', () => {
   });
 
   it('keeps back-dating, capacity override, undo and write-offs to managers and owners', () => {
-    for (const permission of ['transfers.backdate', 'capacity.override', 'transfers.undo', 'billing.adjust'] as const) {
+    for (const permission of ['changes.backdate', 'capacity.override', 'transfers.undo', 'billing.adjust'] as const) {
       expect([can('manager', permission), can('front_desk', permission), can('instructor', permission)]).toEqual([true, false, false]);
     }
   });

@@ -63,6 +63,26 @@ describe('planTransfer', () => {
   });
 
   describe('refuses', () => {
+    it('ENDED_BY_TRANSFER (E12): an enrollment a standing transfer ended, from any date', () => {
+      const current = { ...maya.current, endedByTransfer: { transferDate: date('2027-03-16') }, period: { startsOn: date('2027-01-05'), endsOn: date('2027-03-16') } };
+      const error = caughtAppError(() => planTransfer(e1({ current, transferDate: date('2027-03-09') })));
+      expect(error.code).toBe('ENDED_BY_TRANSFER');
+      expect(error.message).toBe('This enrollment in Beginners Tue was ended by a transfer on Tue, Mar 16, 2027; undo that transfer first.');
+      expect(error.fields).toEqual([{ field: 'body.subscriptionId', message: 'ended by a transfer' }]);
+    });
+
+    it('ATTENDANCE_RECORDED (E11): an old end that would take the client off a date with attendance', () => {
+      const current = { ...maya.current, attendedDates: [date('2027-03-09'), date('2027-03-16')] };
+      const error = caughtAppError(() => planTransfer(e1({ current, transferDate: date('2027-03-23'), oldEndsOn: date('2027-03-16') })));
+      expect(error.code).toBe('ATTENDANCE_RECORDED');
+      expect(error.message).toBe(
+        'Attendance is recorded in Beginners Tue on Tue, Mar 16, 2027; the client cannot be taken off that date. Choose a date after Tue, Mar 16, 2027.',
+      );
+      expect(error.fields).toEqual([{ field: 'body.oldEndsOn', message: 'after Tue, Mar 16, 2027: attendance is recorded' }]);
+      // Ending after the attended dates keeps them: allowed.
+      expect(planTransfer(e1({ current, transferDate: date('2027-03-23') })).oldEndsOn.toString()).toBe('2027-03-23');
+    });
+
     it('SAME_SESSION: the target is the current session', () => {
       const error = caughtAppError(() => planTransfer(e1({ target: beginnersTue })));
       expect(error.code).toBe('SAME_SESSION');
@@ -222,13 +242,44 @@ describe('planTransfer', () => {
   describe('warns', () => {
     it('BACK_DATED: the transfer date is before today', () => {
       const plan = planTransfer(e1({ today: date('2027-03-20') }));
+      expect(plan.reachedBack).toEqual({ date: date('2027-03-16'), field: 'body.transferDate' });
       expect(plan.warnings).toEqual([
         {
           code: 'BACK_DATED',
+          dates: ['2027-03-16'],
           message:
-            'The transfer date, Tue, Mar 16, 2027, is before today (Sat, Mar 20, 2027): this is a back-dated transfer, which needs a manager.',
+            'This transfer reaches back to Tue, Mar 16, 2027, before today (Sat, Mar 20, 2027): it changes the past, which only a manager can do.',
         },
       ]);
+    });
+
+    it('BACK_DATED (E11): a future transfer date with an old end in the past names the old end', () => {
+      const plan = planTransfer(e1({ transferDate: date('2027-03-23'), oldEndsOn: date('2027-03-16'), today: date('2027-03-20') }));
+      expect(plan.reachedBack).toEqual({ date: date('2027-03-16'), field: 'body.oldEndsOn' });
+      expect(plan.warnings.find((w) => w.code === 'BACK_DATED')?.message).toContain('reaches back to Tue, Mar 16, 2027');
+    });
+
+    it('BACK_DATED: a first session date in the past counts too; nothing from today on is back-dated', () => {
+      const early = planTransfer(e1({ transferDate: date('2027-03-23'), firstSessionDate: date('2027-03-18'), today: date('2027-03-20') }));
+      expect(early.reachedBack).toEqual({ date: date('2027-03-18'), field: 'body.firstSessionDate' });
+      const onToday = planTransfer(e1({ today: date('2027-03-16') }));
+      expect(onToday.reachedBack).toBeNull();
+      expect(onToday.warnings).toEqual([]);
+    });
+
+    it('DOUBLE_ENROLLED: a first date before the old end names the dates the client is in both sessions', () => {
+      const plan = planTransfer(e1({ oldEndsOn: date('2027-03-30') }));
+      expect(plan.warnings).toEqual([
+        {
+          code: 'DOUBLE_ENROLLED',
+          sessionName: 'Beginners Tue',
+          dates: ['2027-03-18', '2027-03-23', '2027-03-25'],
+          message:
+            'From Thu, Mar 18, 2027 to Mon, Mar 29, 2027 the client is in both Beginners Tue and Intermediate Thu ' +
+            '(Thu, Mar 18, 2027; Tue, Mar 23, 2027; Thu, Mar 25, 2027). Accept it, or choose a first date on or after the old end.',
+        },
+      ]);
+      expect(planTransfer(e1({ firstSessionDate: date('2027-03-18'), oldEndsOn: date('2027-03-16') })).warnings).toEqual([]);
     });
 
     it('TIME_CLASH: the target overlaps another of the client’s sessions on a date that enrollment covers', () => {
@@ -291,6 +342,7 @@ describe('planTransfer', () => {
         oldEndsOn: date('2027-04-01'),
       });
       expect(plan.warnings).toEqual([
+        expect.objectContaining({ code: 'DOUBLE_ENROLLED', sessionName: 'Beginners Thu', dates: ['2027-03-18', '2027-03-25'] }),
         expect.objectContaining({ code: 'TIME_CLASH', sessionName: 'Beginners Thu', dates: ['2027-03-18', '2027-03-25'] }),
       ]);
     });

@@ -1,6 +1,9 @@
 import { Temporal } from 'temporal-polyfill';
 import { AppError, fieldError } from '../errors.js';
 import { writeDate, writeDates } from '../formatting/intl-formats.js';
+import { assertKeepsAttendedDates } from '../subscriptions/attended-dates.js';
+import { backDatedWarning, reachesBack, type ReachedDate } from '../time/the-past.js';
+import { assertNotEndedByTransfer } from './chains.js';
 import {
   firstRealSessionDateOnOrAfter,
   isRealSessionDate,
@@ -34,9 +37,13 @@ export interface OtherEnrollment {
   period: SubscriptionPeriod;
 }
 
+/** What staff may accept at checkout: a clash in time, a stretch in both sessions, a change of the past. */
+export const transferWarningCodes = ['TIME_CLASH', 'DOUBLE_ENROLLED', 'BACK_DATED'] as const;
+
 export type TransferWarning =
   | { code: 'TIME_CLASH'; message: string; sessionName: string; dates: string[] }
-  | { code: 'BACK_DATED'; message: string };
+  | { code: 'DOUBLE_ENROLLED'; message: string; sessionName: string; dates: string[] }
+  | { code: 'BACK_DATED'; message: string; dates: string[] };
 
 export interface TransferPlan {
   transferDate: Temporal.PlainDate;
@@ -46,6 +53,8 @@ export interface TransferPlan {
   warnings: TransferWarning[];
   /** True only when the target was full and staff overrode it, so the caller audits it. */
   capacityOverridden: boolean;
+  /** The earliest date the transfer reaches when it is before today: a back-dated transfer, a manager's to make. */
+  reachedBack: ReachedDate | null;
 }
 
 export interface PlanTransferOptions {
@@ -55,6 +64,10 @@ export interface PlanTransferOptions {
     session: PlannedSession;
     period: SubscriptionPeriod;
     status: 'active' | 'void';
+    /** Dates with attendance recorded on this enrollment: the old end cannot take the client off them. */
+    attendedDates: readonly Temporal.PlainDate[];
+    /** The completed transfer that already ended this enrollment, if any: it must be undone first. */
+    endedByTransfer: { transferDate: Temporal.PlainDate } | null;
   };
   /** A session date of the current subscription that the client is enrolled on. */
   transferDate: Temporal.PlainDate;
@@ -94,9 +107,16 @@ export function planTransfer(o: PlanTransferOptions): TransferPlan {
     );
   }
 
-  assertEnrolledOn(o);
+  assertTransferableOn(o);
   const oldEndsOn = o.oldEndsOn ?? transferDate;
   assertValidOldEnd({ ...o, oldEndsOn });
+  assertKeepsAttendedDates({
+    attended: current.attendedDates,
+    endsOn: oldEndsOn,
+    sessionName: current.session.name,
+    locale: o.locale,
+    field: o.oldEndsOn ? 'body.oldEndsOn' : 'body.transferDate',
+  });
 
   const firstSessionDate = resolveFirstSessionDate(o);
   assertNotAlreadyEnrolled({ ...o, firstSessionDate });
@@ -118,21 +138,69 @@ export function planTransfer(o: PlanTransferOptions): TransferPlan {
   }
   const capacityOverridden = o.capacityOverride === true && fullDates(capacityCheck).length > 0;
 
+  const reachedBack = reachesBack({
+    today: o.today,
+    dates: [
+      { date: transferDate, field: 'body.transferDate' },
+      { date: oldEndsOn, field: o.oldEndsOn ? 'body.oldEndsOn' : 'body.transferDate' },
+      { date: firstSessionDate, field: 'body.firstSessionDate' },
+    ],
+  });
   const warnings: TransferWarning[] = [];
-  if (Temporal.PlainDate.compare(transferDate, o.today) < 0) {
-    warnings.push({
-      code: 'BACK_DATED',
-      message:
-        `The transfer date, ${writeDate(transferDate, o.locale)}, is before today (${writeDate(o.today, o.locale)}): ` +
-        'this is a back-dated transfer, which needs a manager.',
-    });
-  }
+  if (reachedBack) warnings.push(backDatedWarning({ reached: reachedBack, today: o.today, locale: o.locale, change: 'This transfer' }));
+  warnings.push(...doubleEnrollment({ ...o, firstSessionDate, oldEndsOn }));
   warnings.push(...timeClashes({ ...o, firstSessionDate, oldEndsOn }));
 
-  return { transferDate, oldEndsOn, firstSessionDate, warnings, capacityOverridden };
+  return { transferDate, oldEndsOn, firstSessionDate, warnings, capacityOverridden, reachedBack };
 }
 
-function assertEnrolledOn(o: PlanTransferOptions): void {
+/**
+ * A first date before the old end puts the client in both sessions for a while: a warning
+ * naming both sessions' dates in that stretch, which staff may accept.
+ */
+function doubleEnrollment(
+  o: PlanTransferOptions & { firstSessionDate: Temporal.PlainDate; oldEndsOn: Temporal.PlainDate },
+): TransferWarning[] {
+  if (Temporal.PlainDate.compare(o.firstSessionDate, o.oldEndsOn) >= 0) return [];
+  const stretch = { from: o.firstSessionDate, to: o.oldEndsOn };
+  const both = [
+    ...realSessionDates({ ...o.current.session.schedule, ...stretch }).filter((d) => coversDate({ period: o.current.period, date: d })),
+    ...realSessionDates({ ...o.target.schedule, ...stretch }),
+  ];
+  const dates = [...new Map(both.map((d) => [d.toString(), d])).values()].sort(Temporal.PlainDate.compare);
+  if (dates.length === 0) return [];
+  const last = o.oldEndsOn.subtract({ days: 1 });
+  return [
+    {
+      code: 'DOUBLE_ENROLLED',
+      sessionName: o.current.session.name,
+      dates: dates.map(String),
+      message:
+        `From ${writeDate(o.firstSessionDate, o.locale)} to ${writeDate(last, o.locale)} the client is in both ` +
+        `${o.current.session.name} and ${o.target.name} (${writeDates(dates, o.locale)}). ` +
+        'Accept it, or choose a first date on or after the old end.',
+    },
+  ];
+}
+
+/**
+ * Whether the client can be transferred out of the current enrollment from `transferDate`:
+ * no standing transfer has ended it, and the client is on its roster that day. The target
+ * list and the transfer both ask, so a date one refuses the other refuses too.
+ */
+export function assertTransferableOn(
+  o: Pick<PlanTransferOptions, 'current' | 'transferDate' | 'locale'> & { dateField?: string },
+): void {
+  assertNotEndedByTransfer({
+    endedBy: o.current.endedByTransfer,
+    sessionName: o.current.session.name,
+    locale: o.locale,
+    field: 'body.subscriptionId',
+  });
+  assertEnrolledOn({ ...o, dateField: o.dateField ?? 'body.transferDate' });
+}
+
+function assertEnrolledOn(o: Pick<PlanTransferOptions, 'current' | 'transferDate' | 'locale'> & { dateField: string }): void {
   const { current, transferDate } = o;
   const name = current.session.name;
   if (current.status === 'void') {
@@ -150,7 +218,7 @@ function assertEnrolledOn(o: PlanTransferOptions): void {
     `The client is not enrolled in ${name} on ${writeDate(transferDate, o.locale)}; ` +
       `pick one of the session dates of this enrollment${periodText(current.period, o.locale)}` +
       (suggestedDate ? `, such as ${writeDate(suggestedDate, o.locale)}.` : '.'),
-    'body.transferDate',
+    o.dateField,
     `not enrolled in ${name} on this date`,
     suggestedDate ? { suggestedDate: suggestedDate.toString() } : {},
   );

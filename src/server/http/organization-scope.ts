@@ -5,6 +5,8 @@ import { can, isRole, permissionDescriptions, type Permission } from '../../doma
 import { AppError } from '../../domain/errors.js';
 import type { Auth } from '../auth/auth.js';
 import { staffSessionReader } from '../auth/staff-session.js';
+import type { Clock } from '../clock.js';
+import { todayIn } from '../../domain/time/today.js';
 
 type StaffSessionReader = Awaited<ReturnType<typeof staffSessionReader>>;
 
@@ -45,7 +47,7 @@ export interface RouteAccessEntry {
   access: RouteAccess;
 }
 
-export function organizationScoped(app: FastifyInstance, db: Database, auth: Auth, table: RouteAccessEntry[]) {
+export function organizationScoped(app: FastifyInstance, db: Database, auth: Auth, table: RouteAccessEntry[], clock: Clock) {
   const readSession = staffSessionReader(db, auth);
   app.decorateRequest('organization', null as unknown as OrganizationContext);
   app.decorateRequest('actor', null as unknown as FastifyRequest['actor']);
@@ -56,7 +58,7 @@ export function organizationScoped(app: FastifyInstance, db: Database, auth: Aut
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access!;
     const { organization, actor } = await resolveRequest(await readSession, request);
-    request.organization = organization;
+    request.organization = { ...organization, today: todayIn(organization.timeZone, clock.now()) };
     request.actor = actor;
     if (access !== 'authenticated' && !can(actor.role, access)) {
       throw forbidden(actor.role, permissionDescriptions[access]);

@@ -24,22 +24,25 @@ export interface IdempotentResult<T> {
 
 /**
  * Runs `action` at most once per key, inside the caller's transaction: the first request
- * stores its result with the key; a replay with the same request gets that result back;
- * the same key with a different request is refused. A failed action rolls its key back
- * with everything else, so a retry runs it again.
+ * stores its result with the key; a replay of the same request by the same staff member
+ * gets that result back; the same key with a different request, or from someone else, is
+ * refused (one staff member never receives another's result). A failed action rolls its
+ * key back with everything else, so a retry runs it again.
  */
 export async function idempotent<T>(
   tx: Database,
-  o: { organizationId: string; key: string; operation: string; request: unknown; status: number },
+  o: { organizationId: string; actorUserId: string; key: string; operation: string; request: unknown; status: number },
   action: () => Promise<T>,
 ): Promise<IdempotentResult<T>> {
-  const requestHash = createHash('sha256').update(`${o.operation}\n${canonical(o.request)}`).digest('hex');
+  const requestHash = createHash('sha256')
+    .update(`${o.operation}\n${o.actorUserId}\n${canonical(o.request)}`)
+    .digest('hex');
   if (!(await idempotencyRepository.claim(tx, o.organizationId, o.key, requestHash))) {
     const stored = (await idempotencyRepository.find(tx, o.organizationId, o.key))!;
     if (stored.requestHash !== requestHash) {
       throw new AppError(
         'IDEMPOTENCY_KEY_REUSED',
-        'This Idempotency-Key was already used for a different request; send a new key for a new request.',
+        'This Idempotency-Key was already used for a different request, or by another staff member; send a new key for a new request.',
       );
     }
     return { status: stored.responseStatus, body: stored.responseBody as T, replayed: true };

@@ -4,6 +4,7 @@ import { staffRepository } from '../../db/repositories/staff-repository.js';
 import { openTestDatabase } from '../../db/testing/test-database.js';
 import type { Role } from '../../domain/access/permissions.js';
 import { buildApp } from '../app.js';
+import { settableClock } from '../clock.js';
 import { unreadablePart } from './readable-problem.js';
 
 export interface ApiResponse<T = any> {
@@ -36,8 +37,11 @@ function assertReadableProblem(body: unknown, request: string) {
  */
 export async function startTestServer(o: { signInAttemptsPerMinute?: number } = {}) {
   const database = await openTestDatabase();
+  // The system's time until a test sets the day its example happens on (clock.setToday).
+  const clock = settableClock();
   const app = await buildApp({
     db: database.db,
+    clock,
     // Errors only: a 500 in a test prints its cause.
     logger: { level: 'error' },
     // Each staff member signs in from an address of their own, so rate limits stay per test.
@@ -126,6 +130,7 @@ export async function startTestServer(o: { signInAttemptsPerMinute?: number } = 
   return {
     db: database.db,
     app,
+    clock,
     baseUrl,
     as,
     signIn,

@@ -70,5 +70,7 @@ export const maya = {
     session: beginnersTue,
     period: { startsOn: date('2027-01-05'), endsOn: null },
     status: 'active' as const,
+    attendedDates: [] as Temporal.PlainDate[],
+    endedByTransfer: null as { transferDate: Temporal.PlainDate } | null,
   },
 };

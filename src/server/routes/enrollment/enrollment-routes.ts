@@ -25,7 +25,7 @@ export function registerEnrollmentRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.post('/api/subscriptions/:id/unenroll', {
-    config: { access: 'enrollment.write', refuses: ['SUBSCRIPTION_ENDED', 'END_DATE_LATER', 'NOT_ENROLLED_ON_DATE'] },
+    config: { access: 'enrollment.write', refuses: ['SUBSCRIPTION_ENDED', 'END_DATE_LATER', 'NOT_ENROLLED_ON_DATE', 'ENDED_BY_TRANSFER', 'ATTENDANCE_RECORDED'] },
     schema: {
       operationId: 'unenrollClient',
       tags: ['enrollment'],

@@ -51,7 +51,7 @@ export function registerSessionRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.post('/api/sessions/:id/date-changes', {
-    config: { access: 'catalog.write', refuses: ['NOT_A_SESSION_DATE'] },
+    config: { access: 'catalog.write', refuses: ['NOT_A_SESSION_DATE', 'ATTENDANCE_RECORDED'] },
     schema: {
       operationId: 'changeSessionDate',
       tags,
@@ -65,7 +65,7 @@ export function registerSessionRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.put('/api/sessions/:id/attendance', {
-    config: { access: 'attendance.write', refuses: ['NOT_ENROLLED_ON_DATE'] },
+    config: { access: 'attendance.write', refuses: ['NOT_ENROLLED_ON_DATE', 'DATE_IN_FUTURE'] },
     schema: {
       operationId: 'markAttendance',
       tags,

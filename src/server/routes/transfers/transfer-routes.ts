@@ -28,6 +28,8 @@ const planRefusals: AppErrorCode[] = [
   'ALREADY_ENROLLED',
   'CAPACITY_FULL',
   'DISCOUNT_EXCEEDS_TOTAL',
+  'ENDED_BY_TRANSFER',
+  'ATTENDANCE_RECORDED',
 ];
 
 export function registerTransferRoutes(app: FastifyInstance, db: Database) {
@@ -35,7 +37,7 @@ export function registerTransferRoutes(app: FastifyInstance, db: Database) {
   const tags = ['transfers'];
 
   typed.get('/api/subscriptions/:id/transfer-targets', {
-    config: { access: 'enrollment.write' },
+    config: { access: 'enrollment.write', refuses: ['NOT_ENROLLED_ON_DATE', 'ENDED_BY_TRANSFER', 'ATTENDANCE_RECORDED'] },
     schema: {
       operationId: 'listTransferTargets',
       tags,
@@ -44,7 +46,7 @@ export function registerTransferRoutes(app: FastifyInstance, db: Database) {
       querystring: transferTargetsQuery,
       response: { 200: transferTargetsDto },
     },
-    handler: async (request) => listTransferTargets(db, request.organization, request.params.id, request.query.date),
+    handler: async (request) => listTransferTargets(db, request.organization, request.actor, request.params.id, request.query.date),
   });
 
   typed.post('/api/transfers/preview', {

@@ -13,7 +13,6 @@ import { clientDto, familyDto, guardianDto } from '../../../contracts/families.j
 import type { ClientProfileDto } from '../../../contracts/client-profile.js';
 import { loadInvoices } from '../billing/invoice-details.js';
 import { toSubscriptionDto } from '../enrollment/subscription-dto.js';
-import { todayIn } from '../sessions/session-schedule.js';
 import { toTransferDto } from '../transfers/transfer-dto.js';
 
 function stateOf(subscription: SubscriptionRow, today: string) {
@@ -37,7 +36,7 @@ export async function getClientProfile(db: Database, organization: OrganizationC
     transferRepository.listForClient(db, organization.id, clientId),
   ]);
   const invoices = await loadInvoices(db, organization.id, familyInvoices, { concurrent: true });
-  const today = todayIn(organization.timeZone).toString();
+  const today = organization.today.toString();
   return {
     client: clientDto.parse(client),
     family: familyDto.parse(family),

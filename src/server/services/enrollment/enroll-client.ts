@@ -6,6 +6,7 @@ import { sessionRepository } from '../../../db/repositories/session-repository.j
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { AppError } from '../../../domain/errors.js';
 import { writeDate } from '../../../domain/formatting/intl-formats.js';
+import { assertMayReachBack, reachesBack } from '../../../domain/time/the-past.js';
 import { firstRealSessionDateOnOrAfter, isRealSessionDate } from '../../../domain/schedule/session-dates.js';
 import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
 import type { EnrollInput, SubscriptionDto } from '../../../contracts/enrollment.js';
@@ -29,6 +30,8 @@ export async function enrollClient(
     const session = (await sessionRepository.findByIdForUpdate(tx, organization.id, input.sessionId))!;
     const schedule = (await loadSessionSchedules(tx, organization, [session])).get(session.id)!;
     const startsOn = Temporal.PlainDate.from(input.startsOn);
+    const reached = reachesBack({ dates: [{ date: startsOn, field: 'body.startsOn' }], today: organization.today });
+    assertMayReachBack({ actor, reached, today: organization.today, locale: organization.locale, change: 'Enrolling from this date' });
     if (!isRealSessionDate({ ...schedule, date: startsOn })) {
       const next = firstRealSessionDateOnOrAfter({ ...schedule, date: startsOn });
       throw new AppError(

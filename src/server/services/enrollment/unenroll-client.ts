@@ -2,7 +2,12 @@ import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../../db/client.js';
 import { auditRepository } from '../../../db/repositories/audit-repository.js';
 import { sessionRepository } from '../../../db/repositories/session-repository.js';
-import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
+import { subscriptionRepository, type SubscriptionRow } from '../../../db/repositories/subscription-repository.js';
+import { transferRepository } from '../../../db/repositories/transfer-repository.js';
+import { attendanceRepository } from '../../../db/repositories/attendance-repository.js';
+import { assertKeepsAttendedDates } from '../../../domain/subscriptions/attended-dates.js';
+import { assertMayReachBack, reachesBack } from '../../../domain/time/the-past.js';
+import { assertNotEndedByTransfer } from '../../../domain/transfers/chains.js';
 import { AppError } from '../../../domain/errors.js';
 import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
 import type { SubscriptionDto, UnenrollInput } from '../../../contracts/enrollment.js';
@@ -22,6 +27,8 @@ export async function unenrollClient(
     const subscription = await subscriptionRepository.findByIdForUpdate(tx, organization.id, subscriptionId);
     if (!subscription) throw new AppError('NOT_FOUND', 'No enrollment has this id in your organization.');
     const session = (await sessionRepository.findById(tx, organization.id, subscription.sessionId))!;
+    const date = Temporal.PlainDate.from(input.date);
+    await assertMayEnd(tx, organization, actor, { subscription, sessionName: session.name, date });
     const schedule = (await loadSessionSchedules(tx, organization, [session])).get(session.id)!;
     const { ended, voidedInvoiceIds } = await endSubscription(tx, {
       organizationId: organization.id,
@@ -29,7 +36,7 @@ export async function unenrollClient(
       subscription,
       sessionName: session.name,
       schedule,
-      date: Temporal.PlainDate.from(input.date),
+      date,
     });
     const after = toSubscriptionDto(ended);
     await auditRepository.record(tx, {
@@ -43,5 +50,36 @@ export async function unenrollClient(
       after: { ...after, voidedInvoiceIds },
     });
     return { ...after, voidedInvoiceIds };
+  });
+}
+
+/**
+ * What an unenroll may not do (DESIGN.md "Time and roles", "Chains of transfers"): end an
+ * enrollment a standing transfer ended (undo the transfer instead), reach before today
+ * without a manager, or take the client off a date with recorded attendance.
+ */
+async function assertMayEnd(
+  tx: Database,
+  organization: OrganizationContext,
+  actor: Actor,
+  o: { subscription: SubscriptionRow; sessionName: string; date: Temporal.PlainDate },
+) {
+  const { locale, today } = organization;
+  const endedBy = await transferRepository.findCompletedFrom(tx, organization.id, o.subscription.id);
+  assertNotEndedByTransfer({
+    endedBy: endedBy ? { transferDate: Temporal.PlainDate.from(endedBy.transferDate) } : null,
+    sessionName: o.sessionName,
+    locale,
+    field: 'body.date',
+  });
+  const reached = reachesBack({ dates: [{ date: o.date, field: 'body.date' }], today });
+  assertMayReachBack({ actor, reached, today, locale, change: 'Unenrolling from this date' });
+  const attended = await attendanceRepository.datesRecordedFor(tx, organization.id, o.subscription.id);
+  assertKeepsAttendedDates({
+    attended: attended.map((d) => Temporal.PlainDate.from(d)),
+    endsOn: o.date,
+    sessionName: o.sessionName,
+    locale,
+    field: 'body.date',
   });
 }

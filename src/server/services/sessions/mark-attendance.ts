@@ -5,6 +5,7 @@ import { auditRepository } from '../../../db/repositories/audit-repository.js';
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { AppError } from '../../../domain/errors.js';
 import { writeDate } from '../../../domain/formatting/intl-formats.js';
+import { assertNotInFuture } from '../../../domain/time/the-past.js';
 import { isRealSessionDate } from '../../../domain/schedule/session-dates.js';
 import { coversDate } from '../../../domain/subscriptions/coverage.js';
 import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
@@ -24,8 +25,14 @@ export async function markAttendance(
   return db.transaction(async (tx) => {
     const session = await findSession(tx, organization, sessionId);
     await assertMaySeeRoster(tx, organization.id, actor, session);
-    const subscription = await subscriptionRepository.findById(tx, organization.id, input.subscriptionId);
     const date = Temporal.PlainDate.from(input.date);
+    assertNotInFuture({ date, today: organization.today, locale: organization.locale, field: 'body.date' });
+    // Locked, as a transfer or an unenroll locks it: an end and a mark on the same enrollment
+    // queue, so an end never lands after a date that is being marked (nor a mark after an end).
+    const subscription = await subscriptionRepository.findByIdForUpdate(tx, organization.id, input.subscriptionId);
+    // Then the session (the order a transfer's undo takes too): a date being cancelled or moved
+    // waits for the mark, or the mark waits and then finds the date gone.
+    await findSession(tx, organization, sessionId, true);
     const schedule = (await loadSessionSchedules(tx, organization, [session])).get(session.id)!;
     if (
       !subscription ||

@@ -1,4 +1,3 @@
-import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../../db/client.js';
 import { sessionScheduleOf } from '../../../db/repositories/session-schedule-mapper.js';
 import {
@@ -52,7 +51,3 @@ export async function loadSessionSchedules(
   return schedulesOf(sessions, exceptions, organization.timeZone);
 }
 
-/** Today's local date in the organization's time zone. */
-export function todayIn(timeZone: string, now: Temporal.Instant = Temporal.Now.instant()): Temporal.PlainDate {
-  return now.toZonedDateTimeISO(timeZone).toPlainDate();
-}

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../../db/client.js';
+import { attendanceRepository } from '../../../db/repositories/attendance-repository.js';
 import { auditRepository } from '../../../db/repositories/audit-repository.js';
 import { instructorRepository } from '../../../db/repositories/instructor-repository.js';
 import { locationRepository } from '../../../db/repositories/location-repository.js';
@@ -7,7 +8,7 @@ import { serviceRepository } from '../../../db/repositories/service-repository.j
 import { sessionRepository, type SessionRow } from '../../../db/repositories/session-repository.js';
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { AppError } from '../../../domain/errors.js';
-import { writeDate } from '../../../domain/formatting/intl-formats.js';
+import { writeDate, writeDates } from '../../../domain/formatting/intl-formats.js';
 import { listSessionDates, realSessionDates, type SessionSchedule } from '../../../domain/schedule/session-dates.js';
 import { sessionsPerMonth } from '../../../domain/schedule/sessions-per-month.js';
 import { enrolledCountByDate } from '../../../domain/subscriptions/roster.js';
@@ -21,7 +22,7 @@ import type {
 } from '../../../contracts/sessions.js';
 import { assertReferencesExist } from '../catalog/resource-service.js';
 import { periodOf } from '../schedule/session-dates-with-enrollment.js';
-import { loadSessionSchedules, todayIn, toSessionSchedule } from './session-schedule.js';
+import { loadSessionSchedules, toSessionSchedule } from './session-schedule.js';
 
 const NEXT_DATES_SHOWN = 4;
 
@@ -54,7 +55,7 @@ function toDto(session: SessionRow, schedule: SessionSchedule, today: Temporal.P
 
 async function toDtos(db: Database, organization: OrganizationContext, rows: SessionRow[]) {
   const schedules = await loadSessionSchedules(db, organization, rows);
-  const today = todayIn(organization.timeZone);
+  const today = organization.today;
   return rows.map((row) => toDto(row, schedules.get(row.id)!, today));
 }
 
@@ -70,7 +71,7 @@ export async function findSession(db: Database, organization: OrganizationContex
  * business would have promised seats it no longer has.
  */
 async function assertCapacityFitsEnrolled(db: Database, organization: OrganizationContext, session: SessionRow) {
-  const today = todayIn(organization.timeZone);
+  const today = organization.today;
   const subscriptions = await subscriptionRepository.activeForSessions(db, organization.id, [session.id], {
     from: today.toString(),
     to: null,
@@ -157,6 +158,7 @@ export async function changeSessionDate(
         fields: [{ field: 'body.date', message: 'not a scheduled date of this session' }],
       });
     }
+    await assertNoAttendanceOn(tx, organization, session, date);
     const row = await sessionRepository.upsertException(tx, {
       organizationId: organization.id,
       sessionId,
@@ -178,3 +180,22 @@ export async function changeSessionDate(
   });
 }
 
+
+/**
+ * Cancelling or moving a date takes its clients off it: refused once attendance is recorded
+ * on it (or on the date it was already moved to), for everyone (DESIGN.md "Time and roles").
+ */
+async function assertNoAttendanceOn(tx: Database, organization: OrganizationContext, session: SessionRow, date: Temporal.PlainDate) {
+  const [existing] = await sessionRepository.exceptionsFor(tx, organization.id, [session.id], {
+    from: date.toString(),
+    to: date.add({ days: 1 }).toString(),
+  });
+  const held = [date.toString(), ...(existing?.date === date.toString() && existing.toDate ? [existing.toDate] : [])];
+  const attended = await attendanceRepository.datesRecordedForSession(tx, organization.id, session.id, held);
+  if (attended.length === 0) return;
+  throw new AppError(
+    'ATTENDANCE_RECORDED',
+    `Attendance is recorded in ${session.name} on ${writeDates(attended, organization.locale)}; that date can no longer be cancelled or moved.`,
+    { fields: [{ field: 'body.date', message: 'attendance is recorded' }], attendedDates: attended },
+  );
+}

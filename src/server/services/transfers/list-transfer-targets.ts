@@ -4,9 +4,17 @@ import { instructorRepository } from '../../../db/repositories/instructor-reposi
 import { locationRepository } from '../../../db/repositories/location-repository.js';
 import { serviceRepository } from '../../../db/repositories/service-repository.js';
 import { sessionRepository } from '../../../db/repositories/session-repository.js';
-import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
+import { subscriptionRepository, type SubscriptionRow } from '../../../db/repositories/subscription-repository.js';
+import { attendanceRepository } from '../../../db/repositories/attendance-repository.js';
+import { transferRepository } from '../../../db/repositories/transfer-repository.js';
+import type { SessionRow } from '../../../db/repositories/session-repository.js';
+import { assertKeepsAttendedDates } from '../../../domain/subscriptions/attended-dates.js';
+import { assertMayReachBack, reachesBack } from '../../../domain/time/the-past.js';
+import { assertTransferableOn } from '../../../domain/transfers/plan-transfer.js';
+import { periodOf } from '../schedule/session-dates-with-enrollment.js';
+import { loadSessionSchedules } from '../sessions/session-schedule.js';
 import { AppError } from '../../../domain/errors.js';
-import type { OrganizationContext } from '../../../domain/access/actor.js';
+import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
 import { sessionDatesWithEnrollment } from '../schedule/session-dates-with-enrollment.js';
 
 const WINDOW_DAYS = 56;
@@ -17,10 +25,18 @@ const ALL = { limit: 10_000, offset: 0 };
  * The sessions a client could move to from a transfer date: time, instructor, place,
  * price, the default first date and free seats on the coming dates.
  */
-export async function listTransferTargets(db: Database, organization: OrganizationContext, subscriptionId: string, isoDate: string) {
-  const subscription = await subscriptionRepository.findById(db, organization.id, subscriptionId);
-  if (!subscription) throw new AppError('NOT_FOUND', 'No enrollment has this id in your organization.');
+export async function listTransferTargets(
+  db: Database,
+  organization: OrganizationContext,
+  actor: Actor,
+  subscriptionId: string,
+  isoDate: string,
+) {
+  const current = await subscriptionRepository.findWithSessionAndFamily(db, organization.id, subscriptionId, { lock: false });
+  if (!current) throw new AppError('NOT_FOUND', 'No enrollment has this id in your organization.');
+  const { subscription } = current;
   const from = Temporal.PlainDate.from(isoDate);
+  await assertTransferableFrom(db, organization, actor, { ...current, date: from });
   const to = from.add({ days: WINDOW_DAYS });
   const [running, services, instructors, locations] = await Promise.all([
     sessionRepository.listRunningBetween(db, organization.id, { from: isoDate, to: to.toString() }),
@@ -62,4 +78,37 @@ export async function listTransferTargets(db: Database, organization: Organizati
   });
   targets.sort((a, b) => a.serviceName.localeCompare(b.serviceName) || a.weekdays[0]! - b.weekdays[0]! || a.startTime.localeCompare(b.startTime));
   return { subscriptionId, transferDate: isoDate, currentSessionId: subscription.sessionId, targets };
+}
+
+/**
+ * The date is one a transfer would accept (the same rules as the transfer, with its default
+ * old end): the enrollment is not ended by a transfer, the client is on its roster that day,
+ * no attendance is recorded from it on, and it is not before today unless a manager asks.
+ */
+async function assertTransferableFrom(
+  db: Database,
+  organization: OrganizationContext,
+  actor: Actor,
+  o: { subscription: SubscriptionRow; session: SessionRow; date: Temporal.PlainDate },
+) {
+  const { locale, today } = organization;
+  const schedule = (await loadSessionSchedules(db, organization, [o.session])).get(o.session.id)!;
+  const endedBy = await transferRepository.findCompletedFrom(db, organization.id, o.subscription.id);
+  const attended = (await attendanceRepository.datesRecordedFor(db, organization.id, o.subscription.id)).map((d) => Temporal.PlainDate.from(d));
+  assertTransferableOn({
+    current: {
+      subscriptionId: o.subscription.id,
+      session: { id: o.session.id, name: o.session.name, schedule, capacity: o.session.capacity, instructorName: '' },
+      period: periodOf(o.subscription),
+      status: o.subscription.status,
+      attendedDates: attended,
+      endedByTransfer: endedBy ? { transferDate: Temporal.PlainDate.from(endedBy.transferDate) } : null,
+    },
+    transferDate: o.date,
+    locale,
+    dateField: 'querystring.date',
+  });
+  assertKeepsAttendedDates({ attended, endsOn: o.date, sessionName: o.session.name, locale, field: 'querystring.date' });
+  const reached = reachesBack({ dates: [{ date: o.date, field: 'querystring.date' }], today });
+  assertMayReachBack({ actor, reached, today, locale, change: 'A transfer from this date' });
 }

@@ -1,9 +1,11 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../../db/client.js';
+import { attendanceRepository } from '../../../db/repositories/attendance-repository.js';
 import { instructorRepository } from '../../../db/repositories/instructor-repository.js';
 import { invoiceRepository } from '../../../db/repositories/invoice-repository.js';
 import { sessionRepository, type SessionRow } from '../../../db/repositories/session-repository.js';
 import { subscriptionRepository, type SubscriptionRow } from '../../../db/repositories/subscription-repository.js';
+import { transferRepository } from '../../../db/repositories/transfer-repository.js';
 import { applyDiscounts } from '../../../domain/billing/discounts.js';
 import type { PaidPeriod } from '../../../domain/billing/transfer-credit.js';
 import { AppError } from '../../../domain/errors.js';
@@ -13,7 +15,7 @@ import { planTransfer, type TransferPlan } from '../../../domain/transfers/plan-
 import type { OrganizationContext } from '../../../domain/access/actor.js';
 import type { PreviewTransferInput, TransferPreviewDto } from '../../../contracts/transfers.js';
 import { periodOf } from '../schedule/session-dates-with-enrollment.js';
-import { loadSessionSchedules, todayIn } from '../sessions/session-schedule.js';
+import { loadSessionSchedules } from '../sessions/session-schedule.js';
 
 export interface PlannedTransfer {
   subscription: SubscriptionRow;
@@ -62,15 +64,74 @@ export async function planTransferFromDatabase(
   input: PreviewTransferInput,
   o: { lock: boolean },
 ): Promise<PlannedTransfer> {
-  // The subscription (locked first) comes with its session and its client's family.
+  const { subscription, fromSession, clientFamilyId, target } = await loadCurrentAndTarget(db, organization, input, o);
+  const facts = await loadEnrollmentFacts(db, organization, { subscription, fromSession, target, input });
+  const today = organization.today;
+  const date = (value: string | null | undefined) => (value ? Temporal.PlainDate.from(value) : null);
+  const plan = planTransfer({
+    clientId: subscription.clientId,
+    current: {
+      subscriptionId: subscription.id,
+      session: facts.fromPlanned,
+      period: periodOf(subscription),
+      status: subscription.status,
+      attendedDates: facts.attendedDates,
+      endedByTransfer: facts.endedByTransfer,
+    },
+    transferDate: Temporal.PlainDate.from(input.transferDate),
+    target: facts.targetPlanned,
+    targetEnrollments: facts.targetEnrollments,
+    otherEnrollments: facts.otherEnrollments,
+    firstSessionDate: date(input.firstSessionDate),
+    oldEndsOn: date(input.oldEndsOn),
+    capacityOverride: input.capacityOverride,
+    today,
+    locale: organization.locale,
+  });
+  const quote = quoteCheckout({
+    plan,
+    from: { ...facts.fromPlanned, paymentPlan: subscription.paymentPlan, price: subscription.priceSnapshot },
+    to: { ...facts.targetPlanned, paymentPlan: target.paymentPlan, price: target.price },
+    paidPeriods: await paidPeriodsOf(db, organization.id, subscription.id, plan.oldEndsOn),
+    currency: organization.currency,
+    locale: organization.locale,
+    today,
+  });
+  return {
+    subscription,
+    clientFamilyId,
+    fromSession,
+    fromSchedule: facts.fromPlanned.schedule,
+    target,
+    targetSchedule: facts.targetPlanned.schedule,
+    plan,
+    quote,
+    today,
+  };
+}
+
+/** The subscription (locked first) with its session and its client's family, then the target session. */
+async function loadCurrentAndTarget(db: Database, organization: OrganizationContext, input: PreviewTransferInput, o: { lock: boolean }) {
   const current = await subscriptionRepository.findWithSessionAndFamily(db, organization.id, input.subscriptionId, { lock: o.lock });
-  if (!current) throw notFound('subscriptionId', 'enrollment (subscription)');
-  const { subscription, session: fromSession, familyId: clientFamilyId } = current;
+  if (!current) throw notFound('subscriptionId', 'enrollment');
   const findSession = o.lock ? sessionRepository.findByIdForUpdate : sessionRepository.findById;
   const target = await findSession(db, organization.id, input.targetSessionId);
   if (!target) throw notFound('targetSessionId', 'session');
+  return { subscription: current.subscription, fromSession: current.session, clientFamilyId: current.familyId, target };
+}
 
-  // One query at a time: inside a transaction they share one connection anyway.
+/**
+ * What the decision weighs besides the two sessions: who is in the target, the client's
+ * other enrollments (for clashes), the attendance recorded on the current enrollment and the
+ * transfer that may already have ended it. One query at a time: inside a transaction they
+ * share one connection anyway.
+ */
+async function loadEnrollmentFacts(
+  db: Database,
+  organization: OrganizationContext,
+  o: { subscription: SubscriptionRow; fromSession: SessionRow; target: SessionRow; input: PreviewTransferInput },
+) {
+  const { subscription, fromSession, target, input } = o;
   // The target's enrollments that can matter: those still running on the first session date
   // (the domain defaults it to a date on or after the transfer date). Ended ones cover none of
   // the dates checked for capacity, overlap nothing from that date on, and end before the
@@ -78,31 +139,26 @@ export async function planTransferFromDatabase(
   const earliestFirstDate =
     input.firstSessionDate && input.firstSessionDate < input.transferDate ? input.firstSessionDate : input.transferDate;
   const targetEnrollments = await subscriptionRepository.activeForSessions(db, organization.id, [target.id], { from: earliestFirstDate, to: null });
-  const clientSubscriptions = await subscriptionRepository.listForClient(db, organization.id, subscription.clientId);
-  const instructorNames = await instructorRepository.namesByIds(db, organization.id, [fromSession.instructorId, target.instructorId]);
-  const fromInstructor = instructorNames.get(fromSession.instructorId) ?? '';
-  const targetInstructor = instructorNames.get(target.instructorId) ?? '';
-  const others = clientSubscriptions.filter((s) => s.id !== subscription.id && s.status === 'active');
+  const others = (await subscriptionRepository.listForClient(db, organization.id, subscription.clientId)).filter(
+    (s) => s.id !== subscription.id && s.status === 'active',
+  );
   const otherSessions = [];
   for (const id of new Set(others.map((s) => s.sessionId))) otherSessions.push(await sessionRepository.findById(db, organization.id, id));
   const sessions = [fromSession, target, ...otherSessions.filter((s): s is SessionRow => s !== undefined)];
   const schedules = await loadSessionSchedules(db, organization, sessions);
+  const instructorNames = await instructorRepository.namesByIds(db, organization.id, [fromSession.instructorId, target.instructorId]);
+  const planned = (session: SessionRow) => ({
+    id: session.id,
+    name: session.name,
+    schedule: schedules.get(session.id)!,
+    capacity: session.capacity,
+    instructorName: instructorNames.get(session.instructorId) ?? '',
+  });
   const sessionName = new Map(sessions.map((s) => [s.id, s.name]));
-  const fromSchedule = schedules.get(fromSession.id)!;
-  const targetSchedule = schedules.get(target.id)!;
-  const today = todayIn(organization.timeZone);
-  const date = (value: string | null | undefined) => (value ? Temporal.PlainDate.from(value) : null);
-
-  const plan = planTransfer({
-    clientId: subscription.clientId,
-    current: {
-      subscriptionId: subscription.id,
-      session: { id: fromSession.id, name: fromSession.name, schedule: fromSchedule, capacity: fromSession.capacity, instructorName: fromInstructor },
-      period: periodOf(subscription),
-      status: subscription.status,
-    },
-    transferDate: Temporal.PlainDate.from(input.transferDate),
-    target: { id: target.id, name: target.name, schedule: targetSchedule, capacity: target.capacity, instructorName: targetInstructor },
+  const endedBy = await transferRepository.findCompletedFrom(db, organization.id, subscription.id);
+  return {
+    fromPlanned: planned(fromSession),
+    targetPlanned: planned(target),
     targetEnrollments: targetEnrollments.map((s) => ({ clientId: s.clientId, period: periodOf(s) })),
     otherEnrollments: others.map((s) => ({
       sessionId: s.sessionId,
@@ -110,23 +166,9 @@ export async function planTransferFromDatabase(
       schedule: schedules.get(s.sessionId)!,
       period: periodOf(s),
     })),
-    firstSessionDate: date(input.firstSessionDate),
-    oldEndsOn: date(input.oldEndsOn),
-    capacityOverride: input.capacityOverride,
-    today,
-    locale: organization.locale,
-  });
-  const paidPeriods = await paidPeriodsOf(db, organization.id, subscription.id, plan.oldEndsOn);
-  const quote = quoteCheckout({
-    plan,
-    from: { name: fromSession.name, schedule: fromSchedule, paymentPlan: subscription.paymentPlan, price: subscription.priceSnapshot, instructorName: fromInstructor },
-    to: { name: target.name, schedule: targetSchedule, paymentPlan: target.paymentPlan, price: target.price, instructorName: targetInstructor },
-    paidPeriods,
-    currency: organization.currency,
-    locale: organization.locale,
-    today,
-  });
-  return { subscription, clientFamilyId, fromSession, fromSchedule, target, targetSchedule, plan, quote, today };
+    attendedDates: (await attendanceRepository.datesRecordedFor(db, organization.id, subscription.id)).map((d) => Temporal.PlainDate.from(d)),
+    endedByTransfer: endedBy ? { transferDate: Temporal.PlainDate.from(endedBy.transferDate) } : null,
+  };
 }
 
 /** The preview a person checks before pressing a finish button: nothing is written. */

@@ -12,6 +12,6 @@ export async function previewTransfer(
   input: PreviewTransferInput,
 ): Promise<TransferPreviewDto> {
   const planned = await planTransferFromDatabase(db, organization, input, { lock: false });
-  assertTransferAllowed(actor, planned.plan, planned.today);
+  assertTransferAllowed(actor, planned.plan, organization);
   return toPreviewDto(organization, planned, input);
 }

@@ -28,10 +28,10 @@ export async function transferClient(
   return db.transaction((tx) =>
     idempotent(
       tx,
-      { organizationId: organization.id, key: idempotencyKey, operation: 'transfer', request: input, status: 201 },
+      { organizationId: organization.id, actorUserId: actor.userId, key: idempotencyKey, operation: 'transfer', request: input, status: 201 },
       async () => {
         const planned = await planTransferFromDatabase(tx, organization, input, { lock: true });
-        assertTransferAllowed(actor, planned.plan, planned.today);
+        assertTransferAllowed(actor, planned.plan, organization);
         const moved = await moveEnrollment(tx, organization, planned);
         const invoice = await checkoutInvoice(tx, {
           organizationId: organization.id,
@@ -92,6 +92,8 @@ async function recordTransfer(
     fromSubscriptionId: subscription.id,
     toSubscriptionId: o.moved.newSubscription.id,
     transferDate: plan.transferDate.toString(),
+    oldEndsOn: plan.oldEndsOn.toString(),
+    firstSessionDate: plan.firstSessionDate.toString(),
     previousEndsOn: subscription.endsOn,
     reason: o.input.reason,
     actorUserId: actor.userId,

@@ -8,6 +8,8 @@ export function toTransferDto(row: TransferRow): TransferDto {
     fromSubscriptionId: row.fromSubscriptionId,
     toSubscriptionId: row.toSubscriptionId,
     transferDate: row.transferDate,
+    oldEndsOn: row.oldEndsOn,
+    firstSessionDate: row.firstSessionDate,
     reason: row.reason,
     checkout: row.checkout,
     invoiceId: row.invoiceId,

@@ -10,7 +10,7 @@ import { transferRepository, type TransferRow } from '../../../db/repositories/t
 import type { UndoTransferResultDto } from '../../../contracts/transfers.js';
 import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
 import { AppError } from '../../../domain/errors.js';
-import { writeDate } from '../../../domain/formatting/intl-formats.js';
+import { assertUndoable } from '../../../domain/transfers/undo-rules.js';
 import { assertSeatAvailable } from '../enrollment/seat-check.js';
 import { toSubscriptionDto } from '../enrollment/subscription-dto.js';
 import { loadSessionSchedules } from '../sessions/session-schedule.js';
@@ -71,37 +71,39 @@ export async function undoTransfer(
 async function lockTransfer(tx: Database, organization: OrganizationContext, transferId: string): Promise<LockedTransfer> {
   const transfer = await transferRepository.findByIdForUpdate(tx, organization.id, transferId);
   if (!transfer) throw new AppError('NOT_FOUND', 'No transfer has this id in your organization.');
-  if (transfer.status === 'undone') throw refuse('it was already undone.');
   const oldSubscription = (await subscriptionRepository.findByIdForUpdate(tx, organization.id, transfer.fromSubscriptionId))!;
   const newSubscription = (await subscriptionRepository.findByIdForUpdate(tx, organization.id, transfer.toSubscriptionId))!;
   return { transfer, oldSubscription, newSubscription };
 }
 
 /**
- * Refuses while something depends on the transfer: a later transfer of the same enrollment,
- * a payment or attendance on the new one. Returns the new enrollment's invoices, locked
+ * Refuses unless both enrollments are as the transfer left them and nothing depends on the
+ * new one (DESIGN.md "Chains of transfers"). Returns the new enrollment's invoices, locked
  * before payments are looked at, so a payment recorded at this moment waits and then finds
  * the invoice void.
  */
 async function assertNothingDependsOn(tx: Database, organization: OrganizationContext, locked: LockedTransfer): Promise<InvoiceRow[]> {
   const { transfer, oldSubscription, newSubscription } = locked;
-  // Undoing restores the old enrollment's end from before this transfer; if the same enrollment was
-  // transferred again since, that would put the client back in it while the later transfer stands.
-  const later = (await transferRepository.listFromSubscription(tx, organization.id, oldSubscription.id)).filter(
-    (t) => t.id !== transfer.id && t.status === 'completed' && t.createdAt > transfer.createdAt,
-  );
-  if (later.length > 0) {
-    const on = writeDate(later[0]!.transferDate, organization.locale);
-    throw refuse(`the same enrollment was transferred again on ${on}. Undo that later transfer first.`);
-  }
   const newInvoices = await invoiceRepository.listForSubscriptionsForUpdate(tx, organization.id, [newSubscription.id]);
   const payments = await paymentRepository.listForInvoices(tx, organization.id, newInvoices.map((i) => i.id));
-  if (payments.length > 0) {
-    throw refuse('a payment was taken on the new enrollment. Refund or move the payment first, then transfer again.');
-  }
-  if (await attendanceRepository.anyForSubscription(tx, organization.id, newSubscription.id)) {
-    throw refuse('attendance was taken on the new enrollment. Transfer the client back instead.');
-  }
+  const laterTransfer = await transferRepository.findCompletedFrom(tx, organization.id, newSubscription.id);
+  const attended = await attendanceRepository.datesRecordedFor(tx, organization.id, newSubscription.id);
+  const names = await sessionRepository.namesByIds(tx, organization.id, [oldSubscription.sessionId, newSubscription.sessionId]);
+  const state = (s: SubscriptionRow) => ({
+    sessionName: names.get(s.sessionId) ?? '',
+    status: s.status,
+    startsOn: Temporal.PlainDate.from(s.startsOn),
+    endsOn: s.endsOn ? Temporal.PlainDate.from(s.endsOn) : null,
+  });
+  assertUndoable({
+    transfer: { status: transfer.status, oldEndsOn: Temporal.PlainDate.from(transfer.oldEndsOn) },
+    oldEnrollment: state(oldSubscription),
+    newEnrollment: state(newSubscription),
+    laterTransfer: laterTransfer ? { transferDate: Temporal.PlainDate.from(laterTransfer.transferDate) } : null,
+    paidOnNew: payments.reduce((sum, p) => sum + p.amount, 0),
+    attendedOnNew: attended.map((d) => Temporal.PlainDate.from(d)),
+    money: { currency: organization.currency, locale: organization.locale },
+  });
   return newInvoices;
 }
 

@@ -76,7 +76,7 @@ function useOfferedDates(subscription: ProfileSubscription) {
   const today = format.today();
   const range = windowWithin({
     around: today,
-    before: can('transfers.backdate') ? WINDOW.before : 0,
+    before: can('changes.backdate') ? WINDOW.before : 0,
     after: WINDOW.after,
     startsOn: subscription.startsOn,
     endsOn: subscription.endsOn,

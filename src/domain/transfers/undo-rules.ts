@@ -1,0 +1,66 @@
+import { Temporal } from 'temporal-polyfill';
+import { formatMoney } from '../billing/money.js';
+import type { MoneyDisplay } from '../billing/value-sets.js';
+import { AppError } from '../errors.js';
+import { writeDate, writeDates } from '../formatting/intl-formats.js';
+
+/** An enrollment as the undo checks it. */
+export interface EnrollmentState {
+  sessionName: string;
+  status: 'active' | 'void';
+  startsOn: Temporal.PlainDate;
+  endsOn: Temporal.PlainDate | null;
+}
+
+const refuse = (why: string) => new AppError('UNDO_NOT_POSSIBLE', `This transfer cannot be undone: ${why}`);
+
+/**
+ * DESIGN.md "Chains of transfers": a transfer can be undone only while both of its
+ * enrollments are exactly as it left them and nothing depends on the new one. Each refusal
+ * says which later change stands in the way and what to do first.
+ */
+export function assertUndoable(o: {
+  transfer: { status: 'completed' | 'undone'; oldEndsOn: Temporal.PlainDate };
+  oldEnrollment: EnrollmentState;
+  newEnrollment: EnrollmentState;
+  /** The standing transfer that has since moved the client out of the new enrollment. */
+  laterTransfer: { transferDate: Temporal.PlainDate } | null;
+  /** Money received on the new enrollment's invoices (refunds already deducted). */
+  paidOnNew: number;
+  /** Dates with attendance recorded on the new enrollment. */
+  attendedOnNew: readonly Temporal.PlainDate[];
+  money: MoneyDisplay;
+}): void {
+  const { oldEnrollment: before, newEnrollment: after, money } = o;
+  const date = (d: Temporal.PlainDate) => writeDate(d, money.locale);
+  if (o.transfer.status === 'undone') throw refuse('it was already undone.');
+  if (o.laterTransfer) {
+    throw refuse(
+      `the client's ${after.sessionName} enrollment was transferred again on ${date(o.laterTransfer.transferDate)}; undo that transfer first.`,
+    );
+  }
+  if (after.status === 'void') throw refuse(`the new ${after.sessionName} enrollment was cancelled since. Enroll the client again instead.`);
+  if (after.endsOn) {
+    throw refuse(`the new ${after.sessionName} enrollment was ended on ${date(after.endsOn)} since. Transfer the client back instead.`);
+  }
+  if (!leftAsTheTransferLeftIt(before, o.transfer.oldEndsOn)) {
+    throw refuse(`the old ${before.sessionName} enrollment was changed since the transfer. Transfer the client back instead.`);
+  }
+  if (o.paidOnNew > 0) {
+    throw refuse(
+      `${formatMoney({ amount: o.paidOnNew, ...money })} was paid on the new ${after.sessionName} enrollment. ` +
+        'Refund the payment first, then undo.',
+    );
+  }
+  if (o.attendedOnNew.length > 0) {
+    throw refuse(
+      `attendance is recorded in ${after.sessionName} on ${writeDates(o.attendedOnNew, money.locale)}. Transfer the client back instead.`,
+    );
+  }
+}
+
+/** The transfer ended the old enrollment on `oldEndsOn`, or cancelled it when that was its first date. */
+function leftAsTheTransferLeftIt(before: EnrollmentState, oldEndsOn: Temporal.PlainDate): boolean {
+  if (oldEndsOn.equals(before.startsOn)) return before.status === 'void';
+  return before.status === 'active' && before.endsOn !== null && before.endsOn.equals(oldEndsOn);
+}
