@@ -28,6 +28,11 @@ export function historySentence(event: HistoryEvent, context: SentenceContext): 
       return `Marked ${field<boolean>(event.after, 'present') ? 'present' : 'absent'} in ${session ?? 'a session'}${
         date ? ` on ${context.date(date)}` : ''
       }`;
+    case 'transfer.completed':
+    case 'transfer.completed_with_capacity_override':
+      return transferSentence(event, context) + (event.action.endsWith('override') ? ' (beyond capacity)' : '');
+    case 'transfer.undone':
+      return `${transferSentence(event, context)}: undone`;
     case 'invoice.payment_recorded':
       return `Payment recorded${amount !== undefined ? `: ${context.money(amount)}` : ''}`;
     case 'invoice.discount_added':
@@ -39,4 +44,20 @@ export function historySentence(event: HistoryEvent, context: SentenceContext): 
     default:
       return event.action.replace(/[._]/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
   }
+}
+
+/**
+ * "Transferred from Beginners Tue to Intermediate Thu on Tue, Mar 16, 2027: Beginners Tue ends
+ * Tue, Mar 16, 2027, Intermediate Thu from Thu, Mar 18, 2027": the transfer date, the old end
+ * and the new first date the record keeps, so history reads true even when they differ.
+ */
+function transferSentence(event: HistoryEvent, context: SentenceContext): string {
+  const transfer = field<Record<string, unknown>>(event.after, 'transfer') ?? {};
+  const from = context.sessionNameBySubscription.get(field<string>(transfer, 'fromSubscriptionId') ?? '') ?? 'a session';
+  const to = context.sessionNameBySubscription.get(field<string>(transfer, 'toSubscriptionId') ?? '') ?? 'another session';
+  const on = field<string>(transfer, 'transferDate');
+  const oldEndsOn = field<string>(transfer, 'oldEndsOn');
+  const firstSessionDate = field<string>(transfer, 'firstSessionDate');
+  const dates = oldEndsOn && firstSessionDate ? `: ${from} ends ${context.date(oldEndsOn)}, ${to} from ${context.date(firstSessionDate)}` : '';
+  return `Transferred from ${from} to ${to}${on ? ` on ${context.date(on)}` : ''}${dates}`;
 }
