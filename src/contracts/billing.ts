@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { discountKinds, invoiceStatuses, paymentMethods } from '../domain/billing/value-sets.js';
+import { discountKinds, invoiceStatuses, ledgerEntryKinds, paymentMethods } from '../domain/billing/value-sets.js';
 import { idSchema, localDateSchema, moneySchema, reasonSchema } from './fields.js';
 
 export const invoiceStatusSchema = z.enum(invoiceStatuses);
@@ -68,21 +68,36 @@ export type CheckoutFinishInput = z.output<typeof finishSchema>;
 
 export const invoiceDto = z.object({
   id: idSchema,
+  familyId: idSchema,
   subscriptionId: idSchema.nullable(),
   status: invoiceStatusSchema,
   issuedOn: z.string(),
   dueOn: z.string(),
+  periodStart: z.string().nullable().describe("The billing period's first day (a month's 1st, or a series' start); null on an invoice of no subscription"),
+  periodEnd: z.string().nullable().describe('Exclusive'),
   subtotal: z.number().int(),
   discountTotal: z.number().int(),
   total: z.number().int(),
-  paid: z.number().int(),
+  paid: z.number().int().describe('Payments less refunds'),
+  credited: z.number().int().describe("The family's account credit applied to this invoice"),
   writtenOff: z.number().int(),
-  amountDue: z.number().int().describe('total − paid − written off; 0 for a void invoice'),
+  amountDue: z.number().int().describe('total − paid − credited − written off; 0 for a void invoice'),
   lines: z.array(invoiceLineDto),
   discounts: z.array(appliedDiscountDto),
   payments: z.array(
-    z.object({ id: idSchema, amount: z.number().int(), method: paymentMethodSchema, reference: z.string().nullable(), receivedAt: z.string() }),
+    z.object({
+      id: idSchema,
+      amount: z.number().int(),
+      refunded: z.number().int().describe('How much of this payment was refunded'),
+      method: paymentMethodSchema,
+      reference: z.string().nullable(),
+      receivedAt: z.string(),
+    }),
   ),
+  refunds: z.array(
+    z.object({ id: idSchema, paymentId: idSchema, amount: z.number().int(), method: paymentMethodSchema, reason: z.string(), refundedAt: z.string() }),
+  ),
+  creditsApplied: z.array(z.object({ amount: z.number().int(), appliedAt: z.string() })),
   writeOffs: z.array(z.object({ amount: z.number().int(), reason: z.string(), writtenOffAt: z.string() })),
 });
 export type InvoiceDto = z.infer<typeof invoiceDto>;
@@ -90,7 +105,11 @@ export type InvoiceDto = z.infer<typeof invoiceDto>;
 export const familyBalanceDto = z.object({
   familyId: idSchema,
   currency: z.string(),
-  balance: z.number().int().describe("The family's balance in minor units: invoiced − paid − written off, void invoices ignored"),
+  balance: z
+    .number()
+    .int()
+    .describe("The family's balance in minor units, the sum of its ledger: what its invoices still ask for, less the account credit it holds"),
+  accountCredit: z.number().int().describe('Account credit the family holds, not yet applied to an invoice'),
   invoices: z.array(invoiceDto),
 });
 export type FamilyBalanceDto = z.infer<typeof familyBalanceDto>;
@@ -117,3 +136,83 @@ export type WriteOffInput = z.output<typeof writeOffBody>;
 
 export const voidBody = z.object({ reason: reasonSchema });
 export type VoidInput = z.output<typeof voidBody>;
+
+export const refundBody = z.object({
+  paymentId: idSchema.describe('The payment to refund (one of the invoice’s payments)'),
+  amount: positiveMoneySchema.optional().describe('Minor units; defaults to all of the payment not yet refunded'),
+  method: paymentMethodSchema.describe('How the money goes back'),
+  reason: reasonSchema,
+});
+export type RefundInput = z.output<typeof refundBody>;
+
+export const applyCreditBody = z.object({
+  amount: positiveMoneySchema.optional().describe('Minor units; defaults to as much as is due and held'),
+});
+export type ApplyCreditInput = z.output<typeof applyCreditBody>;
+
+export const accountCreditBody = z.object({
+  amount: positiveMoneySchema.describe('Minor units added to the family’s account credit'),
+  reason: reasonSchema,
+});
+export type AccountCreditInput = z.output<typeof accountCreditBody>;
+
+/** A family-ledger entry as a statement shows it. */
+export const ledgerEntryDto = z.object({
+  id: idSchema,
+  occurredOn: z.string(),
+  at: z.string().describe('Instant, ISO 8601 UTC'),
+  kind: z.enum(ledgerEntryKinds),
+  description: z.string(),
+  invoiceId: idSchema.nullable(),
+  amount: z.number().int().describe('Signed: what the family owes goes up (+) or down (−)'),
+  balance: z.number().int().describe('The running balance after this entry'),
+  actorName: z.string().nullable(),
+});
+export type LedgerEntryDto = z.infer<typeof ledgerEntryDto>;
+
+export const statementQuery = z
+  .object({
+    from: localDateSchema,
+    to: localDateSchema.describe('Exclusive'),
+    format: z.enum(['json', 'csv']).default('json').describe('csv answers text/csv'),
+  })
+  .refine((r) => r.to > r.from, { message: 'must be after the start of the range', path: ['to'] });
+export type StatementQuery = z.output<typeof statementQuery>;
+
+export const statementDto = z.object({
+  familyId: idSchema,
+  familyName: z.string(),
+  currency: z.string(),
+  from: z.string(),
+  to: z.string(),
+  openingBalance: z.number().int(),
+  closingBalance: z.number().int(),
+  entries: z.array(ledgerEntryDto),
+});
+export type StatementDto = z.infer<typeof statementDto>;
+
+/** The organization's billing settings (DESIGN.md "Billing"). */
+export const billingSettingsDto = z.object({
+  invoiceIssueDaysBefore: z.number().int().describe('The run issues a period’s invoices this many days before it starts (default 7)'),
+  invoiceDueDay: z.number().int().describe('Invoices are due on this day of the period’s month (default the 1st)'),
+  applyAccountCreditAutomatically: z.boolean().describe('The run applies a family’s account credit to the invoices it issues'),
+});
+export type BillingSettingsDto = z.infer<typeof billingSettingsDto>;
+export const billingSettingsBody = z.object({
+  invoiceIssueDaysBefore: z.number().int().min(0, 'must be 0 or more days').max(60, 'must be at most 60 days').optional(),
+  invoiceDueDay: z.number().int().min(1, 'must be a day from 1 to 28').max(28, 'must be a day from 1 to 28').optional(),
+  applyAccountCreditAutomatically: z.boolean().optional(),
+});
+export type BillingSettingsInput = z.output<typeof billingSettingsBody>;
+
+/** What an invoice run did (by hand: npm run invoices:run, or POST /api/invoice-runs). */
+export const invoiceRunDto = z.object({
+  organizationId: idSchema,
+  runOn: z.string(),
+  issued: z.number().int().describe('Invoices issued by this run'),
+  creditApplied: z.number().int().describe('Account credit applied to them, minor units'),
+});
+export type InvoiceRunDto = z.infer<typeof invoiceRunDto>;
+export const invoiceRunBody = z.object({
+  today: localDateSchema.optional().describe('Run as of this date (default: the organization’s today); at most 31 days from today'),
+});

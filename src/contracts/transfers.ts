@@ -3,7 +3,7 @@ import { checkoutFinishKinds } from '../domain/billing/value-sets.js';
 import { transferWarningCodes } from '../domain/transfers/plan-transfer.js';
 import { appliedDiscountDto, discountBody, finishSchema, invoiceDto, invoiceLineDto } from './billing.js';
 import { subscriptionDto } from './enrollment.js';
-import { idSchema, localDateSchema, paymentPlanSchema } from './fields.js';
+import { idSchema, localDateSchema, moneySchema, paymentPlanSchema, reasonSchema } from './fields.js';
 
 export const transferRequestFields = z.object({
   subscriptionId: idSchema.describe('The client’s current subscription'),
@@ -14,6 +14,10 @@ export const transferRequestFields = z.object({
   capacityOverride: z.boolean().default(false).describe('Enroll even if the target is full (audited)'),
   reason: z.string().trim().max(500).default(''),
   discounts: z.array(discountBody).max(10).default([]),
+  accountCredit: z
+    .object({ amount: moneySchema.refine((a) => a > 0, 'must be more than zero'), reason: reasonSchema })
+    .nullish()
+    .describe("Credit for the family's account instead of a discount (e.g. the suggested credit)"),
 });
 export const previewTransferBody = transferRequestFields;
 export type PreviewTransferInput = z.output<typeof previewTransferBody>;
@@ -58,6 +62,16 @@ export const transferPreviewDto = z.object({
       instructor: change(z.string()),
     }),
     unusedPaidSessions: z.object({ dates: z.array(z.string()), amount: z.number().int(), arithmetic: z.array(z.string()) }),
+    billingHorizon: z
+      .array(
+        z.object({
+          periodStart: z.string(),
+          label: z.string().describe('"April 2027: Intermediate Thu $100.00 replaces Beginners Tue $80.00"'),
+          replaces: z.object({ invoiceId: idSchema, sessionName: z.string(), total: z.number().int() }),
+          by: z.object({ sessionName: z.string(), total: z.number().int() }).nullable().describe('Null when the new enrollment has nothing to bill that period'),
+        }),
+      )
+      .describe("The old enrollment's later invoices the transfer voids, each with the new enrollment's invoice for the same period"),
     suggestedCredit: z.object({ amount: z.number().int(), reason: z.string(), arithmetic: z.array(z.string()) }).nullable(),
   }),
   invoice: z.object({
@@ -93,6 +107,8 @@ export const transferResultDto = z.object({
   oldSubscription: subscriptionDto,
   newSubscription: subscriptionDto,
   invoice: invoiceDto,
+  /** The new enrollment's invoices for the later periods the transfer voided (E8). */
+  horizonInvoices: z.array(invoiceDto),
   voidedInvoiceIds: z.array(idSchema),
   warnings: z.array(warningDto),
 });

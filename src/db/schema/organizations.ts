@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** A tenant: one business. Every other table's primary key leads with its id. */
 export const organizations = pgTable(
@@ -10,10 +10,18 @@ export const organizations = pgTable(
     timeZone: text('time_zone').notNull(),
     currency: text('currency').notNull(),
     locale: text('locale').notNull().default('en-US'),
+    /** Billing settings (DESIGN.md "Billing"): the run issues a period's invoices this many days before it starts… */
+    invoiceIssueDaysBefore: integer('invoice_issue_days_before').notNull().default(7),
+    /** …due on this day of the period's first month (1 = the 1st). */
+    invoiceDueDay: integer('invoice_due_day').notNull().default(1),
+    /** Whether the run applies a family's account credit to the invoices it issues. */
+    applyAccountCreditAutomatically: boolean('apply_account_credit_automatically').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('organizations_name_not_blank', sql`length(trim(${t.name})) > 0`),
     check('organizations_currency_iso', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check('organizations_invoice_issue_days_before_range', sql`${t.invoiceIssueDaysBefore} between 0 and 60`),
+    check('organizations_invoice_due_day_range', sql`${t.invoiceDueDay} between 1 and 28`),
   ],
 );

@@ -25,7 +25,8 @@ describe('firstInvoice', () => {
         },
       ]);
       expect(invoice.subtotal).toBe(5_000);
-      expect([invoice.periodStart.toString(), invoice.periodEnd?.toString()]).toEqual(['2027-03-18', '2027-04-01']);
+      // Billed for the month of March (the period's key), covering 18 March to the end of the month.
+      expect([invoice.period.start.toString(), invoice.period.end?.toString()]).toEqual(['2027-03-01', '2027-04-01']);
     });
 
     it('E2: with 2027-03-25 cancelled, $100.00 × 1/3 = $33.33', () => {
@@ -136,23 +137,26 @@ describe('firstInvoice', () => {
       const invoice = firstInvoice({ ...thursdays, paymentPlan: 'full_session', price: 30_000, firstSessionDate: date('2027-03-18') });
       expect(invoice.subtotal).toBe(30_000);
       expect(invoice.lines[0]).toMatchObject({ periodStart: '2027-03-18', periodEnd: null, quantityNumerator: 1, quantityDenominator: 1 });
-      expect(invoice.periodEnd).toBeNull();
+      expect(invoice.period.end).toBeNull();
     });
   });
 
-  it('per_visit: one line for the first visit', () => {
+  it('per_visit: the month of the first visit, each remaining real date at the visit price (DESIGN.md)', () => {
     const invoice = firstInvoice({ ...thursdays, paymentPlan: 'per_visit', price: 2_500, firstSessionDate: date('2027-03-18') });
     expect(invoice.lines).toEqual([
       {
-        description: 'Intermediate Thu — visit on Mar 18, 2027',
+        description: 'Intermediate Thu — March 2027 (2 visits)',
         periodStart: '2027-03-18',
-        periodEnd: '2027-03-19',
-        quantityNumerator: 1,
+        periodEnd: '2027-04-01',
+        quantityNumerator: 2,
         quantityDenominator: 1,
         unitAmount: 2_500,
-        amount: 2_500,
+        amount: 5_000,
       },
     ]);
+    // E2's holiday: 2027-03-25 cancelled leaves one visit in March.
+    const holiday = firstInvoice({ ...thursdays, schedule: intermediateThuE2.schedule, paymentPlan: 'per_visit', price: 2_500, firstSessionDate: date('2027-03-18') });
+    expect(holiday.subtotal).toBe(2_500);
   });
 
   it('refuses a first date the session does not meet on', () => {

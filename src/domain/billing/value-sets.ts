@@ -21,6 +21,20 @@ export type DiscountKind = (typeof discountKinds)[number];
 export const checkoutFinishKinds = ['pay_now', 'pay_later', 'close_now'] as const;
 export type CheckoutFinishKind = (typeof checkoutFinishKinds)[number];
 
+/** What a family-ledger entry records (DESIGN.md "Family ledger"). */
+export const ledgerEntryKinds = [
+  'charge',
+  'discount',
+  'payment',
+  'refund',
+  'write_off',
+  'void',
+  'reopen',
+  'account_credit',
+  'account_credit_applied',
+] as const;
+export type LedgerEntryKind = (typeof ledgerEntryKinds)[number];
+
 /** How amounts are written for a person: the organization's currency and locale. */
 export interface MoneyDisplay {
   currency: string;

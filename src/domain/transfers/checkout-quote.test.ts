@@ -153,6 +153,7 @@ describe('quoteCheckout', () => {
     });
     expect(quote.changes.time).toEqual({ from: 'Tue 16:00', to: 'Wed, Sat 09:00' });
     expect(quote.changes.paymentPlan).toEqual({ from: 'monthly', to: 'per_visit' });
-    expect(quote.invoice.subtotal).toBe(2_000);
+    // Per visit bills the month: Wed 17, Sat 20, Wed 24, Sat 27, Wed 31 March at $20.00.
+    expect(quote.invoice.subtotal).toBe(10_000);
   });
 });
