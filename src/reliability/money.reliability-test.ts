@@ -415,6 +415,9 @@ async function planTransfer(ctx: Ctx, step: Extract<StepSpec, { kind: 'transfer'
       if (transfer.firstSessionDate !== firstDate) problems.push(`first date ${transfer.firstSessionDate}, expected ${firstDate}`);
       if (invoice.total !== checkout.total) problems.push(`invoice total ${invoice.total}, expected ${checkout.total}`);
       if (warnings.some((w: any) => w.code === 'BACK_DATED') !== back) problems.push(`BACK_DATED warning ${back ? 'missing' : 'given'} (reaches ${reached}, today ${ctx.today})`);
+      // A first date before the old end puts the client in both sessions (the target's first date is then one of those dates).
+      const both = firstDate !== null && firstDate < effectiveEnd;
+      if (warnings.some((w: any) => w.code === 'DOUBLE_ENROLLED') !== both) problems.push(`DOUBLE_ENROLLED warning ${both ? 'missing' : 'given'} (first ${firstDate}, old end ${effectiveEnd})`);
       return problems.length > 0 ? problems.join('; ') : null;
     },
   };
@@ -670,7 +673,20 @@ describe('money under random workflows', () => {
       }
       for (const v of violations.slice(0, 8)) console.log(`[money] ${v}`);
       for (const v of knownDefect.slice(0, 3)) console.log(`[money known defect D1] ${v}`);
-      const kinds = [...new Set(violations.map((v) => v.replace(/^.*?step \d+ \((\w+)\) on [\d-]+: /, '$1: ').replace(/^.*?, after it: /, 'after: ').slice(0, 160)))];
+      // Kinds of violation, without the ids, dates and amounts that make each one different.
+      const kinds = [
+        ...new Set(
+          violations.map((v) =>
+            v
+              .replace(/^.*?step \d+ \((\w+)\) on [\d-]+: /, '$1: ')
+              .replace(/^.*?, after it: /, 'after: ')
+              .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '…')
+              .replace(/\d{4}-\d\d-\d\d/g, 'D')
+              .replace(/: [A-Z][^:]*$/, '')
+              .slice(0, 140),
+          ),
+        ),
+      ];
       expect({ violations: violations.length, kinds: kinds.slice(0, 12) }).toEqual({ violations: 0, kinds: [] });
       passed = true;
     } finally {
@@ -694,7 +710,11 @@ describe('money under random workflows', () => {
             `and ${familiesChecked} families' HTTP balances = SQL over ${invoicesAtEnd} invoices` +
             (knownDefect.length > 0 ? `; known defect D1 (reported, not fixed here): ${knownDefect.length} workflows left two live subscriptions in one chain through a first date before the start of the enrollment moved out of` : '')
           : `${violations.length} violations, e.g. ${violations.slice(0, 2).join(' | ').slice(0, 900)}`,
-        fixed: FIXED,
+        fixed:
+          `${FIXED}. Chains, the past and attendance (issue 13): no step got an answer its rules do not allow; ` +
+          (knownDefect.length > 0
+            ? `D1 (a chained transfer's first date before the start of the enrollment it moves out of leaves two live subscriptions in one chain) in ${knownDefect.length} workflows: reported, not fixed here (product code)`
+            : 'D1 no longer seen'),
         seconds: Math.round((Date.now() - started) / 1000),
         passed,
       });
