@@ -58,14 +58,7 @@ async function billScenarioAhead(tx: Database, scenario: DemoScenario, today: Te
   const nextDate = firstRealSessionDateOnOrAfter({ ...schedule, date: today.add({ days: 1 }) }) ?? today;
   const paidThrough = nextDate.toPlainYearMonth();
 
-  const subscription: BilledSubscription = {
-    sessionName: row.session.name,
-    schedule,
-    paymentPlan: row.subscription.paymentPlan,
-    price: row.subscription.priceSnapshot,
-    startsOn: Temporal.PlainDate.from(row.subscription.startsOn),
-    endsOn: row.subscription.endsOn ? Temporal.PlainDate.from(row.subscription.endsOn) : null,
-  };
+  const subscription = billedSubscriptionOf(row, schedule);
   const range = { from: today.with({ day: 1 }), to: paidThrough.add({ months: 2 }).toPlainDate({ day: 1 }) };
   const billed = await invoiceRepository.billedPeriods(tx, organization.id, [scenario.subscriptionId], {
     from: range.from.toString(),
@@ -90,6 +83,20 @@ async function billScenarioAhead(tx: Database, scenario: DemoScenario, today: Te
     });
   }
   return paidThrough;
+}
+
+function billedSubscriptionOf(
+  row: { session: { name: string }; subscription: { paymentPlan: BilledSubscription['paymentPlan']; priceSnapshot: number; startsOn: string; endsOn: string | null } },
+  schedule: BilledSubscription['schedule'],
+): BilledSubscription {
+  return {
+    sessionName: row.session.name,
+    schedule,
+    paymentPlan: row.subscription.paymentPlan,
+    price: row.subscription.priceSnapshot,
+    startsOn: Temporal.PlainDate.from(row.subscription.startsOn),
+    endsOn: row.subscription.endsOn ? Temporal.PlainDate.from(row.subscription.endsOn) : null,
+  };
 }
 
 /** Pays the organization's open invoices the demo has paid, each in full, through recordSettlement (payment, status, ledger). */
