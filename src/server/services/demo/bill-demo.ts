@@ -28,8 +28,8 @@ const METHODS: readonly PaymentMethod[] = ['cash', 'check', 'card', 'card'];
  * Bills the demo just written, in the caller's transaction, the way the school is billed
  * (DESIGN.md "Billing: the engine behind every invoice"), so every invoice has its lines and
  * the family ledger its charges and payments:
- * 1. the invoice run of each organization as of `today` (which catches up the months its
- *    window reaches, issued today);
+ * 1. the invoice run of each organization on each month's issue day of the last months, then
+ *    today, as the daily run would have (so each invoice is issued on its day, due on the 1st);
  * 2. the scenario billed ahead through the month after its next date's month, by the engine's
  *    own periods, for the months the run has not reached yet;
  * 3. payments taken as checkout takes them: earlier months paid, this month's about 85 %
@@ -40,9 +40,22 @@ export async function billDemo(
   tx: Database,
   o: { today: Temporal.PlainDate; organizationIds: readonly string[]; scenario: DemoScenario | null },
 ): Promise<void> {
-  for (const organizationId of o.organizationIds) await runInvoices(tx, { organizationId, today: o.today });
+  for (const organizationId of o.organizationIds) {
+    for (const day of await pastRunDays(tx, organizationId, o.today)) await runInvoices(tx, { organizationId, today: day });
+  }
   const scenario = o.scenario ? { ...o.scenario, paidThrough: await billScenarioAhead(tx, o.scenario, o.today) } : null;
   for (const organizationId of o.organizationIds) await takePayments(tx, { organizationId, today: o.today, scenario });
+}
+
+/** The issue days of the last four months' invoices that have come, then today: the days the daily run issued something. */
+async function pastRunDays(tx: Database, organizationId: string, today: Temporal.PlainDate): Promise<Temporal.PlainDate[]> {
+  const { invoiceIssueDaysBefore } = await organizationRepository.billingSettings(tx, organizationId);
+  const days: Temporal.PlainDate[] = [];
+  for (let month = today.toPlainYearMonth().subtract({ months: 4 }); Temporal.PlainYearMonth.compare(month, today.toPlainYearMonth()) <= 0; month = month.add({ months: 1 })) {
+    const issueDay = month.add({ months: 1 }).toPlainDate({ day: 1 }).subtract({ days: invoiceIssueDaysBefore });
+    if (Temporal.PlainDate.compare(issueDay, today) < 0) days.push(issueDay);
+  }
+  return [...days, today];
 }
 
 /**
@@ -109,8 +122,10 @@ async function takePayments(
   const open = items
     .filter((invoice) => invoice.status === 'open' && invoice.periodStart !== null)
     .sort((a, b) => `${a.subscriptionId}:${a.periodStart}`.localeCompare(`${b.subscriptionId}:${b.periodStart}`));
-  const ledger: LedgerContext = { organizationId: o.organizationId, actorUserId: null, today: o.today };
   for (const invoice of open) {
+    // Paid on its due date (or today, when that is still to come): the statement reads in order.
+    const paidOn = Temporal.PlainDate.compare(Temporal.PlainDate.from(invoice.dueOn), o.today) < 0 ? Temporal.PlainDate.from(invoice.dueOn) : o.today;
+    const ledger: LedgerContext = { organizationId: o.organizationId, actorUserId: null, today: paidOn };
     // One stream per invoice: whether and how it is paid does not depend on any other invoice.
     const random = createRandom(`demo:payment:${invoice.subscriptionId}:${invoice.periodStart}`);
     const isScenario = invoice.subscriptionId === o.scenario?.subscriptionId;

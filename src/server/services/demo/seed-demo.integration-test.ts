@@ -170,15 +170,15 @@ describe('seedDemo', () => {
       priceSnapshot: 8000,
     });
 
-    // The run caught up January to March (issued today; what was due before today is due
-    // today); April, whose issue day (March 25) has not come, was billed ahead by the engine.
+    // The run issued each month on its issue day, 7 days before it, due on the 1st; April, whose
+    // issue day (March 25) has not come, was billed ahead by the engine.
     const invoices = (await invoiceRepository.listForSubscriptions(db, org, [subscriptions[0]!.id])).sort((a, b) =>
       a.periodStart!.localeCompare(b.periodStart!),
     );
     expect(invoices.map((i) => [i.periodStart, i.periodEnd, i.issuedOn, i.dueOn, i.status, i.subtotal, i.discountTotal, i.total])).toEqual([
-      ['2027-01-01', '2027-02-01', '2027-03-10', '2027-03-10', 'paid', 8000, 0, 8000],
-      ['2027-02-01', '2027-03-01', '2027-03-10', '2027-03-10', 'paid', 8000, 0, 8000],
-      ['2027-03-01', '2027-04-01', '2027-03-10', '2027-03-10', 'paid', 8000, 0, 8000],
+      ['2027-01-01', '2027-02-01', '2026-12-25', '2027-01-01', 'paid', 8000, 0, 8000],
+      ['2027-02-01', '2027-03-01', '2027-01-25', '2027-02-01', 'paid', 8000, 0, 8000],
+      ['2027-03-01', '2027-04-01', '2027-02-22', '2027-03-01', 'paid', 8000, 0, 8000],
       ['2027-04-01', '2027-05-01', '2027-03-10', '2027-04-01', 'open', 8000, 0, 8000],
     ]);
     expect(invoices.every((i) => i.familyId === family.id)).toBe(true);
@@ -196,8 +196,12 @@ describe('seedDemo', () => {
 
     // The family's statement: four charges, three payments; April's $80.00 is what it owes.
     const entries = await ledgerOf(db, org, [family.id]);
+    // Each charged on its issue day, each paid on its due date.
     expect(entries.map((e) => [e.kind, e.amount, e.occurredOn]).sort()).toEqual(
-      [...invoices.map(() => ['charge', 8000, '2027-03-10']), ...payments.map(() => ['payment', -8000, '2027-03-10'])].sort(),
+      [
+        ...invoices.map((i) => ['charge', 8000, i.issuedOn]),
+        ...invoices.slice(0, 3).map((i) => ['payment', -8000, i.dueOn]),
+      ].sort(),
     );
     expect(await balancesOf(db, org, family.id)).toEqual({ ledger: 8000, invoices: 8000 });
   });
@@ -419,9 +423,9 @@ describe('seedDemo on the last days of a month', () => {
       // Maya's next date is Tuesday April 6: April (issued by the run, its issue day March 25 has
       // come) is paid, and May (issue day April 24) was billed ahead by the engine.
       expect(invoices.map((i) => [billedMonth(i), i.dueOn, i.status, i.total]).sort()).toEqual([
-        ['2027-01', '2027-03-31', 'paid', 8000],
-        ['2027-02', '2027-03-31', 'paid', 8000],
-        ['2027-03', '2027-03-31', 'paid', 8000],
+        ['2027-01', '2027-01-01', 'paid', 8000],
+        ['2027-02', '2027-02-01', 'paid', 8000],
+        ['2027-03', '2027-03-01', 'paid', 8000],
         ['2027-04', '2027-04-01', 'paid', 8000],
         ['2027-05', '2027-05-01', 'open', 8000],
       ]);
