@@ -163,7 +163,11 @@ describe('decideCreditApplication (E10)', () => {
     expect(caughtAppError(() => decideCreditApplication({ invoice: march, held: 0, money })).code).toBe('CONFLICT');
     expect(caughtAppError(() => decideCreditApplication({ invoice: facts({ total: 100, paid: 100, status: 'paid' }), held: 50, money })).code).toBe('CONFLICT');
   });
-  it('an invoice with credit applied cannot be voided', () => {
+  it('an invoice with credit applied takes no discount (it would leave the family owed), and cannot be voided', () => {
+    const discount = { kind: 'amount' as const, amount: 100, reason: 'Loyalty' };
+    expect(caughtAppError(() => decideDiscount({ invoice: facts({ total: 5_000, credited: 4_800 }), discount, money })).message).toContain(
+      '$48.00 of account credit applied',
+    );
     expect(caughtAppError(() => assertVoidable({ invoice: facts({ total: 5_000, credited: 100 }), money })).message).toContain('$1.00 of account credit applied');
   });
 });

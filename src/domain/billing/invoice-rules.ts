@@ -93,6 +93,13 @@ export function decideDiscount(o: { invoice: InvoiceFacts; discount: Discount; m
       invoice,
     );
   }
+  if (invoice.credited > 0) {
+    conflict(
+      `This invoice already has ${show(money, invoice.credited)} of account credit applied; a discount can be added only before that. ` +
+        'Write off the part the family should not pay instead.',
+      invoice,
+    );
+  }
   if (invoice.writtenOff > 0) {
     conflict(
       `This invoice already has ${show(money, invoice.writtenOff)} written off; a discount can be added only before that. ` +
