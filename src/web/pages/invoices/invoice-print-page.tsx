@@ -70,9 +70,15 @@ function PrintableInvoice({ invoice, family, guardians }: { invoice: InvoiceDto;
           <Text fw={600}>{family.name} family</Text>
           {guardians.map((guardian) => (
             <Text key={guardian.id} size="sm">
-              {guardian.name}
-              {guardian.email ? ` · ${guardian.email}` : ''}
-              {guardian.phone ? ` · ${guardian.phone}` : ''}
+              {/* Each part whole on its line: a phone number never breaks in two. */}
+              {[guardian.name, guardian.email, guardian.phone]
+                .filter((part): part is string => Boolean(part))
+                .map((part, i) => (
+                  <span key={part} style={{ whiteSpace: 'nowrap' }}>
+                    {i > 0 ? ' · ' : ''}
+                    {part}
+                  </span>
+                ))}
             </Text>
           ))}
         </Box>

@@ -25,7 +25,9 @@ function quantityText(line: InvoiceDto['lines'][number], format: Format): string
 function lineRows(invoice: InvoiceDto, format: Format): BreakdownRow[] {
   return invoice.lines.map((line, i) => {
     const period = line.periodStart && line.periodEnd ? format.period(line.periodStart, line.periodEnd) : undefined;
-    const detail = [period, quantityText(line, format)].filter(Boolean).join(' · ');
+    // "Beginners Tue — March 2027 (5 of 5 sessions)" already says its month; a part month gets its dates.
+    const newPeriod = period && !line.description.includes(period) ? period : undefined;
+    const detail = [newPeriod, quantityText(line, format)].filter(Boolean).join(' · ');
     return { key: `line-${i}`, label: line.description, detail: detail || undefined, amount: format.money(line.amount) };
   });
 }
