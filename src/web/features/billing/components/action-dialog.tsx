@@ -53,10 +53,12 @@ interface ReasonInputProps {
   /** The server's message, or the one given when the reason was left empty. */
   error: string | undefined;
   description?: string;
+  /** The field focus moves to when the dialog opens (when the reason is its first field). */
+  autoFocus?: boolean;
 }
 
 /** Why staff did it: required, as the family's ledger and the audit show it. */
-export function ReasonInput({ value, onChange, error, description }: ReasonInputProps) {
+export function ReasonInput({ value, onChange, error, description, autoFocus = false }: ReasonInputProps) {
   return (
     <TextInput
       label="Reason"
@@ -66,6 +68,7 @@ export function ReasonInput({ value, onChange, error, description }: ReasonInput
       onChange={(event) => onChange(event.currentTarget.value)}
       error={error}
       maxLength={500}
+      data-autofocus={autoFocus || undefined}
     />
   );
 }

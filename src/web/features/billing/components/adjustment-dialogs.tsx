@@ -161,6 +161,7 @@ export function VoidInvoiceDialog({ invoice, title, onClose }: InvoiceDialogProp
         value={reason}
         onChange={setReason}
         description="e.g. billed by mistake"
+        autoFocus
         error={fieldError(errors, 'body.reason') ?? (tried && !reason.trim() ? reasonMissing : undefined)}
       />
     </ActionDialog>

@@ -197,6 +197,7 @@ export function RefundDialog({ invoice, title, onClose }: InvoiceDialogProps) {
             <Radio
               key={payment.id}
               value={payment.id}
+              data-autofocus={payment.id === paymentId || undefined}
               label={`${format.money(payment.amount)} by ${paymentMethodLabels[payment.method].toLowerCase()}${payment.reference ? ` (${payment.reference})` : ''}, ${format.instant(payment.receivedAt)}`}
               description={payment.refunded > 0 ? `${format.money(payment.refunded)} already refunded; ${format.money(refundable(payment))} left` : undefined}
             />
