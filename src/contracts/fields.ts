@@ -53,3 +53,12 @@ export const reasonSchema = z
   .trim()
   .min(1, 'must not be empty: say why')
   .max(500, 'must be at most 500 characters');
+
+/** A checkout (transfer or enrollment) carries a key of the client's choosing, so a retry cannot do it twice. */
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string({ message: 'send an Idempotency-Key header (e.g. a UUID) so a retry cannot do it twice' })
+    .min(8, 'must be at least 8 characters, e.g. a UUID')
+    .max(200),
+});
+

@@ -25,13 +25,6 @@ export type PreviewTransferInput = z.output<typeof previewTransferBody>;
 export const transferBody = transferRequestFields.extend({ finish: finishSchema });
 export type TransferInput = z.output<typeof transferBody>;
 
-export const idempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string({ message: 'send an Idempotency-Key header (e.g. a UUID) so a retry cannot transfer twice' })
-    .min(8, 'must be at least 8 characters, e.g. a UUID')
-    .max(200),
-});
-
 const warningDto = z.object({
   code: z.enum(transferWarningCodes),
   message: z.string(),

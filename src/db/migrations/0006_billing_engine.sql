@@ -10,7 +10,7 @@ CREATE TABLE "account_credit_entries" (
 	"actor_user_id" text,
 	CONSTRAINT "account_credit_entries_organization_id_id_pk" PRIMARY KEY("organization_id","id"),
 	CONSTRAINT "account_credit_entries_amount_not_zero" CHECK ("account_credit_entries"."amount" <> 0),
-	CONSTRAINT "account_credit_entries_applied_has_invoice" CHECK (("account_credit_entries"."amount" < 0) = ("account_credit_entries"."invoice_id" is not null))
+	CONSTRAINT "account_credit_entries_added_has_no_invoice" CHECK ("account_credit_entries"."amount" < 0 or "account_credit_entries"."invoice_id" is null)
 );
 --> statement-breakpoint
 CREATE TABLE "invoice_runs" (
@@ -58,6 +58,7 @@ CREATE TABLE "refunds" (
 ALTER TABLE "organizations" ADD COLUMN "invoice_issue_days_before" integer DEFAULT 7 NOT NULL;--> statement-breakpoint
 ALTER TABLE "organizations" ADD COLUMN "invoice_due_day" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "organizations" ADD COLUMN "apply_account_credit_automatically" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "transfers" ADD COLUMN "account_credit" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "invoices" ADD COLUMN "period_start" date;--> statement-breakpoint
 ALTER TABLE "invoices" ADD COLUMN "period_end" date;--> statement-breakpoint
 ALTER TABLE "account_credit_entries" ADD CONSTRAINT "account_credit_entries_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { authMembers, authUsers } from '../schema/index.js';
 
@@ -15,5 +15,13 @@ export const authMemberRepository = {
       .innerJoin(authUsers, eq(authUsers.id, authMembers.userId))
       .where(eq(authMembers.organizationId, organizationId))
       .orderBy(asc(authUsers.name));
+  },
+
+  /** Staff names by user id, for who did what in a statement or a history. */
+  async namesByUserIds(db: Database, userIds: readonly string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(userIds)];
+    if (ids.length === 0) return new Map();
+    const rows = await db.select({ id: authUsers.id, name: authUsers.name }).from(authUsers).where(inArray(authUsers.id, ids));
+    return new Map(rows.map((row) => [row.id, row.name]));
   },
 };

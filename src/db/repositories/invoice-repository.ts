@@ -1,15 +1,53 @@
-import { and, asc, eq, gte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import { anyOf } from './window.js';
 import type { Database } from '../client.js';
 import { faultPoint } from '../fault-injection.js';
-import { invoiceLines, invoices, payments } from '../schema/index.js';
+import { accountCreditEntries, invoiceLines, invoices, payments } from '../schema/index.js';
 import { tenantTable } from './tenant-table.js';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
 
+export type NewInvoiceRow = Omit<typeof invoices.$inferInsert, 'organizationId' | 'createdAt'>;
+
 export const invoiceRepository = {
   ...tenantTable(invoices, { orderBy: [invoices.dueOn] }),
+
+  /**
+   * Inserts invoices of billing periods, skipping any period a live invoice of the same
+   * subscription already holds (the unique index decides, so a retry or a race on another
+   * server issues nothing twice). Returns the rows inserted.
+   */
+  async insertUnlessBilled(db: Database, organizationId: string, rows: readonly NewInvoiceRow[]) {
+    if (rows.length === 0) return [];
+    faultPoint('invoices.insert_issued');
+    return db
+      .insert(invoices)
+      .values(rows.map((row) => ({ ...row, organizationId })))
+      .onConflictDoNothing({
+        target: [invoices.organizationId, invoices.subscriptionId, invoices.periodStart],
+        where: sql`${invoices.status} <> 'void' and ${invoices.subscriptionId} is not null and ${invoices.periodStart} is not null`,
+      })
+      .returning();
+  },
+
+  /** `${subscriptionId}:${periodStart}` of the subscriptions' live invoices for periods starting in [from, to). */
+  async billedPeriods(db: Database, organizationId: string, subscriptionIds: readonly string[], range: { from: string; to: string }) {
+    if (subscriptionIds.length === 0) return new Set<string>();
+    const rows = await db
+      .select({ subscriptionId: invoices.subscriptionId, periodStart: invoices.periodStart })
+      .from(invoices)
+      .where(
+        and(
+          eq(invoices.organizationId, organizationId),
+          anyOf(invoices.subscriptionId, subscriptionIds),
+          sql`${invoices.status} <> 'void'`,
+          gte(invoices.periodStart, range.from),
+          lt(invoices.periodStart, range.to),
+        ),
+      );
+    return new Set(rows.map((row) => `${row.subscriptionId}:${row.periodStart}`));
+  },
 
   async listForSubscriptions(db: Database, organizationId: string, subscriptionIds: readonly string[]) {
     if (subscriptionIds.length === 0) return [];
@@ -21,36 +59,51 @@ export const invoiceRepository = {
   },
 
   /**
-   * Voids the subscription's open invoices due on or after `dueOn` (what ending a
-   * subscription does), keeping their status so an undo can restore it. Returns their ids
-   * by due date. Paid and closed invoices are left alone, and so is an open invoice with a
-   * payment on it: money received is never dropped (it stays, and counts towards a credit).
-   * The candidates are locked first, so a payment being recorded on one of them (which locks
-   * the invoice too) is either seen here or refused there, never lost on a void invoice.
+   * The subscription's invoices that ending it on `dueOn` voids: open, due on or after that
+   * date, with no payment and no account credit on them (money received is never dropped: such
+   * an invoice stays, and counts towards a credit). By due date. With `lock`, they are locked,
+   * so a payment being recorded on one of them (which locks the invoice too) is either seen
+   * here or refused there, never lost on a void invoice.
+   */
+  async listVoidableDueOnOrAfter(db: Database, organizationId: string, subscriptionId: string, dueOn: string, o: { lock: boolean }) {
+    const query = db
+      .select()
+      .from(invoices)
+      .where(
+        and(
+          eq(invoices.organizationId, organizationId),
+          eq(invoices.subscriptionId, subscriptionId),
+          eq(invoices.status, 'open'),
+          gte(invoices.dueOn, dueOn),
+        ),
+      )
+      .orderBy(asc(invoices.dueOn), asc(invoices.id));
+    const candidates = o.lock ? await query.for('update') : await query;
+    if (candidates.length === 0) return [];
+    const ids = candidates.map((c) => c.id);
+    const withMoney = await db.execute(sql`
+      select ${payments.invoiceId} as id from ${payments} where ${payments.organizationId} = ${organizationId} and ${anyOf(payments.invoiceId, ids)}
+      union
+      select ${accountCreditEntries.invoiceId} from ${accountCreditEntries}
+        where ${accountCreditEntries.organizationId} = ${organizationId} and ${anyOf(accountCreditEntries.invoiceId, ids)}`);
+    // Both drivers (node-postgres, PGlite) answer execute() with { rows }.
+    const received = new Set((withMoney as unknown as { rows: { id: string }[] }).rows.map((r) => r.id));
+    return candidates.filter((c) => !received.has(c.id));
+  },
+
+  /**
+   * Voids what listVoidableDueOnOrAfter finds (what ending a subscription does), keeping each
+   * invoice's status so an undo can restore it. Returns the voided invoices as they were, by due date.
    */
   async voidOpenDueOnOrAfter(db: Database, organizationId: string, subscriptionId: string, dueOn: string) {
     faultPoint('invoices.void_open');
-    const scope = and(
-      eq(invoices.organizationId, organizationId),
-      eq(invoices.subscriptionId, subscriptionId),
-      eq(invoices.status, 'open'),
-      gte(invoices.dueOn, dueOn),
-    );
-    const candidates = await db.select({ id: invoices.id }).from(invoices).where(scope).orderBy(asc(invoices.id)).for('update');
-    if (candidates.length === 0) return [];
-    const withPayments = await db
-      .selectDistinct({ id: payments.invoiceId })
-      .from(payments)
-      .where(and(eq(payments.organizationId, organizationId), anyOf(payments.invoiceId, candidates.map((c) => c.id))));
-    const paid = new Set(withPayments.map((p) => p.id));
-    const unpaid = candidates.map((c) => c.id).filter((id) => !paid.has(id));
-    if (unpaid.length === 0) return [];
-    const voided = await db
+    const voidable = await invoiceRepository.listVoidableDueOnOrAfter(db, organizationId, subscriptionId, dueOn, { lock: true });
+    if (voidable.length === 0) return [];
+    await db
       .update(invoices)
       .set({ status: 'void', statusBeforeVoid: 'open' })
-      .where(and(scope, anyOf(invoices.id, unpaid)))
-      .returning({ id: invoices.id, dueOn: invoices.dueOn });
-    return voided.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.id.localeCompare(b.id)).map(({ id }) => id);
+      .where(and(eq(invoices.organizationId, organizationId), anyOf(invoices.id, voidable.map((i) => i.id))));
+    return voidable;
   },
 
   /** Locks the subscriptions' invoices until the transaction ends (payments on them queue behind). */
@@ -111,6 +164,13 @@ export const invoiceRepository = {
 const lineRows = tenantTable(invoiceLines, { orderBy: [invoiceLines.invoiceId, invoiceLines.periodStart] });
 export const invoiceLineRepository = {
   ...lineRows,
+
+  /** Several lines in one statement (the run writes hundreds at once). */
+  async insertMany(db: Database, organizationId: string, rows: readonly Omit<typeof invoiceLines.$inferInsert, 'organizationId' | 'createdAt'>[]) {
+    if (rows.length === 0) return;
+    faultPoint('invoice_lines.insert_many');
+    await db.insert(invoiceLines).values(rows.map((row) => ({ ...row, organizationId })));
+  },
 
   listForInvoices(db: Database, organizationId: string, invoiceIds: readonly string[]) {
     return lineRows.listWhereIn(db, organizationId, invoiceLines.invoiceId, invoiceIds, [invoiceLines.invoiceId, invoiceLines.periodStart, invoiceLines.id]);

@@ -18,6 +18,28 @@ export const organizationRepository = {
     return row!;
   },
 
+  /** How the organization issues invoices (days before the period, due day, applying account credit). */
+  async billingSettings(db: Database, id: string) {
+    const [row] = await db
+      .select({
+        invoiceIssueDaysBefore: organizations.invoiceIssueDaysBefore,
+        invoiceDueDay: organizations.invoiceDueDay,
+        applyAccountCreditAutomatically: organizations.applyAccountCreditAutomatically,
+      })
+      .from(organizations)
+      .where(eq(organizations.id, id));
+    return row!;
+  },
+
+  async updateBillingSettings(
+    db: Database,
+    id: string,
+    values: Partial<Pick<typeof organizations.$inferInsert, 'invoiceIssueDaysBefore' | 'invoiceDueDay' | 'applyAccountCreditAutomatically'>>,
+  ) {
+    faultPoint('organizations.update');
+    if (Object.keys(values).length > 0) await db.update(organizations).set(values).where(eq(organizations.id, id));
+  },
+
   async list(db: Database) {
     return db.select().from(organizations).orderBy(organizations.name);
   },

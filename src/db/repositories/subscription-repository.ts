@@ -1,4 +1,4 @@
-import { and, asc, eq, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../client.js';
 import { clients, families, services, sessions, subscriptions } from '../schema/index.js';
@@ -136,5 +136,45 @@ export const subscriptionRepository = {
         ),
       )
       .orderBy(asc(clients.lastName), asc(clients.firstName));
+  },
+
+  /**
+   * A batch of the organization's active subscriptions that run during [from, to), after
+   * `afterId` in id order (keyset paging), each with its session's schedule columns and name
+   * and the client's family: what the invoice run bills. Ended ones are not read.
+   */
+  async billableBatch(db: Database, organizationId: string, o: { afterId: string | null; limit: number; from: string; to: string }) {
+    return db
+      .select({
+        subscription: subscriptions,
+        session: {
+          id: sessions.id,
+          name: sessions.name,
+          weekdays: sessions.weekdays,
+          startTime: sessions.startTime,
+          durationMinutes: sessions.durationMinutes,
+          startsOn: sessions.startsOn,
+          endsOn: sessions.endsOn,
+          capacity: sessions.capacity,
+          serviceId: sessions.serviceId,
+          instructorId: sessions.instructorId,
+          locationId: sessions.locationId,
+        },
+        familyId: clients.familyId,
+      })
+      .from(subscriptions)
+      .innerJoin(sessions, and(eq(sessions.organizationId, subscriptions.organizationId), eq(sessions.id, subscriptions.sessionId)))
+      .innerJoin(clients, and(eq(clients.organizationId, subscriptions.organizationId), eq(clients.id, subscriptions.clientId)))
+      .where(
+        and(
+          eq(subscriptions.organizationId, organizationId),
+          eq(subscriptions.status, 'active'),
+          lt(subscriptions.startsOn, o.to),
+          endsAfter(subscriptions.endsOn, o.from),
+          o.afterId ? gt(subscriptions.id, o.afterId) : undefined,
+        ),
+      )
+      .orderBy(asc(subscriptions.id))
+      .limit(o.limit);
   },
 };

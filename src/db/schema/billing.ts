@@ -191,7 +191,8 @@ export const refunds = pgTable(
 /**
  * A family's account credit (DESIGN.md "Account credit"): money the family holds with the
  * business, not yet on any invoice. A positive amount adds credit (e.g. checkout's suggested
- * credit for unused paid sessions); a negative one applies it to `invoiceId`. What a family
+ * credit for unused paid sessions); a negative one applies it to `invoiceId`, or, without an
+ * invoice, takes it back (the transfer that gave it was undone). What a family
  * holds is the sum; an invoice's credited amount is the sum of what was applied to it.
  */
 export const accountCreditEntries = pgTable(
@@ -211,7 +212,8 @@ export const accountCreditEntries = pgTable(
     index('account_credit_entries_family_idx').on(t.organizationId, t.familyId),
     index('account_credit_entries_invoice_idx').on(t.organizationId, t.invoiceId),
     check('account_credit_entries_amount_not_zero', sql`${t.amount} <> 0`),
-    check('account_credit_entries_applied_has_invoice', sql`(${t.amount} < 0) = (${t.invoiceId} is not null)`),
+    // Credit applied to an invoice names it; a negative entry without one takes credit back (an undone transfer).
+    check('account_credit_entries_added_has_no_invoice', sql`${t.amount} < 0 or ${t.invoiceId} is null`),
   ],
 );
 

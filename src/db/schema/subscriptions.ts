@@ -77,6 +77,8 @@ export const transfers = pgTable(
     actorUserId: text('actor_user_id'),
     checkout: checkoutChoice('checkout').notNull(),
     invoiceId: uuid('invoice_id'),
+    /** Account credit the transfer gave the family (checkout's credit sent to the account); undo takes it back. */
+    accountCredit: integer('account_credit').notNull().default(0),
     /** The old subscription's open invoices this transfer voided; undo reopens them. */
     voidedInvoiceIds: uuid('voided_invoice_ids').array().notNull().default(sql`'{}'::uuid[]`),
     status: transferStatus('status').notNull().default('completed'),

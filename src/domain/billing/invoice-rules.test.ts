@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { amountDue } from './balance.js';
 import { AppError } from '../errors.js';
 import { caughtAppError } from '../testing/caught-app-error.js';
-import { assertVoidable, decideDiscount, decidePayment, decideWriteOff, type InvoiceFacts } from './invoice-rules.js';
+import { assertVoidable, decideCreditApplication, decideDiscount, decidePayment, decideRefund, decideWriteOff, type InvoiceFacts } from './invoice-rules.js';
 
 const money = { currency: 'USD', locale: 'en-US' };
 
 function facts(o: Partial<InvoiceFacts> & { total: number }): InvoiceFacts {
-  const base = { status: 'open' as const, subtotal: o.total, paid: 0, writtenOff: 0, discounts: [], ...o };
+  const base = { status: 'open' as const, subtotal: o.total, paid: 0, writtenOff: 0, credited: 0, discounts: [], ...o };
   return { ...base, amountDue: amountDue(base) };
 }
 
@@ -129,5 +129,41 @@ describe('invoice rules (properties)', () => {
         }
       }),
     );
+  });
+});
+
+describe('decideRefund (E9)', () => {
+  const paidInFull = facts({ total: 200, paid: 200, status: 'paid' });
+  it('refunds all of a payment by default: the invoice is open again for it', () => {
+    expect(decideRefund({ invoice: paidInFull, payment: { amount: 200, refunded: 0 }, money })).toEqual({ amount: 200, status: 'open' });
+  });
+  it('refunds part, and never more than is left of the payment', () => {
+    expect(decideRefund({ invoice: paidInFull, payment: { amount: 200, refunded: 0 }, amount: 50, money })).toEqual({ amount: 50, status: 'open' });
+    const error = caughtAppError(() => decideRefund({ invoice: paidInFull, payment: { amount: 200, refunded: 150 }, amount: 60, money }));
+    expect(error.message).toBe('$0.60 is more than the $0.50 of this payment not yet refunded; enter at most $0.50.');
+    expect(error.fields).toEqual([{ field: 'body.amount', message: 'at most $0.50' }]);
+    expect(caughtAppError(() => decideRefund({ invoice: paidInFull, payment: { amount: 200, refunded: 200 }, money })).code).toBe('CONFLICT');
+    expect(caughtAppError(() => decideRefund({ invoice: paidInFull, payment: undefined, money })).fields[0]?.field).toBe('body.paymentId');
+  });
+  it('a refund on an invoice closed by a write-off reopens it for the refunded amount', () => {
+    const closed = facts({ total: 200, paid: 100, writtenOff: 100, status: 'closed' });
+    expect(decideRefund({ invoice: closed, payment: { amount: 100, refunded: 0 }, amount: 100, money }).status).toBe('open');
+  });
+});
+
+describe('decideCreditApplication (E10)', () => {
+  const march = facts({ total: 5_000 });
+  it('applies what the family holds, up to what is due', () => {
+    expect(decideCreditApplication({ invoice: march, held: 4_800, money })).toEqual({ amount: 4_800, status: 'open' });
+    expect(decideCreditApplication({ invoice: march, held: 9_000, money })).toEqual({ amount: 5_000, status: 'paid' });
+  });
+  it('refuses more than is held or due, and an invoice that is not open', () => {
+    const error = caughtAppError(() => decideCreditApplication({ invoice: march, held: 4_800, amount: 4_900, money }));
+    expect(error.message).toBe('$49.00 is more than can be applied: the family holds $48.00. Enter at most $48.00.');
+    expect(caughtAppError(() => decideCreditApplication({ invoice: march, held: 0, money })).code).toBe('CONFLICT');
+    expect(caughtAppError(() => decideCreditApplication({ invoice: facts({ total: 100, paid: 100, status: 'paid' }), held: 50, money })).code).toBe('CONFLICT');
+  });
+  it('an invoice with credit applied cannot be voided', () => {
+    expect(caughtAppError(() => assertVoidable({ invoice: facts({ total: 5_000, credited: 100 }), money })).message).toContain('$1.00 of account credit applied');
   });
 });

@@ -2,6 +2,7 @@ import { applyDiscounts, type Discount } from './discounts.js';
 import { formatMoney } from './money.js';
 import { AppError } from '../errors.js';
 import type { InvoiceStatus, MoneyDisplay } from './value-sets.js';
+import { statusForAmounts } from './balance.js';
 
 /**
  * What may happen to an invoice once it is issued, decided without I/O: payments, discounts,
@@ -16,6 +17,8 @@ export interface InvoiceFacts {
   total: number;
   paid: number;
   writtenOff: number;
+  /** Account credit applied to it. */
+  credited: number;
   amountDue: number;
   /** The invoice's discounts in the order they were applied, with the amounts recorded then. */
   discounts: readonly { amount: number; reason: string }[];
@@ -127,4 +130,61 @@ export function assertVoidable(o: { invoice: InvoiceFacts; money: MoneyDisplay }
       invoice,
     );
   }
+  if (invoice.credited > 0) {
+    conflict(
+      `This invoice has ${show(money, invoice.credited)} of account credit applied, so it cannot be voided; write off the rest instead.`,
+      invoice,
+    );
+  }
+}
+
+/**
+ * A refund of `amount` (default: all of the payment not yet refunded) on one of the invoice's
+ * payments: what was paid goes back, so the invoice is due again for it (E9).
+ */
+export function decideRefund(o: {
+  invoice: InvoiceFacts;
+  payment: { amount: number; refunded: number } | undefined;
+  amount?: number | undefined;
+  money: MoneyDisplay;
+}): { amount: number; status: 'open' | 'paid' | 'closed' } {
+  const { invoice, money } = o;
+  if (!o.payment) {
+    throw new AppError('VALIDATION_FAILED', 'That payment is not one of this invoice’s payments; choose one from the invoice.', {
+      fields: [{ field: 'body.paymentId', message: 'not a payment of this invoice' }],
+    });
+  }
+  const refundable = o.payment.amount - o.payment.refunded;
+  if (refundable <= 0) conflict(`This payment of ${show(money, o.payment.amount)} was already refunded in full.`, invoice);
+  const amount = o.amount ?? refundable;
+  if (amount > refundable) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${show(money, amount)} is more than the ${show(money, refundable)} of this payment not yet refunded; enter at most ${show(money, refundable)}.`,
+      { fields: [{ field: 'body.amount', message: `at most ${show(money, refundable)}` }], max: refundable },
+    );
+  }
+  if (invoice.status === 'void') return { amount, status: 'open' };
+  const after = { ...invoice, paid: invoice.paid - amount };
+  return { amount, status: statusForAmounts(after) };
+}
+
+/** Account credit applied to an open invoice: at most what is due and what the family holds (E10). */
+export function decideCreditApplication(o: { invoice: InvoiceFacts; held: number; amount?: number | undefined; money: MoneyDisplay }): {
+  amount: number;
+  status: 'open' | 'paid';
+} {
+  const { invoice, money } = o;
+  refuseUnlessOpen(invoice, 'so no credit can be applied to it', money);
+  if (o.held <= 0) conflict('The family holds no account credit to apply.', invoice);
+  const max = Math.min(invoice.amountDue, o.held);
+  const amount = o.amount ?? max;
+  if (amount > max) {
+    const why = max === o.held ? `the family holds ${show(money, o.held)}` : `${show(money, invoice.amountDue)} is due`;
+    throw new AppError('VALIDATION_FAILED', `${show(money, amount)} is more than can be applied: ${why}. Enter at most ${show(money, max)}.`, {
+      fields: [{ field: 'body.amount', message: `at most ${show(money, max)}` }],
+      max,
+    });
+  }
+  return { amount, status: amount === invoice.amountDue ? 'paid' : 'open' };
 }

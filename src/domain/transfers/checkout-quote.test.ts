@@ -3,7 +3,7 @@ import { settle } from '../billing/checkout-finish.js';
 import { applyDiscounts } from '../billing/discounts.js';
 import { formatMoney } from '../billing/money.js';
 import type { PaidPeriod } from '../billing/transfer-credit.js';
-import { quoteCheckout, type QuoteSession } from './checkout-quote.js';
+import { quoteCheckout, type QuoteSession, type VoidableInvoice } from './checkout-quote.js';
 import { planTransfer } from './plan-transfer.js';
 import { beginnersTue, date, intermediateThu, intermediateThuE2, maya, prices, swimTeamSat, usd } from './testing/riverside.js';
 
@@ -29,7 +29,7 @@ function e1Plan(target = intermediateThu) {
 }
 
 const e1Quote = () =>
-  quoteCheckout({ plan: e1Plan(), from, to, paidPeriods: [marchPaid], ...usd, today: date('2027-03-16') });
+  quoteCheckout({ plan: e1Plan(), from, to, paidPeriods: [marchPaid], ...usd, voidable: [], today: date('2027-03-16') });
 
 describe('quoteCheckout', () => {
   it('E1: first invoice $50.00, unused $48.00, suggested credit $48.00 with its arithmetic', () => {
@@ -87,6 +87,7 @@ describe('quoteCheckout', () => {
       to: { ...to, schedule: intermediateThuE2.schedule },
       paidPeriods: [marchPaid],
       ...usd,
+      voidable: [],
       today: date('2027-03-16'),
     });
     expect(quote.invoice.subtotal).toBe(3_333);
@@ -104,6 +105,7 @@ describe('quoteCheckout', () => {
       to: { ...to, schedule: intermediateThuE2.schedule },
       paidPeriods: [],
       ...usd,
+      voidable: [],
       today: date('2027-03-16'),
     });
     const result = applyDiscounts({
@@ -114,7 +116,7 @@ describe('quoteCheckout', () => {
   });
 
   it('E4: Pay Now $20.00 by check on the $50.00 invoice leaves $30.00 open', () => {
-    const quote = quoteCheckout({ plan: e1Plan(), from, to, paidPeriods: [], ...usd, today: date('2027-03-16') });
+    const quote = quoteCheckout({ plan: e1Plan(), from, to, paidPeriods: [], ...usd, voidable: [], today: date('2027-03-16') });
     const finish = { kind: 'pay_now', amount: 2_000, method: 'check', reference: 'Check no. 1042' } as const;
     expect(settle({ total: quote.invoice.subtotal, finish })).toEqual({
       status: 'open',
@@ -125,14 +127,14 @@ describe('quoteCheckout', () => {
   });
 
   it('suggests no credit when nothing paid is left unused', () => {
-    const quote = quoteCheckout({ plan: e1Plan(), from, to, paidPeriods: [], ...usd, today: date('2027-03-16') });
+    const quote = quoteCheckout({ plan: e1Plan(), from, to, paidPeriods: [], ...usd, voidable: [], today: date('2027-03-16') });
     expect(quote.unusedPaidSessions).toEqual({ dates: [], amount: 0, arithmetic: [] });
     expect(quote.suggestedCredit).toBeNull();
   });
 
   it('is due today when the first session date has passed (a back-dated transfer)', () => {
     expect(
-      quoteCheckout({ plan: e1Plan(), from, to, paidPeriods: [marchPaid], ...usd, today: date('2027-03-20') }).invoice.dueOn,
+      quoteCheckout({ plan: e1Plan(), from, to, paidPeriods: [marchPaid], ...usd, voidable: [], today: date('2027-03-20') }).invoice.dueOn,
     ).toBe('2027-03-20');
   });
 
@@ -149,11 +151,39 @@ describe('quoteCheckout', () => {
       to: twiceAWeek,
       paidPeriods: [],
       ...usd,
+      voidable: [],
       today: date('2027-03-16'),
     });
     expect(quote.changes.time).toEqual({ from: 'Tue 16:00', to: 'Wed, Sat 09:00' });
     expect(quote.changes.paymentPlan).toEqual({ from: 'monthly', to: 'per_visit' });
     // Per visit bills the month: Wed 17, Sat 20, Wed 24, Sat 27, Wed 31 March at $20.00.
     expect(quote.invoice.subtotal).toBe(10_000);
+  });
+});
+
+describe('the billing horizon (E8)', () => {
+  const april: VoidableInvoice = { invoiceId: 'invoice-maya-april', periodStart: date('2027-04-01'), periodEnd: date('2027-05-01'), total: 8_000 };
+
+  it('April 2027: Intermediate Thu $100.00 replaces Beginners Tue $80.00, and the new April invoice is issued', () => {
+    const quote = quoteCheckout({ plan: e1Plan(), from, to, paidPeriods: [marchPaid], ...usd, voidable: [april], today: date('2027-03-16') });
+    expect(quote.billingHorizon).toEqual([
+      {
+        periodStart: '2027-04-01',
+        label: 'April 2027: Intermediate Thu $100.00 replaces Beginners Tue $80.00',
+        replaces: { invoiceId: 'invoice-maya-april', sessionName: 'Beginners Tue', total: 8_000 },
+        by: { sessionName: 'Intermediate Thu', total: 10_000 },
+      },
+    ]);
+    expect(quote.horizonInvoices.map((i) => [i.period.start.toString(), i.subtotal])).toEqual([['2027-04-01', 10_000]]);
+  });
+
+  it('a voided period that is the checkout’s own is not billed twice', () => {
+    const march: VoidableInvoice = { invoiceId: 'invoice-maya-march', periodStart: date('2027-03-01'), periodEnd: date('2027-04-01'), total: 8_000 };
+    const quote = quoteCheckout({ plan: e1Plan(), from, to, paidPeriods: [], ...usd, voidable: [march, april], today: date('2027-03-16') });
+    expect(quote.billingHorizon.map((c) => c.label)).toEqual([
+      'March 2027: Intermediate Thu $50.00 replaces Beginners Tue $80.00',
+      'April 2027: Intermediate Thu $100.00 replaces Beginners Tue $80.00',
+    ]);
+    expect(quote.horizonInvoices.map((i) => i.period.start.toString())).toEqual(['2027-04-01']);
   });
 });

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { invoiceForPeriod, periodsStartingIn, type BillingPeriod, type PeriodInvoice } from '../billing/billing-periods.js';
 import { firstInvoice, type InvoiceLineDraft } from '../billing/first-invoice.js';
 import type { PaymentPlan } from '../billing/value-sets.js';
 import { formatMoney } from '../billing/money.js';
@@ -21,8 +22,16 @@ interface Change<T> {
   to: T;
 }
 
+/** One of the old enrollment's later invoices the transfer voids, and what bills its period instead (E8). */
+export interface HorizonChange {
+  periodStart: string;
+  label: string;
+  replaces: { invoiceId: string; sessionName: string; total: number };
+  by: { sessionName: string; total: number } | null;
+}
+
 export interface CheckoutQuote {
-  invoice: { lines: InvoiceLineDraft[]; subtotal: number; dueOn: string };
+  invoice: { lines: InvoiceLineDraft[]; subtotal: number; dueOn: string; period: BillingPeriod };
   changes: {
     /** Read together with paymentPlan: a monthly price and a per-visit price are not the same kind of number. */
     price: Change<number>;
@@ -34,6 +43,9 @@ export interface CheckoutQuote {
     instructor: Change<string>;
   };
   unusedPaidSessions: { dates: string[]; amount: number; arithmetic: string[] };
+  billingHorizon: HorizonChange[];
+  /** The new enrollment's invoices for the later periods whose old invoices the transfer voids. */
+  horizonInvoices: PeriodInvoice[];
   /** A suggestion only: staff choose whether to apply it. Null when there is nothing to credit. */
   suggestedCredit: { amount: number; reason: string; arithmetic: string[] } | null;
 }
@@ -44,6 +56,8 @@ export function quoteCheckout(o: {
   from: QuoteSession;
   to: QuoteSession;
   paidPeriods: readonly PaidPeriod[];
+  /** The old enrollment's open, unpaid invoices due on or after its new end: the transfer voids them. */
+  voidable: readonly VoidableInvoice[];
   currency: string;
   locale: string;
   today: Temporal.PlainDate;
@@ -89,8 +103,9 @@ export function quoteCheckout(o: {
               : unused.arithmetic,
         };
 
+  const horizon = keepBillingHorizon({ ...o, firstPeriod: invoice.period, firstSubtotal: invoice.subtotal, money });
   return {
-    invoice: { lines: invoice.lines, subtotal: invoice.subtotal, dueOn: dueOn.toString() },
+    invoice: { lines: invoice.lines, subtotal: invoice.subtotal, dueOn: dueOn.toString(), period: invoice.period },
     changes: {
       price: { from: from.price, to: to.price },
       paymentPlan: { from: from.paymentPlan, to: to.paymentPlan },
@@ -103,8 +118,61 @@ export function quoteCheckout(o: {
       instructor: { from: from.instructorName, to: to.instructorName },
     },
     unusedPaidSessions: { dates: unused.dates.map(String), amount: unused.amount, arithmetic: unused.arithmetic },
+    billingHorizon: horizon.changes,
+    horizonInvoices: horizon.invoices,
     suggestedCredit,
   };
+}
+
+export interface VoidableInvoice {
+  invoiceId: string;
+  /** Its billing period (the key the new enrollment's invoice takes). */
+  periodStart: Temporal.PlainDate;
+  periodEnd: Temporal.PlainDate | null;
+  /** What it still asks for, taken back when it is voided. */
+  total: number;
+}
+
+/**
+ * DESIGN.md "A transfer keeps the billing horizon": for every period whose old invoice the
+ * transfer voids, the new enrollment's invoice for the same period (the checkout's own invoice
+ * when it is that period), so the family's balance never drops just because of a transfer.
+ */
+function keepBillingHorizon(o: {
+  plan: TransferPlan;
+  from: QuoteSession;
+  to: QuoteSession;
+  voidable: readonly VoidableInvoice[];
+  firstPeriod: BillingPeriod;
+  firstSubtotal: number;
+  locale: string;
+  money: (amount: number) => string;
+}): { changes: HorizonChange[]; invoices: PeriodInvoice[] } {
+  const subscription = { ...o.to, sessionName: o.to.name, startsOn: o.plan.firstSessionDate, endsOn: null };
+  const changes: HorizonChange[] = [];
+  const invoices: PeriodInvoice[] = [];
+  for (const old of o.voidable) {
+    const to = old.periodEnd ?? old.periodStart.add({ days: 1 });
+    const periods = periodsStartingIn({ subscription, from: old.periodStart, to });
+    const bills = periods
+      .filter((p) => !p.start.equals(o.firstPeriod.start))
+      .map((period) => invoiceForPeriod({ subscription, period, locale: o.locale }))
+      .filter((bill): bill is PeriodInvoice => bill !== null);
+    invoices.push(...bills);
+    const coveredByCheckout = periods.some((p) => p.start.equals(o.firstPeriod.start));
+    const total = bills.reduce((sum, bill) => sum + bill.subtotal, coveredByCheckout ? o.firstSubtotal : 0);
+    const when = formatPlainDate(old.periodStart, o.locale, { month: 'long', year: 'numeric' });
+    const by = bills.length > 0 || coveredByCheckout ? { sessionName: o.to.name, total } : null;
+    changes.push({
+      periodStart: old.periodStart.toString(),
+      label: by
+        ? `${when}: ${o.to.name} ${o.money(total)} replaces ${o.from.name} ${o.money(old.total)}`
+        : `${when}: ${o.from.name} ${o.money(old.total)} is voided; ${o.to.name} has no dates to bill then`,
+      replaces: { invoiceId: old.invoiceId, sessionName: o.from.name, total: old.total },
+      by,
+    });
+  }
+  return { changes, invoices };
 }
 
 /** A Monday, so adding (weekday − 1) days names each ISO weekday. */

@@ -29,6 +29,8 @@ export function assertUndoable(o: {
   paidOnNew: number;
   /** Dates with attendance recorded on the new enrollment. */
   attendedOnNew: readonly Temporal.PlainDate[];
+  /** Account credit the transfer gave the family, and what the family holds now: the undo takes it back. */
+  accountCredit?: { given: number; held: number };
   money: MoneyDisplay;
 }): void {
   const { oldEnrollment: before, newEnrollment: after, money } = o;
@@ -50,6 +52,12 @@ export function assertUndoable(o: {
     throw refuse(
       `${formatMoney({ amount: o.paidOnNew, ...money })} was paid on the new ${after.sessionName} enrollment. ` +
         'Refund the payment first, then undo.',
+    );
+  }
+  if (o.accountCredit && o.accountCredit.given > o.accountCredit.held) {
+    throw refuse(
+      `the ${formatMoney({ amount: o.accountCredit.given, ...money })} of account credit it gave the family was applied to an invoice since ` +
+        `(the family holds ${formatMoney({ amount: o.accountCredit.held, ...money })}). Add that much account credit back first, then undo.`,
     );
   }
   if (o.attendedOnNew.length > 0) {

@@ -1,8 +1,7 @@
 import type { Database } from '../../db/client.js';
-import { invoiceRepository } from '../../db/repositories/invoice-repository.js';
-import { paymentRepository } from '../../db/repositories/payment-repository.js';
+import { Temporal } from 'temporal-polyfill';
 import { buildClient, buildFamily, buildGuardian, buildOrganization, buildService, buildSession, buildSubscription } from '../../db/seed/builders.js';
-import { createInvoice } from '../services/billing/create-invoice.js';
+import { createInvoice, recordSettlement } from '../services/billing/create-invoice.js';
 
 const money = { currency: 'USD', locale: 'en-US' };
 
@@ -26,20 +25,25 @@ export async function buildE1Scenario(db: Database, o: { targetCapacity?: number
   const maya = await buildClient(db, orgId, { familyId: family.id, firstName: 'Maya', lastName: 'Patel' });
   const subscription = await buildSubscription(db, orgId, { sessionId: beginnersTue.id, clientId: maya.id, startsOn: '2027-01-05' });
 
+  // Issued a week before each month, as the run issues them; the ledger records each.
+  const ledger = (date: string) => ({ organizationId: orgId, actorUserId: null, today: Temporal.PlainDate.from(date).subtract({ days: 7 }) });
   const monthly = (periodStart: string, periodEnd: string, month: string) =>
-    createInvoice(db, {
-      organizationId: orgId,
+    createInvoice(db, ledger(periodStart), {
       familyId: family.id,
       subscriptionId: subscription.id,
-      issuedOn: periodStart,
+      period: { start: Temporal.PlainDate.from(periodStart), end: Temporal.PlainDate.from(periodEnd) },
+      issuedOn: ledger(periodStart).today.toString(),
       dueOn: periodStart,
       lines: [{ description: `Beginners Tue — ${month}`, periodStart, periodEnd, quantityNumerator: 1, quantityDenominator: 1, unitAmount: 8000, amount: 8000 }],
       discounts: [],
       money,
     });
   const march = await monthly('2027-03-01', '2027-04-01', 'March 2027');
-  await paymentRepository.insert(db, orgId, { invoiceId: march.id, familyId: family.id, amount: 8000, method: 'cash', reference: null });
-  await invoiceRepository.update(db, orgId, march.id, { status: 'paid' });
+  await recordSettlement(db, ledger('2027-03-01'), {
+    invoice: march,
+    settlement: { status: 'paid', payment: 8000, writeOff: 0, amountDue: 0 },
+    payment: { method: 'cash', reference: null },
+  });
   const april = await monthly('2027-04-01', '2027-05-01', 'April 2027');
 
   return { organization, beginnersTue, intermediateThu, swimTeamSat, family, maya, subscription, march, april };

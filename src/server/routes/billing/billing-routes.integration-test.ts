@@ -1,3 +1,4 @@
+import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRepository } from '../../../db/repositories/audit-repository.js';
 import { invoiceRepository } from '../../../db/repositories/invoice-repository.js';
@@ -22,10 +23,11 @@ async function setup() {
   const subscription = await buildSubscription(server.db, org.id, { sessionId: session.id, clientId: client.id, startsOn: '2027-03-18' });
   const api = server.as(org.id);
   const issue = async (amount: number, discounts: Discount[] = []) => {
-    const row = await createInvoice(server.db, {
-      organizationId: org.id,
+    // No billing period: invoices of any amount, several for one month (as a manual charge is).
+    const row = await createInvoice(server.db, { organizationId: org.id, actorUserId: null, today: Temporal.PlainDate.from('2027-03-16') }, {
       familyId: client.familyId,
       subscriptionId: subscription.id,
+      period: null,
       issuedOn: '2027-03-16',
       dueOn: '2027-03-18',
       lines: [

@@ -6,9 +6,8 @@ import { listTransferTargets } from '../../services/transfers/list-transfer-targ
 import { previewTransfer } from '../../services/transfers/preview-transfer.js';
 import { transferClient } from '../../services/transfers/transfer-client.js';
 import { undoTransfer } from '../../services/transfers/undo-transfer.js';
-import { idParamsSchema } from '../../../contracts/fields.js';
+import { idempotencyHeaders, idParamsSchema } from '../../../contracts/fields.js';
 import {
-  idempotencyHeaders,
   previewTransferBody,
   transferBody,
   transferPreviewDto,

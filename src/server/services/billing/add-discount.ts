@@ -4,6 +4,7 @@ import { invoiceRepository } from '../../../db/repositories/invoice-repository.j
 import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
 import type { DiscountInput, InvoiceDto } from '../../../contracts/billing.js';
 import { changeInvoice, factsOf } from './change-invoice.js';
+import { recordInLedger } from './ledger.js';
 import { decideDiscount } from '../../../domain/billing/invoice-rules.js';
 
 /** Adds an amount or percent discount to an open, unpaid invoice and recomputes its total (E3). */
@@ -16,7 +17,7 @@ export async function addDiscount(
 ): Promise<InvoiceDto> {
   return changeInvoice(db, organization, actor, invoiceId, {
     action: 'invoice.discount_added',
-    change: async ({ tx, organizationId, row, invoice, money }) => {
+    change: async ({ tx, organizationId, row, invoice, money, ledger }) => {
       const decision = decideDiscount({ invoice: factsOf(invoice), discount: input, money });
       const basisPoints = input.kind === 'percent' ? input.basisPoints : null;
       await invoiceDiscountRepository.insert(tx, organizationId, {
@@ -31,6 +32,9 @@ export async function addDiscount(
         total: decision.total,
         status: decision.status,
       });
+      await recordInLedger(tx, ledger, [
+        { familyId: row.familyId, invoiceId: row.id, kind: 'discount', amount: -decision.amount, description: `Discount: ${input.reason}` },
+      ]);
       return { discount: { kind: input.kind, basisPoints, amount: decision.amount, reason: input.reason } };
     },
   });

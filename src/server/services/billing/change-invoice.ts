@@ -8,13 +8,14 @@ import type { InvoiceDto } from '../../../contracts/billing.js';
 import { loadInvoices } from './invoice-details.js';
 import type { InvoiceFacts } from '../../../domain/billing/invoice-rules.js';
 import type { MoneyDisplay } from '../../../domain/billing/value-sets.js';
+import type { LedgerContext } from './ledger.js';
 
 export const invoiceNotFound = () => new AppError('NOT_FOUND', 'No invoice has this id in your organization.');
 
 /** The amounts an audit event shows before and after a change. */
 function summary(invoice: InvoiceDto) {
-  const { status, subtotal, discountTotal, total, paid, writtenOff, amountDue } = invoice;
-  return { status, subtotal, discountTotal, total, paid, writtenOff, amountDue };
+  const { status, subtotal, discountTotal, total, paid, credited, writtenOff, amountDue } = invoice;
+  return { status, subtotal, discountTotal, total, paid, credited, writtenOff, amountDue };
 }
 
 export function factsOf(invoice: InvoiceDto): InvoiceFacts {
@@ -28,13 +29,16 @@ export interface InvoiceChangeContext {
   row: InvoiceRow;
   invoice: InvoiceDto;
   money: MoneyDisplay;
+  /** Who acts and on which day, for the ledger entries the change records. */
+  ledger: LedgerContext;
 }
 
 /**
  * One change to one invoice, in one transaction: locks the invoice row (so concurrent
- * payments queue and see each other), runs `change`, and records an audit event with the
- * amounts before and after (plus what `change` returns), in the client's history when the
- * invoice belongs to a client's subscription. A refusal thrown by `change` changes nothing.
+ * payments queue and see each other), runs `change` (which records its ledger entries), and
+ * records an audit event with the amounts before and after (plus what `change` returns), in
+ * the client's history when the invoice belongs to a client's subscription. A refusal thrown
+ * by `change` changes nothing.
  */
 export async function changeInvoice(
   db: Database,
@@ -53,6 +57,7 @@ export async function changeInvoice(
       row,
       invoice: before!,
       money: { currency: organization.currency, locale: organization.locale },
+      ledger: { organizationId: organization.id, actorUserId: actor.userId, today: organization.today },
     });
     const updated = (await invoiceRepository.findById(tx, organization.id, invoiceId))!;
     const [after] = await loadInvoices(tx, organization.id, [updated]);

@@ -4,7 +4,7 @@ import type { Actor } from '../../../domain/access/actor.js';
 import { requirePermission } from '../../../domain/access/actor.js';
 import { settle, type CheckoutFinish } from '../../../domain/billing/checkout-finish.js';
 import type { Discount } from '../../../domain/billing/discounts.js';
-import type { InvoiceLineDraft } from '../../../domain/billing/first-invoice.js';
+import type { BillingPeriod, InvoiceLineDraft } from '../../../domain/billing/billing-periods.js';
 import type { MoneyDisplay } from '../../../domain/billing/value-sets.js';
 import type { CheckoutFinishInput, InvoiceDto } from '../../../contracts/billing.js';
 import { createInvoiceWithDetails, recordSettlement } from './create-invoice.js';
@@ -38,6 +38,7 @@ export async function checkoutInvoice(
     issuedOn: Temporal.PlainDate;
     /** The due date the plan gives; Pay Later may set another. */
     dueOn: string;
+    period: BillingPeriod;
     lines: readonly InvoiceLineDraft[];
     discounts: readonly Discount[];
     finish: CheckoutFinishInput;
@@ -45,8 +46,9 @@ export async function checkoutInvoice(
   },
 ): Promise<InvoiceDto> {
   const finish = toDomainFinish(o.finish);
-  const { invoice: created, lines, discounts } = await createInvoiceWithDetails(tx, {
-    organizationId: o.organizationId,
+  const ledger = { organizationId: o.organizationId, actorUserId: o.actor.userId, today: o.issuedOn };
+  const { invoice: created, lines, discounts } = await createInvoiceWithDetails(tx, ledger, {
+    period: o.period,
     familyId: o.familyId,
     subscriptionId: o.subscriptionId,
     issuedOn: o.issuedOn.toString(),
@@ -57,8 +59,7 @@ export async function checkoutInvoice(
   });
   const settlement = settle({ total: created.total, finish, money: o.money });
   if (settlement.writeOff > 0) requirePermission(o.actor, 'billing.adjust');
-  const settled = await recordSettlement(tx, {
-    organizationId: o.organizationId,
+  const settled = await recordSettlement(tx, ledger, {
     invoice: created,
     settlement,
     ...(finish.kind === 'pay_now' ? { payment: { method: finish.method, reference: finish.reference ?? null } } : {}),

@@ -2,15 +2,17 @@ import type { Database } from '../../../db/client.js';
 import { invoiceDiscountRepository, writeOffRepository } from '../../../db/repositories/invoice-adjustment-repository.js';
 import { invoiceLineRepository, invoiceRepository, type InvoiceRow } from '../../../db/repositories/invoice-repository.js';
 import { paymentRepository } from '../../../db/repositories/payment-repository.js';
+import type { BillingPeriod, InvoiceLineDraft } from '../../../domain/billing/billing-periods.js';
 import type { Settlement } from '../../../domain/billing/checkout-finish.js';
 import { applyDiscounts, type Discount } from '../../../domain/billing/discounts.js';
-import type { InvoiceLineDraft } from '../../../domain/billing/first-invoice.js';
 import type { PaymentMethod } from '../../../domain/billing/value-sets.js';
+import { recordInLedger, type LedgerContext } from './ledger.js';
 
 export interface NewInvoice {
-  organizationId: string;
   familyId: string;
   subscriptionId: string | null;
+  /** The billing period it is for: one live invoice per subscription and period (null: none, e.g. a manual charge). */
+  period: BillingPeriod | null;
   issuedOn: string;
   dueOn: string;
   lines: readonly InvoiceLineDraft[];
@@ -19,35 +21,38 @@ export interface NewInvoice {
 }
 
 /**
- * Writes an open invoice with its lines and discounts; the domain computes every amount.
- * Call inside the use case's transaction.
+ * Writes an open invoice with its lines and discounts, and their ledger entries (the charge,
+ * each discount); the domain computes every amount. Call inside the use case's transaction.
  */
-export async function createInvoice(db: Database, o: NewInvoice): Promise<InvoiceRow> {
-  return (await createInvoiceWithDetails(db, o)).invoice;
+export async function createInvoice(db: Database, ledger: LedgerContext, o: NewInvoice): Promise<InvoiceRow> {
+  return (await createInvoiceWithDetails(db, ledger, o)).invoice;
 }
 
 /** As createInvoice, returning the lines and discounts written too (so nothing needs reading back). */
-export async function createInvoiceWithDetails(db: Database, o: NewInvoice) {
+export async function createInvoiceWithDetails(db: Database, ledger: LedgerContext, o: NewInvoice) {
+  const { organizationId } = ledger;
   const subtotal = o.lines.reduce((sum, line) => sum + line.amount, 0);
   const { discountTotal, total, amounts } = applyDiscounts({ subtotal, discounts: o.discounts, money: o.money });
-  const invoice = await invoiceRepository.insert(db, o.organizationId, {
+  const invoice = await invoiceRepository.insert(db, organizationId, {
     familyId: o.familyId,
     subscriptionId: o.subscriptionId,
-    status: 'open',
+    status: total === 0 ? 'paid' : 'open',
     issuedOn: o.issuedOn,
     dueOn: o.dueOn,
+    periodStart: o.period?.start.toString() ?? null,
+    periodEnd: o.period?.end?.toString() ?? null,
     subtotal,
     discountTotal,
     total,
   });
   const lines = [];
   for (const line of o.lines) {
-    lines.push(await invoiceLineRepository.insert(db, o.organizationId, { ...line, invoiceId: invoice.id, subscriptionId: o.subscriptionId }));
+    lines.push(await invoiceLineRepository.insert(db, organizationId, { ...line, invoiceId: invoice.id, subscriptionId: o.subscriptionId }));
   }
   const discounts = [];
   for (const [index, discount] of o.discounts.entries()) {
     discounts.push(
-      await invoiceDiscountRepository.insert(db, o.organizationId, {
+      await invoiceDiscountRepository.insert(db, organizationId, {
         invoiceId: invoice.id,
         kind: discount.kind,
         basisPoints: discount.kind === 'percent' ? discount.basisPoints : null,
@@ -56,21 +61,26 @@ export async function createInvoiceWithDetails(db: Database, o: NewInvoice) {
       }),
     );
   }
+  await recordInLedger(db, ledger, [
+    { familyId: o.familyId, invoiceId: invoice.id, kind: 'charge', amount: subtotal, description: `Invoice: ${o.lines.map((l) => l.description).join('; ')}` },
+    ...discounts.map((d) => ({ familyId: o.familyId, invoiceId: invoice.id, kind: 'discount' as const, amount: -d.amount, description: `Discount: ${d.reason}` })),
+  ]);
   return { invoice, lines, discounts };
 }
 
-/** Records what a settlement decided: the payment, the write-off and the invoice's status. */
+/** Records what a settlement decided: the payment, the write-off, the invoice's status, and their ledger entries. */
 export async function recordSettlement(
   db: Database,
+  ledger: LedgerContext,
   o: {
-    organizationId: string;
     invoice: InvoiceRow;
     settlement: Settlement;
     payment?: { method: PaymentMethod; reference: string | null };
     writeOffReason?: string;
   },
 ) {
-  const { organizationId, invoice, settlement } = o;
+  const { organizationId } = ledger;
+  const { invoice, settlement } = o;
   const payment =
     settlement.payment > 0 && o.payment
       ? await paymentRepository.insert(db, organizationId, {
@@ -93,5 +103,20 @@ export async function recordSettlement(
   const updated = settlement.status === invoice.status
     ? invoice
     : (await invoiceRepository.update(db, organizationId, invoice.id, { status: settlement.status }))!;
+  await recordInLedger(db, ledger, [
+    ...(payment ? [paymentLine(payment)] : []),
+    ...(writeOff ? [{ familyId: invoice.familyId, invoiceId: invoice.id, kind: 'write_off' as const, amount: -writeOff.amount, description: `Written off: ${writeOff.reason}` }] : []),
+  ]);
   return { invoice: updated, payment, writeOff };
+}
+
+/** A payment as the ledger writes it: "Payment (check 1042)". */
+export function paymentLine(payment: { familyId: string; invoiceId: string; amount: number; method: PaymentMethod; reference: string | null }) {
+  return {
+    familyId: payment.familyId,
+    invoiceId: payment.invoiceId,
+    kind: 'payment' as const,
+    amount: -payment.amount,
+    description: `Payment (${payment.method}${payment.reference ? ` ${payment.reference}` : ''})`,
+  };
 }

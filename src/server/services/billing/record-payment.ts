@@ -4,6 +4,8 @@ import { paymentRepository } from '../../../db/repositories/payment-repository.j
 import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
 import type { InvoiceDto, PaymentInput } from '../../../contracts/billing.js';
 import { changeInvoice, factsOf } from './change-invoice.js';
+import { paymentLine } from './create-invoice.js';
+import { recordInLedger } from './ledger.js';
 import { decidePayment } from '../../../domain/billing/invoice-rules.js';
 
 /** Records money received on an invoice: paid when nothing is left due, else still open (E4). */
@@ -16,7 +18,7 @@ export async function recordPayment(
 ): Promise<InvoiceDto> {
   return changeInvoice(db, organization, actor, invoiceId, {
     action: 'invoice.payment_recorded',
-    change: async ({ tx, organizationId, row, invoice, money }) => {
+    change: async ({ tx, organizationId, row, invoice, money, ledger }) => {
       const decision = decidePayment({ invoice: factsOf(invoice), amount: input.amount, money });
       const payment = await paymentRepository.insert(tx, organizationId, {
         invoiceId: row.id,
@@ -26,6 +28,7 @@ export async function recordPayment(
         reference: input.reference,
       });
       if (decision.status !== row.status) await invoiceRepository.update(tx, organizationId, row.id, { status: decision.status });
+      await recordInLedger(tx, ledger, [paymentLine(payment)]);
       return { payment: { id: payment.id, amount: payment.amount, method: payment.method, reference: payment.reference } };
     },
   });

@@ -4,6 +4,7 @@ import { invoiceRepository } from '../../../db/repositories/invoice-repository.j
 import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
 import type { InvoiceDto, WriteOffInput } from '../../../contracts/billing.js';
 import { changeInvoice, factsOf } from './change-invoice.js';
+import { recordInLedger } from './ledger.js';
 import { decideWriteOff } from '../../../domain/billing/invoice-rules.js';
 
 /** Writes off what the family will not be asked for (default: all that is due); closed when nothing is left. */
@@ -16,7 +17,7 @@ export async function writeOffInvoice(
 ): Promise<InvoiceDto> {
   return changeInvoice(db, organization, actor, invoiceId, {
     action: 'invoice.written_off',
-    change: async ({ tx, organizationId, row, invoice, money }) => {
+    change: async ({ tx, organizationId, row, invoice, money, ledger }) => {
       const decision = decideWriteOff({ invoice: factsOf(invoice), amount: input.amount, money });
       await writeOffRepository.insert(tx, organizationId, {
         invoiceId: row.id,
@@ -25,6 +26,9 @@ export async function writeOffInvoice(
         reason: input.reason,
       });
       if (decision.status !== row.status) await invoiceRepository.update(tx, organizationId, row.id, { status: decision.status });
+      await recordInLedger(tx, ledger, [
+        { familyId: row.familyId, invoiceId: row.id, kind: 'write_off', amount: -decision.amount, description: `Written off: ${input.reason}` },
+      ]);
       return { writeOff: { amount: decision.amount, reason: input.reason } };
     },
   });

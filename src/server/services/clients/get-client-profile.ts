@@ -6,7 +6,7 @@ import { guardianRepository } from '../../../db/repositories/guardian-repository
 import { invoiceRepository } from '../../../db/repositories/invoice-repository.js';
 import { subscriptionRepository, type SubscriptionRow } from '../../../db/repositories/subscription-repository.js';
 import { transferRepository } from '../../../db/repositories/transfer-repository.js';
-import { familyBalance } from '../../../domain/billing/balance.js';
+import { ledgerRepository } from '../../../db/repositories/ledger-repository.js';
 import { AppError } from '../../../domain/errors.js';
 import type { OrganizationContext } from '../../../domain/access/actor.js';
 import { clientDto, familyDto, guardianDto } from '../../../contracts/families.js';
@@ -27,13 +27,14 @@ export async function getClientProfile(db: Database, organization: OrganizationC
   if (!client) throw new AppError('NOT_FOUND', 'No client has this id in your organization.');
   // Only the client's own rows: session and service names come joined to the subscriptions,
   // not from every session the organization ever ran.
-  const [family, guardians, subscriptions, familyInvoices, history, transfers] = await Promise.all([
+  const [family, guardians, subscriptions, familyInvoices, history, transfers, balance] = await Promise.all([
     familyRepository.findById(db, organization.id, client.familyId),
     guardianRepository.listForFamilies(db, organization.id, [client.familyId]),
     subscriptionRepository.listForClientWithNames(db, organization.id, clientId),
     invoiceRepository.listForFamily(db, organization.id, client.familyId),
     auditRepository.listForClient(db, organization.id, clientId),
     transferRepository.listForClient(db, organization.id, clientId),
+    ledgerRepository.balanceOfFamily(db, organization.id, client.familyId),
   ]);
   const invoices = await loadInvoices(db, organization.id, familyInvoices, { concurrent: true });
   const today = organization.today.toString();
@@ -50,7 +51,7 @@ export async function getClientProfile(db: Database, organization: OrganizationC
     })),
     invoices,
     transfers: transfers.map(toTransferDto),
-    balance: familyBalance(invoices),
+    balance,
     history: history.map((e) => ({
       id: e.id,
       at: e.createdAt.toISOString(),

@@ -1,6 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../../db/client.js';
+import { writeOffRepository } from '../../../db/repositories/invoice-adjustment-repository.js';
 import { invoiceRepository } from '../../../db/repositories/invoice-repository.js';
+import { recordInLedger, type LedgerContext } from '../billing/ledger.js';
 import { subscriptionRepository, type SubscriptionRow } from '../../../db/repositories/subscription-repository.js';
 import { AppError } from '../../../domain/errors.js';
 import { writeDate } from '../../../domain/formatting/intl-formats.js';
@@ -17,6 +19,8 @@ export async function endSubscription(
   db: Database,
   o: {
     organizationId: string;
+    /** Who ends it and on which day, for the ledger entries of the invoices it voids. */
+    ledger: LedgerContext;
     /** How the organization writes dates in messages. */
     locale: string;
     subscription: SubscriptionRow;
@@ -52,6 +56,27 @@ export async function endSubscription(
     subscription.id,
     iso === subscription.startsOn ? { status: 'void' } : { endsOn: iso },
   ))!;
-  const voidedInvoiceIds = await invoiceRepository.voidOpenDueOnOrAfter(db, o.organizationId, subscription.id, iso);
-  return { ended, voidedInvoiceIds };
+  const voided = await voidInvoicesAfterEnd(db, o.ledger, { subscriptionId: subscription.id, endsOn: iso, sessionName: o.sessionName });
+  return { ended, voidedInvoiceIds: voided.map((i) => i.id), voided };
+}
+
+/**
+ * The subscription's open, unpaid invoices due on or after its end become void, each with a
+ * ledger entry taking back what it still asked for. Returns them as they were before.
+ */
+export async function voidInvoicesAfterEnd(db: Database, ledger: LedgerContext, o: { subscriptionId: string; endsOn: string; sessionName: string }) {
+  const voided = await invoiceRepository.voidOpenDueOnOrAfter(db, ledger.organizationId, o.subscriptionId, o.endsOn);
+  const writeOffs = await writeOffRepository.listForInvoices(db, ledger.organizationId, voided.map((i) => i.id));
+  await recordInLedger(
+    db,
+    ledger,
+    voided.map((invoice) => ({
+      familyId: invoice.familyId,
+      invoiceId: invoice.id,
+      kind: 'void' as const,
+      amount: -(invoice.total - writeOffs.filter((w) => w.invoiceId === invoice.id).reduce((sum, w) => sum + w.amount, 0)),
+      description: `Invoice voided: ${o.sessionName} ends`,
+    })),
+  );
+  return voided;
 }

@@ -32,6 +32,7 @@ export async function unenrollClient(
     const schedule = (await loadSessionSchedules(tx, organization, [session])).get(session.id)!;
     const { ended, voidedInvoiceIds } = await endSubscription(tx, {
       organizationId: organization.id,
+      ledger: { organizationId: organization.id, actorUserId: actor.userId, today: organization.today },
       locale: organization.locale,
       subscription,
       sessionName: session.name,

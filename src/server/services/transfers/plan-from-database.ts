@@ -10,7 +10,8 @@ import { applyDiscounts } from '../../../domain/billing/discounts.js';
 import type { PaidPeriod } from '../../../domain/billing/transfer-credit.js';
 import { AppError } from '../../../domain/errors.js';
 import type { SessionSchedule } from '../../../domain/schedule/session-dates.js';
-import { quoteCheckout, type CheckoutQuote } from '../../../domain/transfers/checkout-quote.js';
+import { quoteCheckout, type CheckoutQuote, type VoidableInvoice } from '../../../domain/transfers/checkout-quote.js';
+import { writeOffRepository } from '../../../db/repositories/invoice-adjustment-repository.js';
 import { planTransfer, type TransferPlan } from '../../../domain/transfers/plan-transfer.js';
 import type { OrganizationContext } from '../../../domain/access/actor.js';
 import type { PreviewTransferInput, TransferPreviewDto } from '../../../contracts/transfers.js';
@@ -53,6 +54,24 @@ async function paidPeriodsOf(db: Database, organizationId: string, subscriptionI
   });
 }
 
+/** The old enrollment's invoices ending it on `endsOn` voids, with what each still asks for (its total less write-offs). */
+async function voidableBy(db: Database, organizationId: string, subscriptionId: string, endsOn: Temporal.PlainDate): Promise<VoidableInvoice[]> {
+  const invoices = await invoiceRepository.listVoidableDueOnOrAfter(db, organizationId, subscriptionId, endsOn.toString(), { lock: false });
+  const writeOffs = await writeOffRepository.listForInvoices(db, organizationId, invoices.map((i) => i.id));
+  return invoices.flatMap((invoice) =>
+    invoice.periodStart
+      ? [
+          {
+            invoiceId: invoice.id,
+            periodStart: Temporal.PlainDate.from(invoice.periodStart),
+            periodEnd: invoice.periodEnd ? Temporal.PlainDate.from(invoice.periodEnd) : null,
+            total: invoice.total - writeOffs.filter((w) => w.invoiceId === invoice.id).reduce((sum, w) => sum + w.amount, 0),
+          },
+        ]
+      : [],
+  );
+}
+
 /**
  * Loads what a transfer decision needs and lets the domain decide it. With `lock`, the
  * old subscription and then the target session are locked (always in that order) so
@@ -93,6 +112,7 @@ export async function planTransferFromDatabase(
     from: { ...facts.fromPlanned, paymentPlan: subscription.paymentPlan, price: subscription.priceSnapshot },
     to: { ...facts.targetPlanned, paymentPlan: target.paymentPlan, price: target.price },
     paidPeriods: await paidPeriodsOf(db, organization.id, subscription.id, plan.oldEndsOn),
+    voidable: await voidableBy(db, organization.id, subscription.id, plan.oldEndsOn),
     currency: organization.currency,
     locale: organization.locale,
     today,
@@ -190,7 +210,13 @@ export function toPreviewDto(organization: OrganizationContext, planned: Planned
       capacityOverridden: plan.capacityOverridden,
     },
     warnings: plan.warnings,
-    quote,
+    quote: {
+      invoice: { lines: quote.invoice.lines, subtotal: quote.invoice.subtotal, dueOn: quote.invoice.dueOn },
+      changes: quote.changes,
+      unusedPaidSessions: quote.unusedPaidSessions,
+      billingHorizon: quote.billingHorizon,
+      suggestedCredit: quote.suggestedCredit,
+    },
     invoice: {
       subtotal: quote.invoice.subtotal,
       discounts: input.discounts.map((d, i) => ({

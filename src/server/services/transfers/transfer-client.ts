@@ -4,7 +4,14 @@ import { subscriptionRepository } from '../../../db/repositories/subscription-re
 import { transferRepository } from '../../../db/repositories/transfer-repository.js';
 import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
 import type { TransferInput, TransferResultDto } from '../../../contracts/transfers.js';
+import { organizationRepository } from '../../../db/repositories/organization-repository.js';
+import type { InvoiceDto } from '../../../contracts/billing.js';
+import { issueAndDueDates } from '../../../domain/billing/billing-periods.js';
+import { addAccountCredit } from '../billing/account-credit.js';
 import { checkoutInvoice } from '../billing/checkout.js';
+import { createInvoice } from '../billing/create-invoice.js';
+import { loadInvoices } from '../billing/invoice-details.js';
+import type { LedgerContext } from '../billing/ledger.js';
 import { endSubscription } from '../enrollment/end-subscription.js';
 import { toSubscriptionDto } from '../enrollment/subscription-dto.js';
 import { idempotent, type IdempotentResult } from '../idempotency.js';
@@ -32,7 +39,8 @@ export async function transferClient(
       async () => {
         const planned = await planTransferFromDatabase(tx, organization, input, { lock: true });
         assertTransferAllowed(actor, planned.plan, organization);
-        const moved = await moveEnrollment(tx, organization, planned);
+        const ledger = { organizationId: organization.id, actorUserId: actor.userId, today: organization.today };
+        const moved = await moveEnrollment(tx, organization, ledger, planned);
         const invoice = await checkoutInvoice(tx, {
           organizationId: organization.id,
           actor,
@@ -40,22 +48,56 @@ export async function transferClient(
           subscriptionId: moved.newSubscription.id,
           issuedOn: planned.today,
           dueOn: planned.quote.invoice.dueOn,
+          period: planned.quote.invoice.period,
           lines: planned.quote.invoice.lines,
           discounts: input.discounts,
           finish: input.finish,
           money: { currency: organization.currency, locale: organization.locale },
         });
-        return recordTransfer(tx, organization, actor, { planned, moved, invoice, input });
+        const horizonInvoices = await keepBillingHorizon(tx, organization, ledger, { planned, newSubscriptionId: moved.newSubscription.id });
+        if (input.accountCredit) await addAccountCredit(tx, ledger, { familyId: planned.clientFamilyId, ...input.accountCredit });
+        return recordTransfer(tx, organization, actor, { planned, moved, invoice, horizonInvoices, input });
       },
     ),
   );
 }
 
+/**
+ * E8: the new enrollment's invoices for the later periods whose old invoices the transfer
+ * voided, issued now (due as the organization's settings say), so the balance never drops.
+ */
+async function keepBillingHorizon(
+  tx: Database,
+  organization: OrganizationContext,
+  ledger: LedgerContext,
+  o: { planned: PlannedTransfer; newSubscriptionId: string },
+): Promise<InvoiceDto[]> {
+  const settings = await organizationRepository.billingSettings(tx, organization.id);
+  const rows = [];
+  for (const bill of o.planned.quote.horizonInvoices) {
+    const { dueOn } = issueAndDueDates({ period: bill.period, issueDaysBefore: settings.invoiceIssueDaysBefore, dueDayOfMonth: settings.invoiceDueDay });
+    rows.push(
+      await createInvoice(tx, ledger, {
+        familyId: o.planned.clientFamilyId,
+        subscriptionId: o.newSubscriptionId,
+        period: bill.period,
+        issuedOn: organization.today.toString(),
+        dueOn: dueOn.toString(),
+        lines: bill.lines,
+        discounts: [],
+        money: { currency: organization.currency, locale: organization.locale },
+      }),
+    );
+  }
+  return loadInvoices(tx, organization.id, rows);
+}
+
 /** The old enrollment ends on the planned date (its later open invoices voided); the new one starts. */
-async function moveEnrollment(tx: Database, organization: OrganizationContext, planned: PlannedTransfer) {
+async function moveEnrollment(tx: Database, organization: OrganizationContext, ledger: LedgerContext, planned: PlannedTransfer) {
   const { subscription, plan, target } = planned;
   const { ended, voidedInvoiceIds } = await endSubscription(tx, {
     organizationId: organization.id,
+    ledger,
     locale: organization.locale,
     subscription,
     sessionName: planned.fromSession.name,
@@ -83,6 +125,7 @@ async function recordTransfer(
     planned: PlannedTransfer;
     moved: Awaited<ReturnType<typeof moveEnrollment>>;
     invoice: TransferResultDto['invoice'];
+    horizonInvoices: InvoiceDto[];
     input: TransferInput;
   },
 ): Promise<TransferResultDto> {
@@ -99,6 +142,7 @@ async function recordTransfer(
     actorUserId: actor.userId,
     checkout: o.input.finish.kind,
     invoiceId: o.invoice.id,
+    accountCredit: o.input.accountCredit?.amount ?? 0,
     voidedInvoiceIds: o.moved.voidedInvoiceIds,
   });
   const result: TransferResultDto = {
@@ -106,6 +150,7 @@ async function recordTransfer(
     oldSubscription: toSubscriptionDto(o.moved.ended),
     newSubscription: toSubscriptionDto(o.moved.newSubscription),
     invoice: o.invoice,
+    horizonInvoices: o.horizonInvoices,
     voidedInvoiceIds: o.moved.voidedInvoiceIds,
     warnings: plan.warnings,
   };

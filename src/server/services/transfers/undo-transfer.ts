@@ -3,7 +3,6 @@ import type { Database } from '../../../db/client.js';
 import { attendanceRepository } from '../../../db/repositories/attendance-repository.js';
 import { auditRepository } from '../../../db/repositories/audit-repository.js';
 import { invoiceRepository, type InvoiceRow } from '../../../db/repositories/invoice-repository.js';
-import { paymentRepository } from '../../../db/repositories/payment-repository.js';
 import { sessionRepository } from '../../../db/repositories/session-repository.js';
 import { subscriptionRepository, type SubscriptionRow } from '../../../db/repositories/subscription-repository.js';
 import { transferRepository, type TransferRow } from '../../../db/repositories/transfer-repository.js';
@@ -15,6 +14,10 @@ import { assertSeatAvailable } from '../enrollment/seat-check.js';
 import { toSubscriptionDto } from '../enrollment/subscription-dto.js';
 import { loadSessionSchedules } from '../sessions/session-schedule.js';
 import { toTransferDto } from './transfer-dto.js';
+import { accountCreditRepository } from '../../../db/repositories/account-credit-repository.js';
+import { familyRepository } from '../../../db/repositories/family-repository.js';
+import { loadInvoices } from '../billing/invoice-details.js';
+import { recordInLedger, type LedgerContext } from '../billing/ledger.js';
 
 const refuse = (why: string) => new AppError('UNDO_NOT_POSSIBLE', `This transfer cannot be undone: ${why}`);
 
@@ -40,8 +43,10 @@ export async function undoTransfer(
     const locked = await lockTransfer(tx, organization, transferId);
     const newInvoices = await assertNothingDependsOn(tx, organization, locked);
     await assertOldSeatsStillFree(tx, organization, locked);
-    const voidedInvoiceIds = await voidNewInvoices(tx, organization.id, newInvoices);
-    const reopenedInvoiceIds = await reopenVoidedInvoices(tx, organization.id, locked.transfer);
+    const ledger = { organizationId: organization.id, actorUserId: actor.userId, today: organization.today };
+    const voidedInvoiceIds = await voidNewInvoices(tx, ledger, newInvoices);
+    const reopenedInvoiceIds = await reopenVoidedInvoices(tx, ledger, locked.transfer);
+    await takeBackAccountCredit(tx, ledger, locked.transfer);
     const { restored, cancelled, undone } = await restoreEnrollments(tx, organization.id, locked);
     const result = {
       transfer: toTransferDto(undone),
@@ -85,9 +90,13 @@ async function lockTransfer(tx: Database, organization: OrganizationContext, tra
 async function assertNothingDependsOn(tx: Database, organization: OrganizationContext, locked: LockedTransfer): Promise<InvoiceRow[]> {
   const { transfer, oldSubscription, newSubscription } = locked;
   const newInvoices = await invoiceRepository.listForSubscriptionsForUpdate(tx, organization.id, [newSubscription.id]);
-  const payments = await paymentRepository.listForInvoices(tx, organization.id, newInvoices.map((i) => i.id));
+  // Money on the new enrollment's invoices: payments less refunds, and account credit applied.
+  const received = (await loadInvoices(tx, organization.id, newInvoices)).reduce((sum, i) => sum + i.paid + i.credited, 0);
   const laterTransfer = await transferRepository.findCompletedFrom(tx, organization.id, newSubscription.id);
   const attended = await attendanceRepository.datesRecordedFor(tx, organization.id, newSubscription.id);
+  const familyId = newInvoices[0]?.familyId ?? (await invoiceRepository.findById(tx, organization.id, transfer.invoiceId!))?.familyId;
+  // The family's row is locked, as applying account credit locks it, so the credit checked stays put.
+  const held = transfer.accountCredit > 0 && familyId ? await heldCreditLocked(tx, organization.id, familyId) : 0;
   const names = await sessionRepository.namesByIds(tx, organization.id, [oldSubscription.sessionId, newSubscription.sessionId]);
   const state = (s: SubscriptionRow) => ({
     sessionName: names.get(s.sessionId) ?? '',
@@ -100,8 +109,9 @@ async function assertNothingDependsOn(tx: Database, organization: OrganizationCo
     oldEnrollment: state(oldSubscription),
     newEnrollment: state(newSubscription),
     laterTransfer: laterTransfer ? { transferDate: Temporal.PlainDate.from(laterTransfer.transferDate) } : null,
-    paidOnNew: payments.reduce((sum, p) => sum + p.amount, 0),
+    paidOnNew: received,
     attendedOnNew: attended.map((d) => Temporal.PlainDate.from(d)),
+    accountCredit: { given: transfer.accountCredit, held },
     money: { currency: organization.currency, locale: organization.locale },
   });
   return newInvoices;
@@ -131,27 +141,67 @@ async function assertOldSeatsStillFree(tx: Database, organization: OrganizationC
   }
 }
 
-/** The new enrollment's open and closed invoices become void, each keeping the status it had. */
-async function voidNewInvoices(tx: Database, organizationId: string, newInvoices: readonly InvoiceRow[]): Promise<string[]> {
+async function heldCreditLocked(tx: Database, organizationId: string, familyId: string) {
+  await familyRepository.findByIdForUpdate(tx, organizationId, familyId);
+  return accountCreditRepository.heldByFamily(tx, organizationId, familyId);
+}
+
+/**
+ * The new enrollment's open and closed invoices become void, each keeping the status it had,
+ * and the ledger takes back what each still asked for.
+ */
+async function voidNewInvoices(tx: Database, ledger: LedgerContext, newInvoices: readonly InvoiceRow[]): Promise<string[]> {
+  const { organizationId } = ledger;
+  const live = newInvoices.filter((i) => i.status !== 'void');
+  const [before] = [await loadInvoices(tx, organizationId, live)];
   const subscriptionId = newInvoices[0]?.subscriptionId;
   const voidedOpen = subscriptionId ? await invoiceRepository.voidOpenDueOnOrAfter(tx, organizationId, subscriptionId, '1900-01-01') : [];
-  const closed = newInvoices.filter((i) => i.status === 'closed');
+  const closed = newInvoices.filter((i) => i.status === 'closed' || i.status === 'paid');
   for (const invoice of closed) {
     await invoiceRepository.update(tx, organizationId, invoice.id, { status: 'void', statusBeforeVoid: invoice.status });
   }
-  return [...voidedOpen, ...closed.map((i) => i.id)];
+  const voided = [...voidedOpen.map((i) => i.id), ...closed.map((i) => i.id)];
+  await recordInLedger(
+    tx,
+    ledger,
+    before
+      .filter((invoice) => voided.includes(invoice.id))
+      .map((invoice) => ({ familyId: invoice.familyId, invoiceId: invoice.id, kind: 'void' as const, amount: -invoice.amountDue, description: 'Invoice voided: transfer undone' })),
+  );
+  return voided;
 }
 
-/** The invoices the transfer voided get back the status they had. */
-async function reopenVoidedInvoices(tx: Database, organizationId: string, transfer: TransferRow): Promise<string[]> {
-  const reopened: string[] = [];
+/** The invoices the transfer voided get back the status they had, and the ledger what they ask for again. */
+async function reopenVoidedInvoices(tx: Database, ledger: LedgerContext, transfer: TransferRow): Promise<string[]> {
+  const { organizationId } = ledger;
+  const reopened: InvoiceRow[] = [];
   for (const id of transfer.voidedInvoiceIds) {
     const invoice = await invoiceRepository.findById(tx, organizationId, id);
     if (invoice?.status !== 'void') continue;
-    await invoiceRepository.update(tx, organizationId, id, { status: invoice.statusBeforeVoid ?? 'open', statusBeforeVoid: null });
-    reopened.push(id);
+    reopened.push((await invoiceRepository.update(tx, organizationId, id, { status: invoice.statusBeforeVoid ?? 'open', statusBeforeVoid: null }))!);
   }
-  return reopened;
+  const after = await loadInvoices(tx, organizationId, reopened);
+  await recordInLedger(
+    tx,
+    ledger,
+    after.map((invoice) => ({ familyId: invoice.familyId, invoiceId: invoice.id, kind: 'reopen' as const, amount: invoice.amountDue, description: 'Invoice reopened: transfer undone' })),
+  );
+  return reopened.map((i) => i.id);
+}
+
+/** The account credit the transfer gave the family goes back (assertNothingDependsOn checked the family still holds it). */
+async function takeBackAccountCredit(tx: Database, ledger: LedgerContext, transfer: TransferRow) {
+  if (transfer.accountCredit <= 0) return;
+  const invoice = await invoiceRepository.findById(tx, ledger.organizationId, transfer.invoiceId!);
+  const familyId = invoice!.familyId;
+  await accountCreditRepository.insert(tx, ledger.organizationId, {
+    familyId,
+    invoiceId: null,
+    amount: -transfer.accountCredit,
+    reason: 'Transfer undone',
+    actorUserId: ledger.actorUserId,
+  });
+  await recordInLedger(tx, ledger, [{ familyId, kind: 'account_credit', amount: transfer.accountCredit, description: 'Account credit taken back: transfer undone' }]);
 }
 
 /** The new enrollment is cancelled, the old one active again with exactly the end it had, the transfer undone. */

@@ -1,0 +1,194 @@
+import { Temporal } from 'temporal-polyfill';
+import type { Database } from '../../../db/client.js';
+import { accountCreditRepository } from '../../../db/repositories/account-credit-repository.js';
+import { familyRepository } from '../../../db/repositories/family-repository.js';
+import { invoiceLineRepository, invoiceRepository, type InvoiceRow, type NewInvoiceRow } from '../../../db/repositories/invoice-repository.js';
+import { invoiceRunRepository } from '../../../db/repositories/invoice-run-repository.js';
+import { organizationRepository } from '../../../db/repositories/organization-repository.js';
+import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
+import type { InvoiceRunDto } from '../../../contracts/billing.js';
+import {
+  invoiceForPeriod,
+  issueAndDueDates,
+  periodsStartingIn,
+  type BilledSubscription,
+  type PeriodInvoice,
+} from '../../../domain/billing/billing-periods.js';
+import type { MoneyDisplay } from '../../../domain/billing/value-sets.js';
+import { todayIn } from '../../../domain/time/today.js';
+import { loadSessionSchedules } from '../sessions/session-schedule.js';
+import { applyCreditTo } from './account-credit.js';
+import { recordInLedger, type LedgerContext } from './ledger.js';
+
+/**
+ * How far back the run looks for periods whose issue day came while nothing ran: three
+ * months of downtime are caught up; older periods are history, not the run's to bill.
+ */
+export const CATCH_UP_DAYS = 93;
+/** Subscriptions billed per transaction: a batch's invoices, lines and ledger entries commit together. */
+export const RUN_BATCH_SIZE = 250;
+
+type Batch = Awaited<ReturnType<typeof subscriptionRepository.billableBatch>>;
+
+interface RunContext {
+  organizationId: string;
+  today: Temporal.PlainDate;
+  money: MoneyDisplay;
+  timeZone: string;
+  settings: Awaited<ReturnType<typeof organizationRepository.billingSettings>>;
+  /** Periods starting in [from, to) are the run's: from the catch-up horizon to the last issue day reached. */
+  window: { from: Temporal.PlainDate; to: Temporal.PlainDate };
+}
+
+/**
+ * The invoice run of one organization (DESIGN.md "The invoice run"): every active
+ * subscription's invoice for every period whose issue day has come (days before the period
+ * as the organization sets), not yet billed. Idempotent: the unique index over live
+ * invoices lets no period be billed twice, however often or on however many servers it runs;
+ * after downtime it catches up. Bounded batches, one transaction each.
+ */
+export async function runInvoices(
+  db: Database,
+  o: { organizationId: string; today?: Temporal.PlainDate; batchSize?: number },
+): Promise<InvoiceRunDto> {
+  const context = await runContext(db, o);
+  let issued = 0;
+  let creditApplied = 0;
+  let afterId: string | null = null;
+  for (;;) {
+    const result: { count: number; lastId: string | null; issued: number; creditApplied: number } = await db.transaction((tx) =>
+      billBatch(tx, context, { afterId, limit: o.batchSize ?? RUN_BATCH_SIZE }),
+    );
+    issued += result.issued;
+    creditApplied += result.creditApplied;
+    if (result.count < (o.batchSize ?? RUN_BATCH_SIZE)) break;
+    afterId = result.lastId;
+  }
+  await invoiceRunRepository.insert(db, context.organizationId, { runOn: context.today.toString(), issued, finishedAt: new Date() });
+  return { organizationId: context.organizationId, runOn: context.today.toString(), issued, creditApplied };
+}
+
+async function runContext(db: Database, o: { organizationId: string; today?: Temporal.PlainDate }): Promise<RunContext> {
+  const organization = await organizationRepository.findById(db, o.organizationId);
+  if (!organization) throw new Error(`No organization ${o.organizationId}`);
+  const settings = await organizationRepository.billingSettings(db, o.organizationId);
+  const today = o.today ?? todayIn(organization.timeZone);
+  return {
+    organizationId: organization.id,
+    today,
+    money: { currency: organization.currency, locale: organization.locale },
+    timeZone: organization.timeZone,
+    settings,
+    // A period is due to be issued once today reaches its issue day: start − days before.
+    window: { from: today.subtract({ days: CATCH_UP_DAYS }), to: today.add({ days: settings.invoiceIssueDaysBefore + 1 }) },
+  };
+}
+
+/** One batch: the periods to bill, their invoices, lines and ledger entries, and account credit applied when the organization says so. */
+async function billBatch(tx: Database, context: RunContext, page: { afterId: string | null; limit: number }) {
+  const range = { from: context.window.from.toString(), to: context.window.to.toString() };
+  const batch = await subscriptionRepository.billableBatch(tx, context.organizationId, { ...page, ...range });
+  if (batch.length === 0) return { count: 0, lastId: null, issued: 0, creditApplied: 0 };
+  const bills = await periodsToBill(tx, context, batch);
+  const inserted = await issue(tx, context, bills);
+  const creditApplied = context.settings.applyAccountCreditAutomatically ? await applyHeldCredit(tx, context, inserted) : 0;
+  return { count: batch.length, lastId: batch[batch.length - 1]!.subscription.id, issued: inserted.length, creditApplied };
+}
+
+interface Bill {
+  subscriptionId: string;
+  familyId: string;
+  invoice: PeriodInvoice;
+  issueOn: Temporal.PlainDate;
+  dueOn: Temporal.PlainDate;
+}
+
+/** Each subscription's periods in the window whose issue day has come and that hold no live invoice yet. */
+async function periodsToBill(tx: Database, context: RunContext, batch: Batch): Promise<Bill[]> {
+  const range = { from: context.window.from.toString(), to: context.window.to.toString() };
+  const schedules = await loadSessionSchedules(tx, { id: context.organizationId, timeZone: context.timeZone }, [
+    ...new Map(batch.map((row) => [row.session.id, row.session])).values(),
+  ]);
+  const billed = await invoiceRepository.billedPeriods(tx, context.organizationId, batch.map((row) => row.subscription.id), range);
+  const bills: Bill[] = [];
+  for (const { subscription, session, familyId } of batch) {
+    const billedSubscription: BilledSubscription = {
+      sessionName: session.name,
+      schedule: schedules.get(session.id)!,
+      paymentPlan: subscription.paymentPlan,
+      price: subscription.priceSnapshot,
+      startsOn: Temporal.PlainDate.from(subscription.startsOn),
+      endsOn: subscription.endsOn ? Temporal.PlainDate.from(subscription.endsOn) : null,
+    };
+    for (const period of periodsStartingIn({ subscription: billedSubscription, ...context.window })) {
+      if (billed.has(`${subscription.id}:${period.start.toString()}`)) continue;
+      const dates = issueAndDueDates({ period, issueDaysBefore: context.settings.invoiceIssueDaysBefore, dueDayOfMonth: context.settings.invoiceDueDay });
+      if (Temporal.PlainDate.compare(dates.issueOn, context.today) > 0) continue;
+      const invoice = invoiceForPeriod({ subscription: billedSubscription, period, locale: context.money.locale });
+      if (invoice) bills.push({ subscriptionId: subscription.id, familyId, invoice, ...dates });
+    }
+  }
+  return bills;
+}
+
+/** Writes the invoices (a period already billed elsewhere is skipped by the database), their lines and charges. */
+async function issue(tx: Database, context: RunContext, bills: readonly Bill[]): Promise<InvoiceRow[]> {
+  const rows: NewInvoiceRow[] = bills.map((bill) => ({
+    familyId: bill.familyId,
+    subscriptionId: bill.subscriptionId,
+    status: bill.invoice.subtotal === 0 ? 'paid' : 'open',
+    // Issued today, even when caught up after its issue day: the family receives it now.
+    issuedOn: context.today.toString(),
+    dueOn: (Temporal.PlainDate.compare(bill.dueOn, context.today) < 0 ? context.today : bill.dueOn).toString(),
+    periodStart: bill.invoice.period.start.toString(),
+    periodEnd: bill.invoice.period.end?.toString() ?? null,
+    subtotal: bill.invoice.subtotal,
+    discountTotal: 0,
+    total: bill.invoice.subtotal,
+  }));
+  const inserted = await invoiceRepository.insertUnlessBilled(tx, context.organizationId, rows);
+  const billOf = new Map(bills.map((bill) => [`${bill.subscriptionId}:${bill.invoice.period.start.toString()}`, bill]));
+  const issued = inserted.map((invoice) => ({ invoice, bill: billOf.get(`${invoice.subscriptionId}:${invoice.periodStart}`)! }));
+  await invoiceLineRepository.insertMany(
+    tx,
+    context.organizationId,
+    issued.flatMap(({ invoice, bill }) => bill.invoice.lines.map((line) => ({ ...line, invoiceId: invoice.id, subscriptionId: invoice.subscriptionId }))),
+  );
+  await recordInLedger(
+    tx,
+    ledgerOf(context),
+    issued.map(({ invoice, bill }) => ({
+      familyId: invoice.familyId,
+      invoiceId: invoice.id,
+      kind: 'charge' as const,
+      amount: invoice.subtotal,
+      description: `Invoice: ${bill.invoice.lines.map((l) => l.description).join('; ')}`,
+    })),
+  );
+  return inserted;
+}
+
+/** The families' account credit applied to the invoices just issued, earliest due first (each family's row locked). */
+async function applyHeldCredit(tx: Database, context: RunContext, invoices: readonly InvoiceRow[]): Promise<number> {
+  let applied = 0;
+  const byFamily = new Map<string, InvoiceRow[]>();
+  for (const invoice of invoices.filter((i) => i.total > 0)) byFamily.set(invoice.familyId, [...(byFamily.get(invoice.familyId) ?? []), invoice]);
+  // Families in id order, so two runs lock them in the same order.
+  for (const [familyId, familyInvoices] of [...byFamily].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    await familyRepository.findByIdForUpdate(tx, context.organizationId, familyId);
+    let held = await accountCreditRepository.heldByFamily(tx, context.organizationId, familyId);
+    for (const invoice of familyInvoices.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0))) {
+      if (held <= 0) break;
+      const amount = Math.min(held, invoice.total);
+      await applyCreditTo(tx, ledgerOf(context), { invoice, amount, money: context.money });
+      if (amount === invoice.total) await invoiceRepository.update(tx, context.organizationId, invoice.id, { status: 'paid' });
+      held -= amount;
+      applied += amount;
+    }
+  }
+  return applied;
+}
+
+function ledgerOf(context: RunContext): LedgerContext {
+  return { organizationId: context.organizationId, actorUserId: null, today: context.today };
+}
