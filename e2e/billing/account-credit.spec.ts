@@ -6,7 +6,8 @@ for (const size of screenSizes) {
   test.describe(sizeName(size), () => {
     test.use({ viewport: size });
 
-    test('a manager adds account credit and the front desk applies it to an open invoice', async ({ signedIn: page, saveScreen }) => {
+    test('a manager adds account credit and the front desk applies it to an open invoice', async ({ page, saveScreen }) => {
+      await signInAs(page, 'owner');
       const { family, invoice } = await familyWithOpenInvoice(page.request, `Okafor ${size.width}`);
       const shot = (name: string) => saveScreen(`billing-${name}-${sizeName(size)}`);
       const item = page.locator(`[data-invoice-id="${invoice.id}"]`);

@@ -6,7 +6,8 @@ for (const size of screenSizes) {
   test.describe(sizeName(size), () => {
     test.use({ viewport: size });
 
-    test('a manager changes the billing settings; the front desk sees them read-only', async ({ signedIn: page, saveScreen }) => {
+    test('a manager changes the billing settings; the front desk sees them read-only', async ({ page, saveScreen }) => {
+      await signInAs(page, 'owner');
       const shot = (name: string) => saveScreen(`billing-${name}-${sizeName(size)}`);
       const before = await (await page.request.get('/api/organization/billing-settings')).json();
 

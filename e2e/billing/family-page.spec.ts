@@ -7,10 +7,8 @@ for (const size of screenSizes) {
   test.describe(sizeName(size), () => {
     test.use({ viewport: size });
 
-    test('the client profile links to the family page: guardians, clients, balance, credit and every invoice', async ({
-      signedIn: page,
-      saveScreen,
-    }) => {
+    test('the client profile links to the family page: guardians, clients, balance, credit and every invoice', async ({ page, saveScreen }) => {
+      await signInAs(page, 'owner');
       const { familyId, mayaId } = await patelFamilyId(page.request);
       const balance = await familyBalance(page.request, familyId);
       const shot = (name: string) => saveScreen(`billing-${name}-${sizeName(size)}`);

@@ -7,10 +7,8 @@ for (const size of screenSizes) {
   test.describe(sizeName(size), () => {
     test.use({ viewport: size });
 
-    test('each invoice links to a printable page: organization, family, lines, payments, totals and due date', async ({
-      signedIn: page,
-      saveScreen,
-    }) => {
+    test('each invoice links to a printable page: organization, family, lines, payments, totals and due date', async ({ page, saveScreen }) => {
+      await signInAs(page, 'owner');
       const { familyId } = await patelFamilyId(page.request);
       const paid = (await familyBalance(page.request, familyId)).invoices.find((i) => i.status === 'paid' && i.payments.length > 0)!;
       const shot = (name: string) => saveScreen(`billing-${name}-${sizeName(size)}`);

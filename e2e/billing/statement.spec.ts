@@ -9,7 +9,8 @@ for (const size of screenSizes) {
   test.describe(sizeName(size), () => {
     test.use({ viewport: size });
 
-    test('the statement shows each entry with its running balance, downloads as CSV and prints alone', async ({ signedIn: page, saveScreen }) => {
+    test('the statement shows each entry with its running balance, downloads as CSV and prints alone', async ({ page, saveScreen }) => {
+      await signInAs(page, 'owner');
       const { family, invoice } = await familyWithOpenInvoice(page.request, `Nakamura ${size.width}`);
       await pay(page.request, invoice.id, 3000, 'check', '2231');
       const shot = (name: string) => saveScreen(`billing-${name}-${sizeName(size)}`);
@@ -68,7 +69,7 @@ for (const size of screenSizes) {
       await expect(statement.getByRole('link', { name: 'Download CSV' })).toBeHidden();
       await expect(page.getByRole('heading', { name: 'Invoices' })).toBeHidden();
       await expect(statement.getByTestId('closing-balance')).toBeVisible();
-      await expect(statement.getByText(`${family.name} family ·`)).toBeVisible();
+      await expect(statement.getByText(`Riverside Swim School · ${family.name} family ·`)).toBeVisible();
       await shot('statement-print');
       await page.emulateMedia({ media: 'screen' });
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { permissionsOf, type Role } from '../../../domain/access/permissions';
 import type { InvoiceDto } from '../../api/types';
-import { invoiceOptions, invoiceStanding, invoiceTitle, isOverdue } from './invoice-state';
+import { invoiceOptions, invoicePeriod, invoiceStanding, invoiceTitle, isOverdue } from './invoice-state';
 
 function invoice(changes: Partial<InvoiceDto> = {}): InvoiceDto {
   return {
@@ -94,5 +94,18 @@ describe('invoiceTitle', () => {
     expect(invoiceTitle({ lines: [] })).toBe('Invoice');
     expect(invoiceTitle({ lines: [{ ...line, description: 'Intermediate Thu — March 2027' }] })).toBe('Intermediate Thu — March 2027');
     expect(invoiceTitle({ lines: [{ ...line, description: 'A' }, { ...line, description: 'B' }] })).toBe('A and 1 more');
+  });
+});
+
+describe('invoicePeriod', () => {
+  const line = { description: 'x', quantityNumerator: 1, quantityDenominator: 1, unitAmount: 100, amount: 100 };
+  it('is the invoice’s own period, or else the span of its lines', () => {
+    expect(invoicePeriod(invoice())).toEqual({ start: '2027-03-01', end: '2027-04-01' });
+    const lines = [
+      { ...line, periodStart: '2027-04-01', periodEnd: '2027-05-01' },
+      { ...line, periodStart: '2027-03-18', periodEnd: '2027-04-01' },
+    ];
+    expect(invoicePeriod(invoice({ periodStart: null, periodEnd: null, lines }))).toEqual({ start: '2027-03-18', end: '2027-05-01' });
+    expect(invoicePeriod(invoice({ periodStart: null, periodEnd: null, lines: [{ ...line, periodStart: null, periodEnd: null }] }))).toBeNull();
   });
 });

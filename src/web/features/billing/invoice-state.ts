@@ -97,3 +97,15 @@ export function invoiceTitle(invoice: Pick<InvoiceDto, 'lines'>): string {
   if (!first) return 'Invoice';
   return rest.length === 0 ? first.description : `${first.description} and ${rest.length} more`;
 }
+
+/**
+ * The period an invoice bills, [start, end): its own, or else the span of its lines' periods
+ * (invoices issued before periods were recorded carry them only on their lines).
+ */
+export function invoicePeriod(invoice: Pick<InvoiceDto, 'periodStart' | 'periodEnd' | 'lines'>): { start: string; end: string } | null {
+  if (invoice.periodStart && invoice.periodEnd) return { start: invoice.periodStart, end: invoice.periodEnd };
+  const starts = invoice.lines.map((l) => l.periodStart).filter((d): d is string => d !== null);
+  const ends = invoice.lines.map((l) => l.periodEnd).filter((d): d is string => d !== null);
+  if (starts.length === 0 || ends.length === 0) return null;
+  return { start: starts.reduce((a, b) => (b < a ? b : a)), end: ends.reduce((a, b) => (b > a ? b : a)) };
+}

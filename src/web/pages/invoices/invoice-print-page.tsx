@@ -1,10 +1,12 @@
 import { Anchor, Box, Button, Container, Divider, Flex, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Fragment } from 'react';
 import { Link, useParams } from 'react-router';
 import type { FamilyDto, GuardianDto, InvoiceDto } from '../../api/types';
 import { useOrganization } from '../../features/auth/hooks/use-session';
 import { InvoiceBreakdown } from '../../features/billing/components/invoice-breakdown';
 import { InvoiceStatusBadge } from '../../features/billing/components/invoice-status-badge';
 import { useInvoice } from '../../features/billing/hooks/use-billing';
+import { invoicePeriod } from '../../features/billing/invoice-state';
 import { familiesApi, guardiansApi } from '../../features/catalog/api/catalog-api';
 import { useResource, useResourceList } from '../../features/catalog/hooks/use-resource';
 import { QueryState } from '../../shared/components/query-state';
@@ -35,6 +37,7 @@ export function InvoicePrintPage() {
 function PrintableInvoice({ invoice, family, guardians }: { invoice: InvoiceDto; family: FamilyDto; guardians: GuardianDto[] }) {
   const organization = useOrganization();
   const format = useFormat();
+  const period = invoicePeriod(invoice);
   return (
     <Stack gap="md">
       <Flex className="no-print" justify="space-between" align={{ base: 'stretch', xs: 'center' }} direction={{ base: 'column', xs: 'row' }} gap="sm">
@@ -74,10 +77,10 @@ function PrintableInvoice({ invoice, family, guardians }: { invoice: InvoiceDto;
               {[guardian.name, guardian.email, guardian.phone]
                 .filter((part): part is string => Boolean(part))
                 .map((part, i) => (
-                  <span key={part} style={{ whiteSpace: 'nowrap' }}>
-                    {i > 0 ? ' · ' : ''}
-                    {part}
-                  </span>
+                  <Fragment key={part}>
+                    {i > 0 && ' · '}
+                    <span style={{ whiteSpace: 'nowrap' }}>{part}</span>
+                  </Fragment>
                 ))}
             </Text>
           ))}
@@ -88,9 +91,7 @@ function PrintableInvoice({ invoice, family, guardians }: { invoice: InvoiceDto;
               ['Reference', invoice.id.slice(0, 8).toUpperCase()],
               ['Issued', format.date(invoice.issuedOn)],
               ['Due', format.date(invoice.dueOn)],
-              ...(invoice.periodStart && invoice.periodEnd
-                ? [['Period', format.period(invoice.periodStart, invoice.periodEnd)] as [string, string]]
-                : []),
+              ...(period ? [['Period', format.period(period.start, period.end)] as [string, string]] : []),
             ]}
           />
         </Box>

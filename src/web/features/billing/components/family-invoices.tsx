@@ -1,7 +1,7 @@
 import { Accordion, Box, Group, Stack, Text } from '@mantine/core';
 import type { InvoiceDto } from '../../../api/types';
 import { useFormat } from '../../../shared/format/use-format';
-import { invoiceTitle } from '../invoice-state';
+import { invoicePeriod, invoiceTitle } from '../invoice-state';
 import { InvoiceActions } from './invoice-actions';
 import { InvoiceBreakdown } from './invoice-breakdown';
 import { InvoiceStatusBadge } from './invoice-status-badge';
@@ -36,7 +36,8 @@ export function FamilyInvoices({ invoices, accountCredit }: FamilyInvoicesProps)
 /** One line of the list: what it bills and for when, its due date, where it stands and what it asks for. */
 function InvoiceSummary({ invoice }: { invoice: InvoiceDto }) {
   const format = useFormat();
-  const period = invoice.periodStart && invoice.periodEnd ? format.period(invoice.periodStart, invoice.periodEnd) : null;
+  const billed = invoicePeriod(invoice);
+  const period = billed ? format.period(billed.start, billed.end) : null;
   return (
     <Group justify="space-between" align="flex-start" gap="xs" pr="xs">
       <Box style={{ flex: '1 1 12rem', minWidth: 0 }}>

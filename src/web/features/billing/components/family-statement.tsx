@@ -5,6 +5,7 @@ import { QueryState } from '../../../shared/components/query-state';
 import tableClasses from '../../../shared/components/stacked-table.module.css';
 import { addDays, addMonths } from '../../../shared/format/dates';
 import { useFormat } from '../../../shared/format/use-format';
+import { useOrganization } from '../../auth/hooks/use-session';
 import { billingApi } from '../api/billing-api';
 import { useStatement } from '../hooks/use-billing';
 
@@ -71,11 +72,12 @@ export function FamilyStatement({ familyId }: { familyId: string }) {
 
 function StatementTable({ statement }: { statement: StatementDto }) {
   const format = useFormat();
+  const organization = useOrganization();
   const lastDay = addDays(statement.to, -1);
   return (
     <Stack gap="xs">
       <Text size="sm" className="print-only">
-        {statement.familyName} family · {format.date(statement.from)} to {format.date(lastDay)}
+        {organization.name} · {statement.familyName} family · {format.date(statement.from)} to {format.date(lastDay)}
       </Text>
       <BalanceLine label={`Opening balance, ${format.date(statement.from)}`} amount={statement.openingBalance} testId="opening-balance" />
       {statement.entries.length === 0 ? (

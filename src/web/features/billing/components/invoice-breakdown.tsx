@@ -15,10 +15,10 @@ interface BreakdownRow {
   bold?: boolean;
 }
 
-/** "2/4 × $100.00" for a prorated line, "5 × $45.00" for visits, nothing for a single unit. */
+/** "2/4 × $100.00" for a prorated line, "5 × $45.00" for visits, nothing for a whole unit (4/4 is the price). */
 function quantityText(line: InvoiceDto['lines'][number], format: Format): string | undefined {
   const { quantityNumerator: n, quantityDenominator: d, unitAmount } = line;
-  if (d === 1 && n === 1) return undefined;
+  if (n === d) return undefined;
   return `${d === 1 ? n : `${n}/${d}`} × ${format.money(unitAmount)}`;
 }
 
