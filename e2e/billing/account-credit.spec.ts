@@ -52,6 +52,7 @@ for (const size of screenSizes) {
       await expect(item.getByTestId('invoice-amount')).toHaveText('$72.00 due');
       await expect(item.getByRole('row', { name: /Account credit applied/ })).toContainText('−$48.00');
       await expect(item.getByRole('button', { name: 'Apply account credit' })).toHaveCount(0);
+      await expect(item.getByRole('button', { name: 'Add a discount' })).toHaveCount(0);
       await expectNoSidewaysScroll(page, 'family page after applying credit');
       await shot('credit-applied');
       await expectAccessible(page, 'family page: credit applied');

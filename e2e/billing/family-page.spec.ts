@@ -15,6 +15,12 @@ for (const size of screenSizes) {
 
       await signInAs(page, 'frontDesk');
       await page.goto(`/clients/${mayaId}`);
+      // The profile shows the family's invoices with the same words and actions.
+      await expect(page.getByRole('heading', { name: 'Family invoices' })).toBeVisible();
+      await expect(page.getByTestId('invoice-status').first()).toBeVisible();
+      await expectNoSidewaysScroll(page, 'client profile');
+      await shot('client-profile');
+      await expectAccessible(page, 'client profile (front desk)');
       await page.getByRole('link', { name: 'Patel family' }).click();
       await expect(page).toHaveURL(`/families/${familyId}`);
       await expect(page.getByRole('heading', { name: 'Patel family', level: 2 })).toBeVisible();
@@ -39,6 +45,7 @@ for (const size of screenSizes) {
       await expect(page.locator(`[data-invoice-id="${open.id}"]`).getByRole('button', { name: 'Take a payment' })).toBeVisible();
       await expectNoSidewaysScroll(page, 'Patel family page');
       await shot('family-patel');
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `test-results/screens/billing-family-patel-full-${sizeName(size)}.png`, fullPage: true, animations: 'disabled' });
       await expectAccessible(page, 'Patel family page');
 

@@ -58,7 +58,7 @@ for (const size of screenSizes) {
       await expect(takePayment).toBeFocused();
       // Partly paid: no discount or void any more, and the screen says why.
       await expect(item.getByRole('button', { name: 'Add a discount' })).toHaveCount(0);
-      await expect(item.getByTestId('invoice-note')).toHaveText(['A discount can be added only before any payment or write-off.']);
+      await expect(item.getByTestId('invoice-note')).toHaveText(['A discount can be added only before any payment, credit or write-off.']);
       await shot('partly-paid');
       await expectAccessible(page, 'family page: partly paid');
 

@@ -70,7 +70,14 @@ describe('invoiceOptions', () => {
     const partly = invoice({ paid: 2000, amountDue: 3000, payments: [{ ...payment, amount: 2000, refunded: 0 }] });
     expect(options('manager', partly)).toEqual({
       offered: ['pay', 'writeOff', 'refund'],
-      notes: ['A discount can be added only before any payment or write-off.', 'Cannot be voided: $20.00 was received on it. Refund it first, or write off the rest.'],
+      notes: ['A discount can be added only before any payment, credit or write-off.', 'Cannot be voided: $20.00 was received on it. Refund it first, or write off the rest.'],
+    });
+  });
+
+  it('offers no discount once account credit is applied', () => {
+    expect(options('front_desk', invoice({ credited: 4800, amountDue: 200 }), 100)).toEqual({
+      offered: ['pay', 'applyCredit'],
+      notes: ['A discount can be added only before any payment, credit or write-off.'],
     });
   });
 

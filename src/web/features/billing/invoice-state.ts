@@ -64,7 +64,8 @@ export function invoiceOptions(o: {
     if (mayTake && invoice.amountDue > 0) offered.push('pay');
     if (mayTake && invoice.amountDue > 0 && o.accountCredit > 0) offered.push('applyCredit');
     if (mayTake) {
-      if (invoice.paid > 0 || invoice.writtenOff > 0) notes.push('A discount can be added only before any payment or write-off.');
+      // Credit counts as money received: a discount after it could leave the invoice owing the family.
+      if (received > 0 || invoice.writtenOff > 0) notes.push('A discount can be added only before any payment, credit or write-off.');
       else offered.push('discount');
     }
     if (mayAdjust && invoice.amountDue > 0) offered.push('writeOff');
