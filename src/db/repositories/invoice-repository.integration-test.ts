@@ -199,7 +199,8 @@ describe('invoiceRepository', () => {
 
       const voided = await invoiceRepository.voidOpenDueOnOrAfter(db, org.id, subscription.id, '2027-02-01');
 
-      expect(voided).toEqual([dueOnDate.id, march.id, april.id]);
+      // Returned as they were before, by due date.
+      expect(voided).toEqual([dueOnDate, march, april]);
       for (const row of [dueOnDate, march, april]) {
         expect(await invoiceRepository.findById(db, org.id, row.id)).toEqual({ ...row, status: 'void', statusBeforeVoid: 'open' });
       }

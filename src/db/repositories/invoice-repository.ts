@@ -2,7 +2,7 @@ import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import { anyOf } from './window.js';
 import type { Database } from '../client.js';
 import { faultPoint } from '../fault-injection.js';
-import { accountCreditEntries, invoiceLines, invoices, payments } from '../schema/index.js';
+import { accountCreditEntries, invoiceLines, invoices, payments, refunds } from '../schema/index.js';
 import { tenantTable } from './tenant-table.js';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
@@ -29,6 +29,17 @@ export const invoiceRepository = {
         where: sql`${invoices.status} <> 'void' and ${invoices.subscriptionId} is not null and ${invoices.periodStart} is not null`,
       })
       .returning();
+  },
+
+  /** Each subscription's first billed period (void invoices included): billing started there. */
+  async firstBilledPeriods(db: Database, organizationId: string, subscriptionIds: readonly string[]): Promise<Map<string, string>> {
+    if (subscriptionIds.length === 0) return new Map();
+    const rows = await db
+      .select({ subscriptionId: invoices.subscriptionId, first: sql<string>`min(${invoices.periodStart})::text` })
+      .from(invoices)
+      .where(and(eq(invoices.organizationId, organizationId), anyOf(invoices.subscriptionId, subscriptionIds)))
+      .groupBy(invoices.subscriptionId);
+    return new Map(rows.flatMap((row) => (row.subscriptionId && row.first ? [[row.subscriptionId, row.first] as const] : [])));
   },
 
   /** `${subscriptionId}:${periodStart}` of the subscriptions' live invoices for periods starting in [from, to). */
@@ -81,11 +92,18 @@ export const invoiceRepository = {
     const candidates = o.lock ? await query.for('update') : await query;
     if (candidates.length === 0) return [];
     const ids = candidates.map((c) => c.id);
+    // Money still on the invoice: payments not refunded, or account credit applied.
     const withMoney = await db.execute(sql`
-      select ${payments.invoiceId} as id from ${payments} where ${payments.organizationId} = ${organizationId} and ${anyOf(payments.invoiceId, ids)}
-      union
-      select ${accountCreditEntries.invoiceId} from ${accountCreditEntries}
-        where ${accountCreditEntries.organizationId} = ${organizationId} and ${anyOf(accountCreditEntries.invoiceId, ids)}`);
+      select m.id from (
+        select ${payments.invoiceId} as id, ${payments.amount} as amount from ${payments}
+          where ${payments.organizationId} = ${organizationId} and ${anyOf(payments.invoiceId, ids)}
+        union all
+        select ${refunds.invoiceId}, -${refunds.amount} from ${refunds}
+          where ${refunds.organizationId} = ${organizationId} and ${anyOf(refunds.invoiceId, ids)}
+        union all
+        select ${accountCreditEntries.invoiceId}, -${accountCreditEntries.amount} from ${accountCreditEntries}
+          where ${accountCreditEntries.organizationId} = ${organizationId} and ${anyOf(accountCreditEntries.invoiceId, ids)}
+      ) m group by m.id having sum(m.amount) > 0`);
     // Both drivers (node-postgres, PGlite) answer execute() with { rows }.
     const received = new Set((withMoney as unknown as { rows: { id: string }[] }).rows.map((r) => r.id));
     return candidates.filter((c) => !received.has(c.id));

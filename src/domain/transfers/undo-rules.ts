@@ -27,6 +27,8 @@ export function assertUndoable(o: {
   laterTransfer: { transferDate: Temporal.PlainDate } | null;
   /** Money received on the new enrollment's invoices (refunds already deducted). */
   paidOnNew: number;
+  /** Account credit applied to the new enrollment's invoices. */
+  creditedOnNew?: number;
   /** Dates with attendance recorded on the new enrollment. */
   attendedOnNew: readonly Temporal.PlainDate[];
   /** Account credit the transfer gave the family, and what the family holds now: the undo takes it back. */
@@ -48,16 +50,22 @@ export function assertUndoable(o: {
   if (!leftAsTheTransferLeftIt(before, o.transfer.oldEndsOn)) {
     throw refuse(`the old ${before.sessionName} enrollment was changed since the transfer. Transfer the client back instead.`);
   }
+  if (o.accountCredit && o.accountCredit.given > o.accountCredit.held) {
+    throw refuse(
+      `the ${formatMoney({ amount: o.accountCredit.given, ...money })} of account credit it gave the family was applied to an invoice since ` +
+        `(the family holds ${formatMoney({ amount: o.accountCredit.held, ...money })}). Add that much account credit back first, then undo.`,
+    );
+  }
   if (o.paidOnNew > 0) {
     throw refuse(
       `${formatMoney({ amount: o.paidOnNew, ...money })} was paid on the new ${after.sessionName} enrollment. ` +
         'Refund the payment first, then undo.',
     );
   }
-  if (o.accountCredit && o.accountCredit.given > o.accountCredit.held) {
+  if ((o.creditedOnNew ?? 0) > 0) {
     throw refuse(
-      `the ${formatMoney({ amount: o.accountCredit.given, ...money })} of account credit it gave the family was applied to an invoice since ` +
-        `(the family holds ${formatMoney({ amount: o.accountCredit.held, ...money })}). Add that much account credit back first, then undo.`,
+      `${formatMoney({ amount: o.creditedOnNew!, ...money })} of account credit was applied to the new ${after.sessionName} enrollment. ` +
+        'Write off the rest instead, or transfer the client back.',
     );
   }
   if (o.attendedOnNew.length > 0) {

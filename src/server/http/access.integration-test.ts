@@ -34,7 +34,8 @@ async function idsOf(s: E1Scenario): Promise<Record<string, string>> {
     clients: s.maya.id,
     subscriptions: s.subscription.id,
     transfers: done.body.transfer.id,
-    invoices: s.april.id,
+    invoices: s.march.id,
+    payments: (await owner.get(`/api/invoices/${s.march.id}`)).body.payments[0].id,
   };
 }
 
@@ -43,6 +44,7 @@ const queries: Record<string, string> = {
   '/api/sessions/:id/dates': '?from=2027-03-01&to=2027-04-01',
   '/api/sessions/:id/roster': '?date=2027-03-16',
   '/api/subscriptions/:id/transfer-targets': '?date=2027-03-16',
+  '/api/families/:id/statement': '?from=2027-01-01&to=2027-04-01',
 };
 
 function bodyFor(method: string, url: string, ids: Record<string, string>): unknown {
@@ -54,6 +56,13 @@ function bodyFor(method: string, url: string, ids: Record<string, string>): unkn
     'POST /api/invoices/:id/discounts': { kind: 'amount', amount: 100, reason: 'access test' },
     'POST /api/invoices/:id/write-offs': { reason: 'access test' },
     'POST /api/invoices/:id/void': { reason: 'access test' },
+    'POST /api/invoices/:id/refunds': { paymentId: ids.payments, method: 'cash', reason: 'access test' },
+    'POST /api/invoices/:id/credits': {},
+    'POST /api/families/:id/account-credit': { amount: 100, reason: 'access test' },
+    'POST /api/subscriptions': { clientId: ids.clients, sessionId: ids.sessions, startsOn: '2027-03-11', finish: { kind: 'pay_later' } },
+    'POST /api/subscriptions/preview': { clientId: ids.clients, sessionId: ids.sessions, startsOn: '2027-03-11' },
+    'PATCH /api/organization/billing-settings': { invoiceDueDay: 1 },
+    'POST /api/invoice-runs': {},
   };
   return bodies[`${method} ${url}`] ?? (method === 'GET' ? undefined : {});
 }
@@ -69,6 +78,7 @@ async function digestOf(organizationId: string) {
   const tables = [
     'locations', 'instructors', 'services', 'sessions', 'session_date_exceptions', 'families', 'guardians', 'clients',
     'subscriptions', 'transfers', 'attendance', 'invoices', 'invoice_lines', 'invoice_discounts', 'payments', 'write_offs', 'audit_events',
+    'refunds', 'account_credit_entries', 'ledger_entries', 'invoice_runs',
   ];
   const digests: Record<string, unknown> = {};
   for (const table of tables) {
@@ -98,7 +108,7 @@ let instructorEmail = '';
 function send(api: ReturnType<TestServer['as']>, method: string, url: string, ids: Record<string, string>) {
   const path = pathFor(url, ids);
   const body = bodyFor(method, url, ids);
-  const headers: Record<string, string> = url === '/api/transfers' ? { 'idempotency-key': randomUUID() } : {};
+  const headers: Record<string, string> = ['/api/transfers', '/api/subscriptions'].includes(url) ? { 'idempotency-key': randomUUID() } : {};
   if (method === 'GET') return api.get(path);
   if (method === 'PUT') return api.put(path, body);
   if (method === 'PATCH') return api.patch(path, body);

@@ -25,26 +25,26 @@ export async function buildE1Scenario(db: Database, o: { targetCapacity?: number
   const maya = await buildClient(db, orgId, { familyId: family.id, firstName: 'Maya', lastName: 'Patel' });
   const subscription = await buildSubscription(db, orgId, { sessionId: beginnersTue.id, clientId: maya.id, startsOn: '2027-01-05' });
 
-  // Issued a week before each month, as the run issues them; the ledger records each.
-  const ledger = (date: string) => ({ organizationId: orgId, actorUserId: null, today: Temporal.PlainDate.from(date).subtract({ days: 7 }) });
-  const monthly = (periodStart: string, periodEnd: string, month: string) =>
-    createInvoice(db, ledger(periodStart), {
+  // March issued a week before it, April issued on 2027-03-01 (E1: open by 2027-03-16); the ledger records each.
+  const ledger = (date: string) => ({ organizationId: orgId, actorUserId: null, today: Temporal.PlainDate.from(date) });
+  const monthly = (periodStart: string, periodEnd: string, month: string, issuedOn: string) =>
+    createInvoice(db, ledger(issuedOn), {
       familyId: family.id,
       subscriptionId: subscription.id,
       period: { start: Temporal.PlainDate.from(periodStart), end: Temporal.PlainDate.from(periodEnd) },
-      issuedOn: ledger(periodStart).today.toString(),
+      issuedOn,
       dueOn: periodStart,
       lines: [{ description: `Beginners Tue — ${month}`, periodStart, periodEnd, quantityNumerator: 1, quantityDenominator: 1, unitAmount: 8000, amount: 8000 }],
       discounts: [],
       money,
     });
-  const march = await monthly('2027-03-01', '2027-04-01', 'March 2027');
+  const march = await monthly('2027-03-01', '2027-04-01', 'March 2027', '2027-02-22');
   await recordSettlement(db, ledger('2027-03-01'), {
     invoice: march,
     settlement: { status: 'paid', payment: 8000, writeOff: 0, amountDue: 0 },
     payment: { method: 'cash', reference: null },
   });
-  const april = await monthly('2027-04-01', '2027-05-01', 'April 2027');
+  const april = await monthly('2027-04-01', '2027-05-01', 'April 2027', '2027-03-01');
 
   return { organization, beginnersTue, intermediateThu, swimTeamSat, family, maya, subscription, march, april };
 }

@@ -70,20 +70,24 @@ async function expectRefusedUnchanged(
 
 describe('GET /api/invoices/:id', () => {
   it('shows lines, discounts, payments, write-offs and the amount due', async () => {
-    const { api, issue, subscription } = await setup();
+    const { api, issue, subscription, client } = await setup();
     const id = await issue(5_000, [{ kind: 'amount', amount: 4_800, reason: 'Credit for unused sessions' }]);
     const response = await api.get(`/api/invoices/${id}`);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       id,
+      familyId: client.familyId,
       subscriptionId: subscription.id,
       status: 'open',
       issuedOn: '2027-03-16',
       dueOn: '2027-03-18',
+      periodStart: null,
+      periodEnd: null,
       subtotal: 5_000,
       discountTotal: 4_800,
       total: 200,
       paid: 0,
+      credited: 0,
       writtenOff: 0,
       amountDue: 200,
       lines: [
@@ -99,6 +103,8 @@ describe('GET /api/invoices/:id', () => {
       ],
       discounts: [{ kind: 'amount', basisPoints: null, amount: 4_800, reason: 'Credit for unused sessions' }],
       payments: [],
+      refunds: [],
+      creditsApplied: [],
       writeOffs: [],
     });
   });
@@ -141,7 +147,7 @@ describe('GET /api/families/:id/balance', () => {
   it('is zero with no invoices; refuses a malformed id and answers 404 for a missing family', async () => {
     const { api, org } = await setup();
     const family = await buildFamily(server.db, org.id);
-    expect((await api.get(`/api/families/${family.id}/balance`)).body).toEqual({ familyId: family.id, currency: 'USD', balance: 0, invoices: [] });
+    expect((await api.get(`/api/families/${family.id}/balance`)).body).toEqual({ familyId: family.id, currency: 'USD', balance: 0, accountCredit: 0, invoices: [] });
     const bad = await api.get('/api/families/42/balance');
     expect(bad.status).toBe(400);
     expect(bad.body.detail).toContain('id');

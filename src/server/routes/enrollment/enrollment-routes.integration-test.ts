@@ -1,13 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClient, buildOrganization, buildSession, buildSubscription } from '../../../db/seed/builders.js';
 import { invoiceRepository } from '../../../db/repositories/invoice-repository.js';
-import { MISSING_ID, startTestServer, type TestServer, fieldsNamed } from '../../testing/test-server.js';
+import { MISSING_ID, startTestServer, type TestApi, type TestServer, fieldsNamed } from '../../testing/test-server.js';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(() => server.close());
+
+/** Enrollment checkout with Pay Later unless a finish is given; each call its own Idempotency-Key. */
+const enroll = (api: TestApi, body: object) => api.post('/api/subscriptions', { finish: { kind: 'pay_later' }, ...body }, { 'idempotency-key': randomUUID() });
 
 async function setup(capacity = 2) {
   const org = await buildOrganization(server.db);
@@ -19,16 +23,18 @@ async function setup(capacity = 2) {
 describe('POST /api/subscriptions (enroll)', () => {
   it('enrolls from a session date; the client is on that roster and not the one before', async () => {
     const { session, client, api } = await setup();
-    const response = await api.post('/api/subscriptions', { clientId: client.id, sessionId: session.id, startsOn: '2027-03-09' });
+    const response = await enroll(api, { clientId: client.id, sessionId: session.id, startsOn: '2027-03-09' });
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ startsOn: '2027-03-09', endsOn: null, status: 'active', priceSnapshot: 8000, paymentPlan: 'monthly' });
+    expect(response.body.subscription).toMatchObject({ startsOn: '2027-03-09', endsOn: null, status: 'active', priceSnapshot: 8000, paymentPlan: 'monthly' });
+    // March 2027 has 5 Tuesdays; from the 9th, 4 of them: $80.00 × 4/5 = $64.00, due on the first date.
+    expect(response.body.invoice).toMatchObject({ subtotal: 6400, total: 6400, status: 'open', dueOn: '2027-03-09', periodStart: '2027-03-01' });
     expect((await api.get(`/api/sessions/${session.id}/roster?date=2027-03-09`)).body.clients).toHaveLength(1);
     expect((await api.get(`/api/sessions/${session.id}/roster?date=2027-03-02`)).body.clients).toHaveLength(0);
   });
 
   it('refuses a first date the session does not meet, suggesting its next date', async () => {
     const { session, client, api } = await setup();
-    const response = await api.post('/api/subscriptions', { clientId: client.id, sessionId: session.id, startsOn: '2027-03-10' });
+    const response = await enroll(api, { clientId: client.id, sessionId: session.id, startsOn: '2027-03-10' });
     expect(response.status).toBe(422);
     expect(response.body).toMatchObject({ code: 'NOT_A_SESSION_DATE', suggestedDate: '2027-03-16' });
     expect(fieldsNamed(response.body)).toEqual(['body.startsOn']);
@@ -37,7 +43,7 @@ describe('POST /api/subscriptions (enroll)', () => {
   it('refuses a full session with the full dates, and changes nothing', async () => {
     const { session, client, api } = await setup(1);
     await buildSubscription(server.db, session.organizationId, { sessionId: session.id, startsOn: '2027-03-16' });
-    const response = await api.post('/api/subscriptions', { clientId: client.id, sessionId: session.id, startsOn: '2027-03-02' });
+    const response = await enroll(api, { clientId: client.id, sessionId: session.id, startsOn: '2027-03-02' });
     expect(response.status).toBe(409);
     expect(response.contentType).toContain('application/problem+json');
     expect(response.body.code).toBe('CAPACITY_FULL');
@@ -48,8 +54,8 @@ describe('POST /api/subscriptions (enroll)', () => {
 
   it('refuses enrolling a client twice on overlapping dates', async () => {
     const { session, client, api } = await setup();
-    await api.post('/api/subscriptions', { clientId: client.id, sessionId: session.id, startsOn: '2027-03-02' });
-    const again = await api.post('/api/subscriptions', { clientId: client.id, sessionId: session.id, startsOn: '2027-03-16' });
+    await enroll(api, { clientId: client.id, sessionId: session.id, startsOn: '2027-03-02' });
+    const again = await enroll(api, { clientId: client.id, sessionId: session.id, startsOn: '2027-03-16' });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('ALREADY_ENROLLED');
   });
@@ -58,7 +64,7 @@ describe('POST /api/subscriptions (enroll)', () => {
     const { org, session, api } = await setup(3);
     const clients = await Promise.all(Array.from({ length: 8 }, () => buildClient(server.db, org.id)));
     const responses = await Promise.all(
-      clients.map((c) => api.post('/api/subscriptions', { clientId: c.id, sessionId: session.id, startsOn: '2027-03-02' })),
+      clients.map((c) => enroll(api, { clientId: c.id, sessionId: session.id, startsOn: '2027-03-02' })),
     );
     expect(responses.filter((r) => r.status === 201)).toHaveLength(3);
     expect(responses.filter((r) => r.status === 409)).toHaveLength(5);
@@ -67,10 +73,10 @@ describe('POST /api/subscriptions (enroll)', () => {
 
   it('names the unknown client and refuses bad dates', async () => {
     const { session, api } = await setup();
-    const unknown = await api.post('/api/subscriptions', { clientId: MISSING_ID, sessionId: session.id, startsOn: '2027-03-02' });
+    const unknown = await enroll(api, { clientId: MISSING_ID, sessionId: session.id, startsOn: '2027-03-02' });
     expect(unknown.status).toBe(400);
     expect(fieldsNamed(unknown.body)).toEqual(['body.clientId']);
-    const badDate = await api.post('/api/subscriptions', { clientId: MISSING_ID, sessionId: session.id, startsOn: '03/02/2027' });
+    const badDate = await enroll(api, { clientId: MISSING_ID, sessionId: session.id, startsOn: '03/02/2027' });
     expect(badDate.status).toBe(400);
     expect(fieldsNamed(badDate.body)).toEqual(['body.startsOn']);
   });
@@ -141,13 +147,14 @@ describe('GET /api/clients/:id/profile', () => {
   it('shows family, guardians, subscriptions with their state, invoices, balance and history', async () => {
     const { session, client, api } = await setup();
     await api.post('/api/guardians', { familyId: client.familyId, name: 'Priya Patel', phone: '+1 555 010 2030' });
-    await api.post('/api/subscriptions', { clientId: client.id, sessionId: session.id, startsOn: '2027-03-02' });
+    await enroll(api, { clientId: client.id, sessionId: session.id, startsOn: '2027-03-02' });
     const profile = await api.get(`/api/clients/${client.id}/profile`);
     expect(profile.status).toBe(200);
     expect(profile.body.client).toMatchObject({ firstName: 'Maya', lastName: 'Patel' });
     expect(profile.body.guardians.map((g: any) => g.name)).toEqual(['Priya Patel']);
     expect(profile.body.subscriptions).toMatchObject([{ sessionName: 'Beginners Tue', startsOn: '2027-03-02', state: 'upcoming' }]);
-    expect(profile.body).toMatchObject({ balance: 0, currency: 'USD', invoices: [] });
+    // Enrolling billed March at once: 5 Tuesdays from the 2nd, the full $80.00, left to pay later.
+    expect(profile.body).toMatchObject({ balance: 8000, currency: 'USD', invoices: [{ total: 8000, status: 'open', amountDue: 8000 }] });
     expect(profile.body.history.map((h: any) => h.action)).toEqual(['subscription.enrolled']);
   });
 

@@ -218,13 +218,14 @@ describe('the past through the side doors (defect 3)', () => {
     const { s, desk, manager } = await e1();
     server.clock.setToday('2027-03-20');
     const leo = await buildClient(server.db, s.organization.id, { familyId: s.family.id, firstName: 'Leo', lastName: 'Patel' });
-    const body = { clientId: leo.id, sessionId: s.intermediateThu.id, startsOn: '2027-03-11' };
-    const refused = await desk.post('/api/subscriptions', body);
+    const body = { clientId: leo.id, sessionId: s.intermediateThu.id, startsOn: '2027-03-11', ...payLater };
+    const enroll = (api: TestApi, b: object) => api.post('/api/subscriptions', b, { 'idempotency-key': randomUUID() });
+    const refused = await enroll(desk, body);
     expect(refused.status).toBe(403);
     expect(refused.body.detail).toContain('Enrolling from this date reaches back to Thu, Mar 11, 2027');
-    expect((await desk.post('/api/subscriptions', { ...body, startsOn: '2027-03-25' })).status).toBe(201);
+    expect((await enroll(desk, { ...body, startsOn: '2027-03-25' })).status).toBe(201);
     const other = await buildClient(server.db, s.organization.id, { familyId: s.family.id, firstName: 'Ana', lastName: 'Patel' });
-    expect((await manager.post('/api/subscriptions', { ...body, clientId: other.id })).status).toBe(201);
+    expect((await enroll(manager, { ...body, clientId: other.id })).status).toBe(201);
   });
 });
 

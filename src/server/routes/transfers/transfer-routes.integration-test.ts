@@ -69,7 +69,7 @@ describe('POST /api/transfers/preview', () => {
 });
 
 describe('POST /api/transfers, each finish', () => {
-  it('E1 pay now: $2.00 cash, invoice paid, family balance $0.00, April voided, rosters moved', async () => {
+  it('E1 pay now: $2.00 cash, invoice paid; April voided and replaced by Intermediate Thu’s $100.00 (E8): balance $100.00; rosters moved', async () => {
     const { s, api } = await e1();
     const response = await transfer(api, { ...e1Request(s), discounts: [credit], finish: { kind: 'pay_now', amount: 200, method: 'cash' } });
     expect(response.status).toBe(201);
@@ -77,13 +77,22 @@ describe('POST /api/transfers, each finish', () => {
     expect(response.body.oldSubscription.endsOn).toBe('2027-03-16');
     expect(response.body.newSubscription).toMatchObject({ startsOn: '2027-03-18', endsOn: null, sessionId: s.intermediateThu.id });
     expect(response.body.voidedInvoiceIds).toEqual([s.april.id]);
+    // E8: the new enrollment's April, a full month of Thursdays, due on the 1st.
+    expect(response.body.horizonInvoices).toMatchObject([
+      { subscriptionId: response.body.newSubscription.id, periodStart: '2027-04-01', total: 10000, status: 'open', dueOn: '2027-04-01' },
+    ]);
 
     const after = await snapshot(api, s);
     expect(after.tuesday.clients).toEqual([]);
     expect(after.thursday.clients.map((c: any) => c.firstName)).toEqual(['Maya']);
-    expect(after.profile.balance).toBe(0);
+    expect(after.profile.balance).toBe(10000);
     const statuses = Object.fromEntries(after.profile.invoices.map((i: any) => [i.id, i.status]));
-    expect(statuses).toMatchObject({ [s.march.id]: 'paid', [s.april.id]: 'void', [response.body.invoice.id]: 'paid' });
+    expect(statuses).toMatchObject({
+      [s.march.id]: 'paid',
+      [s.april.id]: 'void',
+      [response.body.invoice.id]: 'paid',
+      [response.body.horizonInvoices[0].id]: 'open',
+    });
     expect(after.profile.transfers).toMatchObject([{ id: response.body.transfer.id, checkout: 'pay_now', status: 'completed' }]);
     expect(after.profile.history.map((h: any) => h.action)).toContain('transfer.completed');
     const states = after.profile.subscriptions.map((sub: any) => [sub.sessionName, sub.startsOn, sub.endsOn]);
@@ -93,21 +102,21 @@ describe('POST /api/transfers, each finish', () => {
     ]);
   });
 
-  it('E1 pay later: invoice open with $2.00 due, family balance $2.00', async () => {
+  it('E1 pay later: invoice open with $2.00 due; E8: family balance $2.00 + $100.00 = $102.00', async () => {
     const { s, api } = await e1();
     const response = await transfer(api, { ...e1Request(s), discounts: [credit], finish: { kind: 'pay_later', dueOn: '2027-03-25' } });
     expect(response.status).toBe(201);
     expect(response.body.invoice).toMatchObject({ status: 'open', amountDue: 200, dueOn: '2027-03-25' });
-    expect((await api.get(`/api/clients/${s.maya.id}/profile`)).body.balance).toBe(200);
+    expect((await api.get(`/api/clients/${s.maya.id}/profile`)).body.balance).toBe(10200);
   });
 
-  it('E1 close now: $2.00 written off with the reason, invoice closed, balance $0.00', async () => {
+  it('E1 close now: $2.00 written off with the reason, invoice closed; balance is April’s $100.00', async () => {
     const { s, api } = await e1();
     const response = await transfer(api, { ...e1Request(s), discounts: [credit], finish: { kind: 'close_now', reason: 'covered by March tuition' } });
     expect(response.status).toBe(201);
     expect(response.body.invoice).toMatchObject({ status: 'closed', writtenOff: 200, amountDue: 0 });
     expect(response.body.invoice.writeOffs).toEqual([expect.objectContaining({ amount: 200, reason: 'covered by March tuition' })]);
-    expect((await api.get(`/api/clients/${s.maya.id}/profile`)).body.balance).toBe(0);
+    expect((await api.get(`/api/clients/${s.maya.id}/profile`)).body.balance).toBe(10000);
   });
 
   it('E4: a partial payment of $20.00 by check no. 1042 leaves $30.00 open', async () => {
@@ -115,7 +124,7 @@ describe('POST /api/transfers, each finish', () => {
     const response = await transfer(api, { ...e1Request(s), finish: { kind: 'pay_now', amount: 2000, method: 'check', reference: '1042' } });
     expect(response.body.invoice).toMatchObject({ total: 5000, paid: 2000, amountDue: 3000, status: 'open' });
     expect(response.body.invoice.payments).toMatchObject([{ amount: 2000, method: 'check', reference: '1042' }]);
-    expect((await api.get(`/api/clients/${s.maya.id}/profile`)).body.balance).toBe(3000);
+    expect((await api.get(`/api/clients/${s.maya.id}/profile`)).body.balance).toBe(3000 + 10000);
   });
 });
 
@@ -333,7 +342,9 @@ describe('money received is never dropped (reliability suite, docs/reliability.m
     // The credit suggested for a later transfer counts the $20.00 paid for April too.
     const profile = (await api.get(`/api/clients/${s.maya.id}/profile`)).body;
     // April's unpaid $60.00, and the new March invoice: $50.00 (2 of 4 Thursdays of $100.00), open.
+    // April was not voided (money was received on it), so no Intermediate Thu April is issued for it.
     expect(done.body.invoice).toMatchObject({ total: 5000, amountDue: 5000 });
+    expect(done.body.horizonInvoices).toEqual([]);
     expect(profile.balance).toBe(6000 + 5000);
   });
 

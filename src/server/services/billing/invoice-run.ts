@@ -109,7 +109,11 @@ async function periodsToBill(tx: Database, context: RunContext, batch: Batch): P
   const schedules = await loadSessionSchedules(tx, { id: context.organizationId, timeZone: context.timeZone }, [
     ...new Map(batch.map((row) => [row.session.id, row.session])).values(),
   ]);
-  const billed = await invoiceRepository.billedPeriods(tx, context.organizationId, batch.map((row) => row.subscription.id), range);
+  const ids = batch.map((row) => row.subscription.id);
+  const billed = await invoiceRepository.billedPeriods(tx, context.organizationId, ids, range);
+  // Billing starts where checkout billed the first period: the run fills what follows (and gaps
+  // after downtime), never months before a subscription's billing began.
+  const firstBilled = await invoiceRepository.firstBilledPeriods(tx, context.organizationId, ids);
   const bills: Bill[] = [];
   for (const { subscription, session, familyId } of batch) {
     const billedSubscription: BilledSubscription = {
@@ -120,8 +124,10 @@ async function periodsToBill(tx: Database, context: RunContext, batch: Batch): P
       startsOn: Temporal.PlainDate.from(subscription.startsOn),
       endsOn: subscription.endsOn ? Temporal.PlainDate.from(subscription.endsOn) : null,
     };
+    const first = firstBilled.get(subscription.id);
     for (const period of periodsStartingIn({ subscription: billedSubscription, ...context.window })) {
       if (billed.has(`${subscription.id}:${period.start.toString()}`)) continue;
+      if (first && period.start.toString() < first) continue;
       const dates = issueAndDueDates({ period, issueDaysBefore: context.settings.invoiceIssueDaysBefore, dueDayOfMonth: context.settings.invoiceDueDay });
       if (Temporal.PlainDate.compare(dates.issueOn, context.today) > 0) continue;
       const invoice = invoiceForPeriod({ subscription: billedSubscription, period, locale: context.money.locale });

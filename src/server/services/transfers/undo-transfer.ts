@@ -91,7 +91,7 @@ async function assertNothingDependsOn(tx: Database, organization: OrganizationCo
   const { transfer, oldSubscription, newSubscription } = locked;
   const newInvoices = await invoiceRepository.listForSubscriptionsForUpdate(tx, organization.id, [newSubscription.id]);
   // Money on the new enrollment's invoices: payments less refunds, and account credit applied.
-  const received = (await loadInvoices(tx, organization.id, newInvoices)).reduce((sum, i) => sum + i.paid + i.credited, 0);
+  const money = await loadInvoices(tx, organization.id, newInvoices);
   const laterTransfer = await transferRepository.findCompletedFrom(tx, organization.id, newSubscription.id);
   const attended = await attendanceRepository.datesRecordedFor(tx, organization.id, newSubscription.id);
   const familyId = newInvoices[0]?.familyId ?? (await invoiceRepository.findById(tx, organization.id, transfer.invoiceId!))?.familyId;
@@ -109,7 +109,8 @@ async function assertNothingDependsOn(tx: Database, organization: OrganizationCo
     oldEnrollment: state(oldSubscription),
     newEnrollment: state(newSubscription),
     laterTransfer: laterTransfer ? { transferDate: Temporal.PlainDate.from(laterTransfer.transferDate) } : null,
-    paidOnNew: received,
+    paidOnNew: money.reduce((sum, i) => sum + i.paid, 0),
+    creditedOnNew: money.reduce((sum, i) => sum + i.credited, 0),
     attendedOnNew: attended.map((d) => Temporal.PlainDate.from(d)),
     accountCredit: { given: transfer.accountCredit, held },
     money: { currency: organization.currency, locale: organization.locale },
@@ -166,6 +167,7 @@ async function voidNewInvoices(tx: Database, ledger: LedgerContext, newInvoices:
     ledger,
     before
       .filter((invoice) => voided.includes(invoice.id))
+      .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0))
       .map((invoice) => ({ familyId: invoice.familyId, invoiceId: invoice.id, kind: 'void' as const, amount: -invoice.amountDue, description: 'Invoice voided: transfer undone' })),
   );
   return voided;
