@@ -6,7 +6,7 @@ import type { Database } from '../db/client.js';
 import { invoiceRepository } from '../db/repositories/invoice-repository.js';
 import { sessionRepository, type SessionRow } from '../db/repositories/session-repository.js';
 import { buildOrganization, buildService, buildSession } from '../db/seed/builders.js';
-import { firstInvoice } from '../domain/billing/first-invoice.js';
+import { invoiceForPeriod, periodsStartingIn } from '../domain/billing/billing-periods.js';
 import { AppError } from '../domain/errors.js';
 import type { Actor, OrganizationContext } from '../domain/access/actor.js';
 import { addDiscount } from '../server/services/billing/add-discount.js';
@@ -249,25 +249,49 @@ const first = <T>(items: readonly T[], index: number): T | undefined => (items.l
 const firstToday = (family: number) => Temporal.PlainDate.from('2026-12-28').add({ weeks: family % 8 });
 const plusWeeks = (date: Temporal.PlainDate, n: number) => date.add({ weeks: n }).toString();
 
-/** The monthly invoice run for a new enrollment: the first invoice by plan, then whole months for a monthly plan. */
-async function bill(world: World, organization: OrganizationContext, db: Database, o: { familyId: string; subscriptionId: string; session: SessionRow; startsOn: Temporal.PlainDate; months: number }) {
+/**
+ * Enrollment checkout (the first invoice by plan, left to pay later), then the engine's invoices
+ * of the following months for a monthly plan, as the run issues them when their day comes.
+ */
+async function enrollAndBill(
+  organization: OrganizationContext,
+  db: Database,
+  by: Actor,
+  o: { clientId: string; familyId: string; session: SessionRow; startsOn: Temporal.PlainDate; months: number },
+) {
+  const enrolled = await enrollClient(
+    db,
+    organization,
+    by,
+    { clientId: o.clientId, sessionId: o.session.id, startsOn: o.startsOn.toString(), discounts: [], finish: { kind: 'pay_later' } },
+    randomUUID(),
+  );
+  const subscription = enrolled.body.subscription;
+  const ids = [enrolled.body.invoice.id];
+  if (o.session.paymentPlan !== 'monthly') return { subscription, ids };
   const schedule = (await loadSessionSchedules(db, organization, [o.session])).get(o.session.id)!;
+  const billed = { sessionName: o.session.name, schedule, paymentPlan: o.session.paymentPlan, price: o.session.price, startsOn: o.startsOn, endsOn: null };
   const money = { currency: organization.currency, locale: organization.locale };
-  const firstOne = firstInvoice({ sessionName: o.session.name, schedule, paymentPlan: o.session.paymentPlan, price: o.session.price, firstSessionDate: o.startsOn, locale: organization.locale });
-  return db.transaction(async (tx) => {
-    const ids = [];
-    const issuedOn = o.startsOn.toString();
-    ids.push((await createInvoice(tx, { organizationId: organization.id, familyId: o.familyId, subscriptionId: o.subscriptionId, issuedOn, dueOn: issuedOn, lines: firstOne.lines, discounts: [], money })).id);
-    if (o.session.paymentPlan === 'monthly') {
-      for (let m = 1; m < o.months; m++) {
-        const month = o.startsOn.toPlainYearMonth().add({ months: m });
-        const periodStart = month.toPlainDate({ day: 1 });
-        const line = { description: `${o.session.name} — ${month}`, periodStart: periodStart.toString(), periodEnd: periodStart.add({ months: 1 }).toString(), quantityNumerator: 1, quantityDenominator: 1, unitAmount: o.session.price, amount: o.session.price };
-        ids.push((await createInvoice(tx, { organizationId: organization.id, familyId: o.familyId, subscriptionId: o.subscriptionId, issuedOn: periodStart.toString(), dueOn: periodStart.toString(), lines: [line], discounts: [], money })).id);
-      }
+  await db.transaction(async (tx) => {
+    const next = o.startsOn.toPlainYearMonth().add({ months: 1 }).toPlainDate({ day: 1 });
+    for (const period of periodsStartingIn({ subscription: billed, from: next, to: next.add({ months: o.months - 1 }) })) {
+      const invoice = invoiceForPeriod({ subscription: billed, period, locale: organization.locale });
+      if (!invoice) continue;
+      const ledger = { organizationId: organization.id, actorUserId: null, today: period.start.subtract({ days: 7 }) };
+      const row = await createInvoice(tx, ledger, {
+        familyId: o.familyId,
+        subscriptionId: subscription.id,
+        period,
+        issuedOn: ledger.today.toString(),
+        dueOn: period.start.toString(),
+        lines: invoice.lines,
+        discounts: [],
+        money,
+      });
+      ids.push(row.id);
     }
-    return ids;
   });
+  return { subscription, ids };
 }
 
 const amountOf = (due: number, f: number) => Math.max(1, Math.round(due * f));
@@ -312,8 +336,13 @@ function planEnroll(ctx: Ctx, step: { session: number; weeks: number; months: nu
     expected: expectEnroll(ctx.state, { clientId: ctx.clientId, sessionId: session.id, startsOn, today: ctx.today, role: step.role }),
     tags: back ? ['back-dated by a manager'] : [],
     act: async () => {
-      const subscription = await enrollClient(ctx.db, ctx.organization, actors[step.role], { clientId: ctx.clientId, sessionId: session.id, startsOn });
-      const ids = await bill(ctx.world, ctx.organization, ctx.db, { familyId: ctx.familyId, subscriptionId: subscription.id, session, startsOn: Temporal.PlainDate.from(startsOn), months: step.months });
+      const { subscription, ids } = await enrollAndBill(ctx.organization, ctx.db, actors[step.role], {
+        clientId: ctx.clientId,
+        familyId: ctx.familyId,
+        session,
+        startsOn: Temporal.PlainDate.from(startsOn),
+        months: step.months,
+      });
       if (step.pay > 0) {
         const invoice = (await invoiceRepository.findById(ctx.db, ctx.organization.id, ids[0]!))!;
         if (invoice.total > 0) await recordPayment(ctx.db, ctx.organization, actor, invoice.id, { amount: step.pay === 2 ? invoice.total : amountOf(invoice.total, 0.5), method: 'cash', reference: null });
@@ -748,8 +777,14 @@ describe('money under concurrent changes to one invoice', () => {
         const [client] = await bulkClients(database.db, { organizationId: organization.id, count: 1, label: `Race ${round}` });
         const familyId = client!.family_id;
         const tuesday = sessions[0]!;
-        const subscription = await enrollClient(database.db, organization, actor, { clientId: client!.id, sessionId: tuesday.id, startsOn: '2027-03-02' });
-        const [march, april] = await bill(world, organization, database.db, { familyId, subscriptionId: subscription.id, session: tuesday, startsOn: Temporal.PlainDate.from('2027-03-02'), months: 2 });
+        const { subscription, ids } = await enrollAndBill(organization, database.db, actor, {
+          clientId: client!.id,
+          familyId,
+          session: tuesday,
+          startsOn: Temporal.PlainDate.from('2027-03-02'),
+          months: 2,
+        });
+        const [march, april] = ids;
         await recordPayment(database.db, organization, actor, march!, { amount: 8000, method: 'cash', reference: null });
         const request = { subscriptionId: subscription.id, transferDate: '2027-03-16', targetSessionId: sessions[1]!.id, capacityOverride: false, reason: '', discounts: [] };
         if (round % 2 === 0) {

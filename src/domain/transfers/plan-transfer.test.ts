@@ -63,6 +63,21 @@ describe('planTransfer', () => {
   });
 
   describe('refuses', () => {
+    it('INVALID_DATE_RANGE: a first date before the start of the enrollment being moved (the reliability suite’s D1)', () => {
+      // Maya's Intermediate Thu enrollment began on 2027-03-18 (after a transfer from Beginners Tue,
+      // which runs until 2027-03-16); a move of it to Swim Team Sat from 2027-03-06 would overlap Beginners Tue.
+      const current = { ...maya.current, session: intermediateThu, period: { startsOn: date('2027-03-18'), endsOn: null } };
+      const error = caughtAppError(() =>
+        planTransfer(e1({ current, target: swimTeamSat, transferDate: date('2027-03-18'), firstSessionDate: date('2027-03-06') })),
+      );
+      expect(error.code).toBe('INVALID_DATE_RANGE');
+      expect(error.message).toBe(
+        'The new enrollment cannot start before the Intermediate Thu enrollment it replaces did (Thu, Mar 18, 2027); ' +
+          'choose a first date on or after it, or enroll the client separately.',
+      );
+      expect(error.fields).toEqual([{ field: 'body.firstSessionDate', message: 'on or after Thu, Mar 18, 2027' }]);
+    });
+
     it('ENDED_BY_TRANSFER (E12): an enrollment a standing transfer ended, from any date', () => {
       const current = { ...maya.current, endedByTransfer: { transferDate: date('2027-03-16') }, period: { startsOn: date('2027-01-05'), endsOn: date('2027-03-16') } };
       const error = caughtAppError(() => planTransfer(e1({ current, transferDate: date('2027-03-09') })));

@@ -119,6 +119,7 @@ export function planTransfer(o: PlanTransferOptions): TransferPlan {
   });
 
   const firstSessionDate = resolveFirstSessionDate(o);
+  assertStartsWithinTheChain({ ...o, firstSessionDate });
   assertNotAlreadyEnrolled({ ...o, firstSessionDate });
 
   const capacityDates = datesToCheckForCapacity({ ...o, firstSessionDate });
@@ -152,6 +153,23 @@ export function planTransfer(o: PlanTransferOptions): TransferPlan {
   warnings.push(...timeClashes({ ...o, firstSessionDate, oldEndsOn }));
 
   return { transferDate, oldEndsOn, firstSessionDate, warnings, capacityOverridden, reachedBack };
+}
+
+/**
+ * The new enrollment takes over from the one being moved, so it cannot start before that one
+ * did: earlier dates belong to whatever came before it (an earlier enrollment of the chain,
+ * still running then), and DESIGN.md "Chains of transfers" allows one live enrollment per chain.
+ */
+function assertStartsWithinTheChain(o: PlanTransferOptions & { firstSessionDate: Temporal.PlainDate }): void {
+  const { startsOn } = o.current.period;
+  if (Temporal.PlainDate.compare(o.firstSessionDate, startsOn) >= 0) return;
+  throw fieldError(
+    'INVALID_DATE_RANGE',
+    `The new enrollment cannot start before the ${o.current.session.name} enrollment it replaces did ` +
+      `(${writeDate(startsOn, o.locale)}); choose a first date on or after it, or enroll the client separately.`,
+    'body.firstSessionDate',
+    `on or after ${writeDate(startsOn, o.locale)}`,
+  );
 }
 
 /**

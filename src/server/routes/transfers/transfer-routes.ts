@@ -29,6 +29,7 @@ const planRefusals: AppErrorCode[] = [
   'DISCOUNT_EXCEEDS_TOTAL',
   'ENDED_BY_TRANSFER',
   'ATTENDANCE_RECORDED',
+  'INVALID_DATE_RANGE',
 ];
 
 export function registerTransferRoutes(app: FastifyInstance, db: Database) {
