@@ -49,6 +49,18 @@ for (const size of screenSizes) {
       await page.screenshot({ path: `test-results/screens/billing-family-patel-full-${sizeName(size)}.png`, fullPage: true, animations: 'disabled' });
       await expectAccessible(page, 'Patel family page');
 
+      // On a phone the navigation folds behind the menu button, out of the way of Tab too.
+      const navigation = page.getByRole('navigation', { name: 'Main' });
+      if (size.width < 768) {
+        await expect(navigation).toBeHidden();
+        await page.getByRole('button', { name: 'Navigation' }).click();
+        await expect(navigation.getByRole('link', { name: 'Clients' })).toBeVisible();
+        await page.getByRole('button', { name: 'Navigation' }).click();
+        await expect(navigation).toBeHidden();
+      } else {
+        await expect(navigation).toBeVisible();
+      }
+
       // The family's clients link to their profiles.
       await page.getByRole('link', { name: 'Maya Patel' }).click();
       await expect(page).toHaveURL(`/clients/${mayaId}`);

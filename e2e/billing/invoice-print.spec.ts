@@ -16,8 +16,12 @@ for (const size of screenSizes) {
       await signInAs(page, 'frontDesk');
       await page.goto(`/families/${familyId}`);
       const item = page.locator(`[data-invoice-id="${paid.id}"]`);
-      await item.getByRole('button').first().click();
-      await item.getByRole('link', { name: 'Printable invoice' }).click();
+      await item.getByRole('button').first().click(); // paid invoices start folded: open it
+      await expect(item.getByText('Paid in full: nothing is due.')).toBeVisible();
+      const printable = item.getByRole('link', { name: 'Printable invoice' });
+      await printable.scrollIntoViewIfNeeded();
+      await expect(printable).toBeInViewport();
+      await printable.click();
       await expect(page).toHaveURL(`/invoices/${paid.id}/print`);
 
       await expect(page.getByRole('heading', { name: 'Riverside Swim School', level: 1 })).toBeVisible();

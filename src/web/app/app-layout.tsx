@@ -51,7 +51,7 @@ export function AppLayout() {
             <AccountMenu />
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="xs" aria-label="Main" id="main-navigation">
+        <AppShell.Navbar p="xs" aria-label="Main" id="main-navigation" data-nav-closed={!navOpened || undefined}>
           <Stack gap={2}>
             {sections.filter((section) => section.shown(can)).map((section) => (
               <NavLink
