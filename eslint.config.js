@@ -27,6 +27,10 @@ const serviceQueryMessage =
 const serviceHttpMessage =
   'a service knows nothing of HTTP or its routes: request and response schemas belong in src/contracts, the actor and ' +
   'organization context in src/domain/access, and failures are AppErrors (src/domain/errors) that src/server/http maps.';
+const dbMessage =
+  'src/db is below the server: schema, migrations, repositories and seed data import src/domain, never src/server or src/web. ' +
+  'A use case that needs a service as well (such as seeding the demo and billing it with the engine) belongs in ' +
+  'src/server/services and calls src/db from there.';
 const serverWebMessage = 'the server does not import the web app; what both need belongs in src/contracts or src/domain.';
 const webMessage =
   'the web app never imports server or database code (STYLE.md rule 4): API types come from src/contracts ' +
@@ -79,6 +83,22 @@ export default defineConfig([
             packages: ['temporal-polyfill', 'vitest', 'fast-check'],
             message: domainMessage,
           },
+        },
+      ],
+    },
+  },
+  {
+    // Tests too: a db test that needs a service belongs beside the service.
+    name: 'boundaries: the db layer is below the server',
+    files: ['src/db/**/*.{ts,tsx}'],
+    rules: {
+      'boundaries/imports': [
+        'error',
+        {
+          forbid: [
+            { folder: 'src/server', message: dbMessage },
+            { folder: 'src/web', message: dbMessage },
+          ],
         },
       ],
     },

@@ -1,5 +1,5 @@
 import { beginnersTue, fullName } from '../fixtures/clients';
-import { clientProfile, sessionNamed, shownDate, shownMoney } from '../fixtures/demo';
+import { clientProfile, enrollmentRow, sessionNamed, shownDate, shownMoney } from '../fixtures/demo';
 import { expect, test } from '../fixtures/test';
 import { transferDialog } from '../fixtures/transfer-dialog';
 
@@ -52,8 +52,8 @@ test('schedule → roster → X → transfer Maya Patel to Intermediate Thu, app
   await expect(transferEvent).toHaveCount(1);
   await expect(transferEvent).toContainText(`Transferred from Beginners Tue to Intermediate Thu on ${shownDate(transferDate)}`);
   await expect(transferEvent.getByRole('button', { name: 'Undo' })).toBeVisible();
-  await expect(page.getByRole('row', { name: /Beginners Tue/ })).toContainText(shownDate(transferDate));
-  await expect(page.getByRole('row', { name: /Intermediate Thu/ })).toContainText('Ongoing');
+  await expect(enrollmentRow(page, 'Beginners Tue')).toContainText(shownDate(transferDate));
+  await expect(enrollmentRow(page, 'Intermediate Thu')).toContainText('Ongoing');
   await saveScreen('client-profile-after-transfer');
 
   const profile = await clientProfile(page.request, maya.clientId);

@@ -1,5 +1,5 @@
 import { beginnersTue, fullName } from '../fixtures/clients';
-import { clientProfile } from '../fixtures/demo';
+import { clientProfile, enrollmentRow } from '../fixtures/demo';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/test';
 import { transferDialog } from '../fixtures/transfer-dialog';
@@ -30,7 +30,7 @@ test('undo restores the old enrollment; after a payment undo is refused with its
   await confirm.getByRole('button', { name: 'Undo transfer' }).click();
   await expect(confirm).toBeHidden();
   await expect(page.getByText('Transfer undone: back in Beginners Tue')).toBeVisible();
-  await expect(page.getByRole('row', { name: /Beginners Tue/ })).toContainText('Ongoing');
+  await expect(enrollmentRow(page, 'Beginners Tue')).toContainText('Ongoing');
   await saveScreen('client-profile-after-undo');
   let profile = await clientProfile(page.request, client.clientId);
   expect(profile.transfers.map((t) => t.status)).toEqual(['undone']);

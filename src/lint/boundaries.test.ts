@@ -70,6 +70,24 @@ boundary(
   ],
 );
 
+const db = 'src/db/seed/fixture.ts';
+boundary(
+  'src/db is below the server',
+  [
+    [db, "import { runInvoices } from '../../server/services/billing/invoice-run.js';"],
+    [db, "import type { LedgerContext } from '../../server/services/billing/ledger.js';"],
+    [db, "import { http } from '../../web/api/http';"],
+    ['src/db/repositories/fixture.ts', "import { loadEnv } from '../../server/env.js';"],
+    ['src/db/seed/fixture.integration-test.ts', "import { seedDemo } from '../../server/services/demo/seed-demo.js';"],
+  ],
+  [
+    [db, "import { clientRepository } from '../repositories/client-repository.js';"],
+    [db, "import { realSessionDates } from '../../domain/schedule/session-dates.js';"],
+    [db, "import { eq } from 'drizzle-orm';"],
+    ['src/server/services/demo/fixture.ts', "import { planDemo } from '../../../db/seed/demo.js';"],
+  ],
+);
+
 const route = 'src/server/routes/catalog/fixture.ts';
 boundary(
   'src/server/routes: no query in a route',

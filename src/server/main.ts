@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/client.js';
-import { seedDemoIfEmpty } from '../db/seed/demo.js';
 import { buildApp } from './app.js';
 import { authSecret } from './auth/secret.js';
 import { loadEnv } from './env.js';
 import { migrateDatabase } from './migrate-database.js';
+import { seedDemoIfEmpty } from './services/demo/seed-demo.js';
 import { todayIn } from '../domain/time/today.js';
 
 /** `npm start`: migrate, load the demo data on first run, serve the API. */

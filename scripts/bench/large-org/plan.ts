@@ -706,6 +706,8 @@ export function planLargeOrganization(o: LargeOrganizationOptions): LargeOrganiz
         from_subscription_id: from.id,
         to_subscription_id: t.id,
         transfer_date: isoOf(from.end!),
+        old_ends_on: isoOf(from.end!),
+        first_session_date: isoOf(t.start),
         previous_ends_on: null,
         reason: history.pick(TRANSFER_REASONS),
         checkout: transfer.checkout,

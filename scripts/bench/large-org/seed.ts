@@ -6,7 +6,7 @@ import { staffRepository } from '../../../src/db/repositories/staff-repository.j
 import { deterministicId } from '../../../src/db/seed/deterministic.js';
 import type { Role } from '../../../src/domain/access/permissions.js';
 import { planLargeOrganization, type LargeOrganizationPlan } from './plan.js';
-import { writeTables } from './write.js';
+import { writeLedger, writeTables } from './write.js';
 
 export const LARGE_PASSWORD = 'bench-password-2026';
 export const LARGE_TIME_ZONE = 'America/New_York';
@@ -84,7 +84,11 @@ export async function seedLarge(o: {
           await staffRepository.create(tx, { organizationId: spec.id, name: `Bench ${role}`, email, password: LARGE_PASSWORD, role });
         }
       });
-      await writeTables(pool, plan.tables, (table, count, ms) => log(`  ${table.padEnd(24)} ${count.toLocaleString('en-US').padStart(10)} rows ${(ms / 1000).toFixed(1).padStart(6)} s`));
+      const logTable = (table: string, count: number, ms: number) =>
+        log(`  ${table.padEnd(24)} ${count.toLocaleString('en-US').padStart(10)} rows ${(ms / 1000).toFixed(1).padStart(6)} s`);
+      await writeTables(pool, plan.tables, logTable);
+      // Written around the services, so the family ledger follows from the rows (each balance is its ledger's sum).
+      await writeLedger(pool, spec.id, logTable);
       log(`${spec.name}: written in ${((performance.now() - started) / 1000).toFixed(1)} s — ${JSON.stringify(plan.stats)}`);
       seeded.push({ id: spec.id, name: spec.name, historyYears: spec.historyYears, logins: spec.logins, stats: plan.stats });
     }

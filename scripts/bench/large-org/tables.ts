@@ -130,6 +130,8 @@ export const TABLES = {
     from_subscription_id: 'uuid',
     to_subscription_id: 'uuid',
     transfer_date: 'date',
+    old_ends_on: 'date',
+    first_session_date: 'date',
     previous_ends_on: 'date',
     reason: 'text',
     checkout: 'checkout_choice',

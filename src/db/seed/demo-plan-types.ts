@@ -3,11 +3,8 @@ import type {
   families,
   guardians,
   instructors,
-  invoiceLines,
-  invoices,
   locations,
   organizations,
-  payments,
   services,
   sessionDateExceptions,
   sessions,
@@ -17,7 +14,11 @@ import type {
 /** A row to insert, with its id decided by the plan (so the database can be checked against it). */
 export type Planned<T extends { $inferInsert: object }> = T['$inferInsert'] & { id: string; organizationId: string };
 
-/** Everything the demo inserts, table by table, in an order that satisfies the foreign keys. */
+/**
+ * Everything the demo inserts, table by table, in an order that satisfies the foreign keys.
+ * No invoices or payments: those come from the billing engine once the plan is written
+ * (src/server/services/demo), so the family ledger is written with them.
+ */
 export interface DemoPlan {
   organizations: Array<typeof organizations.$inferInsert & { id: string }>;
   locations: Planned<typeof locations>[];
@@ -29,9 +30,8 @@ export interface DemoPlan {
   guardians: Planned<typeof guardians>[];
   clients: Planned<typeof clients>[];
   subscriptions: Planned<typeof subscriptions>[];
-  invoices: Planned<typeof invoices>[];
-  invoiceLines: Planned<typeof invoiceLines>[];
-  payments: Planned<typeof payments>[];
+  /** The transfer scenario's subscription (Maya Patel in Beginners Tue), which billing pays ahead. */
+  scenario: { organizationId: string; subscriptionId: string } | null;
 }
 
 export function emptyPlan(): DemoPlan {
@@ -46,8 +46,6 @@ export function emptyPlan(): DemoPlan {
     guardians: [],
     clients: [],
     subscriptions: [],
-    invoices: [],
-    invoiceLines: [],
-    payments: [],
+    scenario: null,
   };
 }

@@ -1,7 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { firstRealSessionDateOnOrAfter, type SessionSchedule } from '../../domain/schedule/session-dates.js';
 import { isRecurrenceDate } from '../../domain/schedule/session-recurrence.js';
-import { planInvoices } from './demo-billing.js';
 import {
   PATEL_FAMILY,
   RIVERSIDE_INSTRUCTORS,
@@ -130,16 +129,7 @@ function planRiverside(plan: DemoPlan, today: Temporal.PlainDate): void {
     fixed: [{ client: maya, sessionId: beginnersTue.row.id, startsOn: mayaStartsOn }],
   });
   const mayaSubscription = plan.subscriptions.find((subscription) => subscription.clientId === maya.id)!;
-
-  planInvoices({
-    plan,
-    organizationId,
-    timeZone: TIME_ZONE,
-    today,
-    random: createRandom('demo:riverside:billing'),
-    sessionsById: new Map(enrollable.map(({ row, schedule }) => [row.id, { name: row.name, schedule }])),
-    scenarioSubscriptionId: mayaSubscription.id,
-  });
+  plan.scenario = { organizationId, subscriptionId: mayaSubscription.id };
 }
 
 function firstDate(schedule: SessionSchedule, date: Temporal.PlainDate): Temporal.PlainDate {

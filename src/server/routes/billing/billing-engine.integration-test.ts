@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient } from '../../../db/seed/builders.js';
+import { buildClient, buildSubscription } from '../../../db/seed/builders.js';
 import { buildE1Scenario, e1Request, type E1Scenario } from '../../testing/e1-scenario.js';
 import { fieldsNamed, startTestServer, type TestApi, type TestServer } from '../../testing/test-server.js';
 
@@ -76,6 +76,18 @@ describe('E7: enrollment bills at once, the run issues the next month', () => {
     server.clock.setToday('2027-04-01');
     expect((await owner.post('/api/invoice-runs', {})).body.issued).toBe(0);
     expect(await leoInvoices()).toHaveLength(2);
+  });
+
+  it('a subscription starting after its month’s first day is billed for that month on the month’s issue day', async () => {
+    const { s, owner } = await e1();
+    // Enrolled (without checkout, as data brought in is) from Tuesday 2027-04-06: April's issue day is 2027-03-25.
+    const ana = await buildClient(server.db, s.organization.id, { familyId: s.family.id, firstName: 'Ana', lastName: 'Patel' });
+    const subscription = await buildSubscription(server.db, s.organization.id, { sessionId: s.beginnersTue.id, clientId: ana.id, startsOn: '2027-04-06' });
+    server.clock.setToday('2027-03-25');
+    await owner.post('/api/invoice-runs', {});
+    const april = (await balanceOf(owner, s.family.id)).invoices.filter((i: any) => i.subscriptionId === subscription.id);
+    // Tuesdays in April 2027: 6, 13, 20, 27 — all of them: the full month.
+    expect(april).toMatchObject([{ periodStart: '2027-04-01', total: 8000, dueOn: '2027-04-01', lines: [{ quantityNumerator: 4, quantityDenominator: 4 }] }]);
   });
 
   it('after downtime the run catches up: nothing ran from 2027-03-09 to 2027-04-30, then April and May are issued', async () => {

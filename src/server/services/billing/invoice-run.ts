@@ -86,8 +86,10 @@ async function runContext(db: Database, o: { organizationId: string; today?: Tem
 
 /** One batch: the periods to bill, their invoices, lines and ledger entries, and account credit applied when the organization says so. */
 async function billBatch(tx: Database, context: RunContext, page: { afterId: string | null; limit: number }) {
-  const range = { from: context.window.from.toString(), to: context.window.to.toString() };
-  const batch = await subscriptionRepository.billableBatch(tx, context.organizationId, { ...page, ...range });
+  // Subscriptions that run in any period starting in the window: one starting on the 5th of a
+  // month whose period (its 1st) is in the window is billed for that month too.
+  const running = { from: context.window.from.toString(), to: context.window.to.add({ months: 1 }).toString() };
+  const batch = await subscriptionRepository.billableBatch(tx, context.organizationId, { ...page, ...running });
   if (batch.length === 0) return { count: 0, lastId: null, issued: 0, creditApplied: 0 };
   const bills = await periodsToBill(tx, context, batch);
   const inserted = await issue(tx, context, bills);
