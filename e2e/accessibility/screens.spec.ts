@@ -1,20 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { beginnersTue, fullName } from '../fixtures/clients';
+import { expectAccessible } from '../fixtures/accessibility';
 import { clientProfile, demo } from '../fixtures/demo';
 import { expect, test } from '../fixtures/test';
 import { transferDialog } from '../fixtures/transfer-dialog';
-
-/** No serious or critical WCAG 2.1 A/AA violation on what is on screen now. */
-async function expectAccessible(page: Page, screen: string) {
-  // Check what settles on screen, not a drawer half-faded in (its colors would be blended).
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const blocking = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`).join(' | ')}`);
-  expect(blocking, `${screen}: accessibility violations`).toEqual([]);
-}
 
 test('sign-in screen', async ({ page, saveScreen }) => {
   await page.goto('/login');

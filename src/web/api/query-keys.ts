@@ -7,6 +7,10 @@ export const queryKeys = {
   roster: (sessionId: string, date: string) => ['roster', sessionId, date] as const,
   clientProfile: (clientId: string) => ['client-profile', clientId] as const,
   transferTargets: (subscriptionId: string, date: string) => ['transfer-targets', subscriptionId, date] as const,
+  familyBalance: (familyId: string) => ['family-balance', familyId] as const,
+  invoice: (invoiceId: string) => ['invoice', invoiceId] as const,
+  statement: (familyId: string, from: string, to: string) => ['statement', familyId, from, to] as const,
+  billingSettings: () => ['billing-settings'] as const,
 };
 
 /** Who is enrolled where shows on all of these; refresh them after an enrollment changes. */
@@ -14,4 +18,14 @@ export function refreshEnrollmentViews(queryClient: QueryClient) {
   for (const key of ['schedule', 'session-dates', 'roster', 'client-profile', 'transfer-targets', 'sessions']) {
     void queryClient.invalidateQueries({ queryKey: [key] });
   }
+}
+
+/**
+ * What a family owes shows on all of these; refresh them after a payment, discount, refund or
+ * credit. Settles when the screens on view have their new data.
+ */
+export function refreshBillingViews(queryClient: QueryClient) {
+  return Promise.all(
+    ['family-balance', 'invoice', 'statement', 'client-profile'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
+  );
 }

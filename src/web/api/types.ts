@@ -1,7 +1,22 @@
 // The API's own DTO and request types, taken from its contracts' zod schemas (type-only: no
 // schema code reaches the browser for a type). Screens import them from here or from the contracts.
 import type { z } from 'zod';
-import type { discountBody, finishSchema, InvoiceDto } from '../../contracts/billing';
+import type {
+  AccountCreditInput,
+  ApplyCreditInput,
+  BillingSettingsDto,
+  BillingSettingsInput,
+  discountBody,
+  FamilyBalanceDto,
+  finishSchema,
+  InvoiceDto,
+  LedgerEntryDto,
+  paymentBody,
+  RefundInput,
+  StatementDto,
+  VoidInput,
+  WriteOffInput,
+} from '../../contracts/billing';
 import type { ClientProfileDto } from '../../contracts/client-profile';
 import type { SubscriptionDto, UnenrollInput, UnenrollResultDto } from '../../contracts/enrollment';
 import type {
@@ -38,23 +53,31 @@ import type {
 } from '../../contracts/transfers';
 
 export type {
+  AccountCreditInput,
+  ApplyCreditInput,
   AttendanceDto,
   AttendanceInput,
+  BillingSettingsDto,
+  BillingSettingsInput,
   ClientDto,
   ClientProfileDto,
+  FamilyBalanceDto,
   FamilyDto,
   GuardianDto,
   InstructorDto,
   InvoiceDto,
+  LedgerEntryDto,
   LocationDto,
   MeDto,
   OrganizationDto,
+  RefundInput,
   RosterDto,
   ScheduleDto,
   ServiceDto,
   SessionDateDto,
   SessionDatesDto,
   SessionDto,
+  StatementDto,
   SubscriptionDto,
   TransferDto,
   TransferPreviewDto,
@@ -62,6 +85,8 @@ export type {
   UndoTransferResultDto,
   UnenrollInput,
   UnenrollResultDto,
+  VoidInput,
+  WriteOffInput,
 };
 export type { DiscountKind, PaymentMethod, PaymentPlan } from '../../domain/billing/value-sets';
 
@@ -76,6 +101,9 @@ export type TransferTargetDto = z.infer<typeof transferTargetDto>;
 export type TransferTargetsDto = z.infer<typeof transferTargetsDto>;
 export type DiscountInput = z.input<typeof discountBody>;
 export type FinishInput = z.input<typeof finishSchema>;
+/** A payment taken on an open invoice (the reference may be left out). */
+export type PaymentInput = z.input<typeof paymentBody>;
+export type InvoicePayment = InvoiceDto['payments'][number];
 /** What the web app sends to preview or make a transfer (defaults left to the server). */
 export type TransferRequest = Pick<PreviewTransferInput, 'subscriptionId' | 'transferDate' | 'targetSessionId'> &
   Partial<Omit<PreviewTransferInput, 'subscriptionId' | 'transferDate' | 'targetSessionId'>>;

@@ -1,4 +1,5 @@
-import { Anchor, AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Burger, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { AccountMenu } from '../features/auth/components/account-menu';
@@ -20,16 +21,27 @@ export function AppLayout() {
   const can = useCan();
   const { pathname } = useLocation();
   const isActive = (to: string, end: boolean) => (end ? pathname === to : pathname.startsWith(to));
+  // On a phone the navigation folds away behind a menu button, so the screen gets the whole width.
+  const [navOpened, nav] = useDisclosure(false);
   return (
     <TransferDialogProvider>
       <Anchor href="#main" className="skip-link">
         Skip to main content
       </Anchor>
-      <AppShell header={{ height: 56 }} navbar={{ width: 180, breakpoint: 0 }} padding="md">
+      <AppShell header={{ height: 56 }} navbar={{ width: 180, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="md">
         <AppShell.Header px="md">
           <Group h="100%" justify="space-between" wrap="nowrap">
-            <Group gap="md" wrap="nowrap">
-              <Title order={1} size="h4">
+            <Group gap="sm" wrap="nowrap" miw={0}>
+              <Burger
+                opened={navOpened}
+                onClick={nav.toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label="Navigation"
+                aria-expanded={navOpened}
+                aria-controls="main-navigation"
+              />
+              <Title order={1} size="h4" lineClamp={1}>
                 {organization.name}
               </Title>
               <Text size="sm" c="dimmed" visibleFrom="xs">
@@ -39,7 +51,7 @@ export function AppLayout() {
             <AccountMenu />
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="xs" aria-label="Main">
+        <AppShell.Navbar p="xs" aria-label="Main" id="main-navigation" data-nav-closed={!navOpened || undefined}>
           <Stack gap={2}>
             {sections.filter((section) => section.shown(can)).map((section) => (
               <NavLink
@@ -49,6 +61,7 @@ export function AppLayout() {
                 end={section.end}
                 label={section.label}
                 active={isActive(section.to, section.end)}
+                onClick={nav.close}
               />
             ))}
           </Stack>

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { RequireSession } from '../features/auth/components/require-session';
@@ -6,7 +6,7 @@ import { LoginPage } from '../pages/login/login-page';
 import { NotFoundPage } from '../pages/not-found/not-found-page';
 import { setupRoute } from '../pages/setup/setup-routes';
 import { AppLayout } from './app-layout';
-import { lazyScreen } from './lazy-screen';
+import { lazyScreen, screenLoading } from './lazy-screen';
 
 // Each screen is its own chunk (the calendar is the heaviest), so the first load carries only
 // the shell and the sign-in page. The schedule, the landing screen, is preloaded at start-up (main.tsx).
@@ -17,8 +17,22 @@ const ClientProfilePage = lazy(() =>
   import('../pages/clients/client-profile-page').then((m) => ({ default: m.ClientProfilePage })),
 );
 
+const FamilyPage = lazy(() => import('../pages/families/family-page').then((m) => ({ default: m.FamilyPage })));
+const InvoicePrintPage = lazy(() => import('../pages/invoices/invoice-print-page').then((m) => ({ default: m.InvoicePrintPage })));
+
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // Paper, not a screen: no navigation around it.
+  {
+    path: '/invoices/:invoiceId/print',
+    element: (
+      <RequireSession>
+        <Suspense fallback={screenLoading}>
+          <InvoicePrintPage />
+        </Suspense>
+      </RequireSession>
+    ),
+  },
   {
     element: (
       <RequireSession>
@@ -30,6 +44,7 @@ const router = createBrowserRouter([
       { path: 'sessions/:sessionId', element: <SessionPage /> },
       { path: 'clients', element: <ClientsPage /> },
       { path: 'clients/:clientId', element: <ClientProfilePage /> },
+      { path: 'families/:familyId', element: <FamilyPage /> },
       setupRoute,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -8,6 +8,7 @@ import { InvoicesList } from '../../features/clients/components/invoices-list';
 import { SubscriptionsTable } from '../../features/clients/components/subscriptions-table';
 import { UndoTransferDialog } from '../../features/clients/components/undo-transfer-dialog';
 import { UpdateSubscriptionDialog } from '../../features/clients/components/update-subscription-dialog';
+import { useFamilyBalance } from '../../features/billing/hooks/use-billing';
 import { useClientProfile } from '../../features/clients/hooks/use-client-profile';
 import { sessionNamesBySubscription } from '../../features/clients/session-names';
 import { QueryState } from '../../shared/components/query-state';
@@ -85,9 +86,11 @@ interface InvoicesAndHistoryProps {
 }
 
 function InvoicesAndHistory({ profile, sessionNames, onUndo }: InvoicesAndHistoryProps) {
+  // The account credit the family holds, to offer on its open invoices.
+  const balance = useFamilyBalance(profile.family.id);
   return (
     <Grid gap="md">
-      <Grid.Col span={7}>
+      <Grid.Col span={{ base: 12, md: 7 }}>
         <Title order={3} size="h5" mb="xs">
           Family invoices
         </Title>
@@ -96,10 +99,14 @@ function InvoicesAndHistory({ profile, sessionNames, onUndo }: InvoicesAndHistor
             No invoices yet.
           </Text>
         ) : (
-          <InvoicesList invoices={profile.invoices} sessionNameBySubscription={sessionNames} />
+          <InvoicesList
+            invoices={profile.invoices}
+            sessionNameBySubscription={sessionNames}
+            accountCredit={balance.data?.accountCredit ?? 0}
+          />
         )}
       </Grid.Col>
-      <Grid.Col span={5}>
+      <Grid.Col span={{ base: 12, md: 5 }}>
         <Title order={3} size="h5" mb="xs">
           History
         </Title>

@@ -1,4 +1,5 @@
 import { familiesApi } from '../../features/catalog/api/catalog-api';
+import { FamilyLink } from '../../features/clients/components/family-link';
 import { FamilyForm } from '../../features/setup/components/family-form';
 import { GuardiansEditor } from '../../features/setup/components/guardians-editor';
 import { ResourceSetup } from '../../features/setup/components/resource-setup';
@@ -11,7 +12,7 @@ export function FamiliesSetupPage() {
       description="Billing accounts: guardians are the contacts, clients the people who attend."
       permission="clients.write"
       api={familiesApi}
-      columns={[{ header: 'Name', cell: (family) => family.name }]}
+      columns={[{ header: 'Name', cell: (family) => <FamilyLink family={family} /> }]}
       nameOf={(family) => `${family.name} family`}
       emptyInput={() => ({ name: '' })}
       toInput={(family) => ({ name: family.name })}

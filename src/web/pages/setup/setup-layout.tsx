@@ -10,6 +10,7 @@ const sections = [
   { path: 'sessions', label: 'Sessions' },
   { path: 'families', label: 'Families' },
   { path: 'clients', label: 'Clients' },
+  { path: 'billing', label: 'Billing' },
 ];
 
 export function SetupLayout() {
@@ -21,7 +22,7 @@ export function SetupLayout() {
       <div>
         <Title order={2}>Setup</Title>
         <Text size="sm" c="dimmed">
-          Starting out? Add locations and instructors, then services and their sessions, then families and their clients.
+          Starting out? Add locations and instructors, then services and their sessions, then families and their clients, and check how invoices are issued.
         </Text>
       </div>
       <Tabs value={current} onChange={(path) => path && navigate(`/setup/${path}`)} keepMounted={false}>

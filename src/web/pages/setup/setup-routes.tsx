@@ -3,6 +3,7 @@ import { Navigate, type RouteObject } from 'react-router';
 import { SetupLayout } from './setup-layout';
 
 // Setup is used rarely: its screens load when opened, not with the app.
+const BillingSetupPage = lazy(() => import('./billing-setup-page').then((m) => ({ default: m.BillingSetupPage })));
 const ClientsSetupPage = lazy(() => import('./clients-setup-page').then((m) => ({ default: m.ClientsSetupPage })));
 const FamiliesSetupPage = lazy(() => import('./families-setup-page').then((m) => ({ default: m.FamiliesSetupPage })));
 const InstructorsSetupPage = lazy(() => import('./instructors-setup-page').then((m) => ({ default: m.InstructorsSetupPage })));
@@ -21,5 +22,6 @@ export const setupRoute: RouteObject = {
     { path: 'sessions', element: <SessionsSetupPage /> },
     { path: 'families', element: <FamiliesSetupPage /> },
     { path: 'clients', element: <ClientsSetupPage /> },
+    { path: 'billing', element: <BillingSetupPage /> },
   ],
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { windowWithin } from './dates';
+import { addMonths, formatPeriod, windowWithin } from './dates';
 
 describe('windowWithin', () => {
   const around = '2026-12-01';
@@ -23,5 +23,34 @@ describe('windowWithin', () => {
       from: '2026-12-01',
       to: '2026-12-02',
     });
+  });
+});
+
+describe('formatPeriod', () => {
+  it('names a whole calendar month by its month', () => {
+    expect(formatPeriod('2027-03-01', '2027-04-01', 'en-US')).toBe('March 2027');
+    expect(formatPeriod('2027-02-01', '2027-03-01', 'en-US')).toBe('February 2027');
+  });
+
+  it('gives the first and last day of any other period (its end is exclusive)', () => {
+    // Intl puts thin spaces around the dash.
+    const plain = (text: string) => text.replace(/\s/g, ' ');
+    expect(plain(formatPeriod('2027-03-18', '2027-04-01', 'en-US'))).toBe('Mar 18 – 31, 2027');
+    expect(plain(formatPeriod('2026-11-03', '2027-02-23', 'en-US'))).toBe('Nov 3, 2026 – Feb 22, 2027');
+  });
+
+  it('is one day when the period is one day', () => {
+    expect(formatPeriod('2027-03-18', '2027-03-19', 'en-US')).toBe('Mar 18, 2027');
+  });
+
+  it('follows the locale', () => {
+    expect(formatPeriod('2027-03-01', '2027-04-01', 'de-DE')).toBe('März 2027');
+  });
+});
+
+describe('addMonths', () => {
+  it('keeps the day, or the month’s last day when the month is shorter', () => {
+    expect(addMonths('2026-11-28', -3)).toBe('2026-08-28');
+    expect(addMonths('2026-05-31', -3)).toBe('2026-02-28');
   });
 });

@@ -51,3 +51,23 @@ export function windowWithin(o: { around: string; before: number; after: number;
   const to = o.endsOn && o.endsOn < latest ? o.endsOn : latest;
   return { from, to: to > from ? to : addDays(from, 1) };
 }
+
+/**
+ * A period of local dates [start, endExclusive) as people read it: "March 2027" for a whole
+ * calendar month, else its first and last day ("Mar 18 – 31, 2027"), in the locale's words.
+ */
+export function formatPeriod(start: string, endExclusive: string, locale: string): string {
+  const first = Temporal.PlainDate.from(start);
+  const last = Temporal.PlainDate.from(endExclusive).subtract({ days: 1 });
+  if (first.day === 1 && last.equals(first.add({ months: 1 }).subtract({ days: 1 }))) {
+    return first.toLocaleString(locale, { month: 'long', year: 'numeric' });
+  }
+  const options: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' };
+  const at = (date: Temporal.PlainDate) => new Date(Date.UTC(date.year, date.month - 1, date.day));
+  return new Intl.DateTimeFormat(locale, options).formatRange(at(first), at(Temporal.PlainDate.compare(last, first) < 0 ? first : last));
+}
+
+/** Months before or after a local date, kept within the month ("2026-11-30" − 3 months = "2026-08-30"). */
+export function addMonths(date: string, months: number): string {
+  return Temporal.PlainDate.from(date).add({ months }).toString();
+}

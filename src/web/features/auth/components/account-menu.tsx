@@ -1,4 +1,4 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Box, Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { problemMessage } from '../../../shared/components/problem-message';
 import { roleLabels } from '../../../shared/format/value-labels';
@@ -11,14 +11,15 @@ export function AccountMenu() {
   const signOut = useSignOut();
   return (
     <Group gap="sm" wrap="nowrap">
-      <div>
+      {/* On a phone the header keeps only what fits: the way out. */}
+      <Box visibleFrom="xs">
         <Text size="sm" fw={500} lh={1.2}>
           {user.name}
         </Text>
         <Text size="xs" c="dimmed" lh={1.2}>
           {roleLabels[role]}
         </Text>
-      </div>
+      </Box>
       <Button
         variant="default"
         size="xs"

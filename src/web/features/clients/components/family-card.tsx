@@ -1,6 +1,7 @@
 import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ClientProfileDto, GuardianDto } from '../../../api/types';
 import { useFormat } from '../../../shared/format/use-format';
+import { FamilyLink } from './family-link';
 
 /** Who to call and what the family owes. */
 export function FamilyCard({ profile }: { profile: ClientProfileDto }) {
@@ -9,7 +10,9 @@ export function FamilyCard({ profile }: { profile: ClientProfileDto }) {
       <Group justify="space-between" align="flex-start">
         <div>
           <Title order={3} size="h5">
-            {profile.family.name} family
+            <FamilyLink family={profile.family} size="inherit">
+              {profile.family.name} family
+            </FamilyLink>
           </Title>
           <Stack gap={4} mt="xs">
             {profile.guardians.length === 0 && (
@@ -22,14 +25,19 @@ export function FamilyCard({ profile }: { profile: ClientProfileDto }) {
             ))}
           </Stack>
         </div>
-        <FamilyBalance balance={profile.balance} />
+        <Stack gap={4} align="flex-end">
+          <FamilyBalance balance={profile.balance} />
+          <FamilyLink family={profile.family} size="xs">
+            Invoices and statement
+          </FamilyLink>
+        </Stack>
       </Group>
     </Paper>
   );
 }
 
 /** A guardian's name, with a phone number and an email address to tap when on file. */
-function GuardianContact({ guardian }: { guardian: GuardianDto }) {
+export function GuardianContact({ guardian }: { guardian: GuardianDto }) {
   return (
     <Text size="sm">
       <strong>{guardian.name}</strong>

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Table } from '@mantine/core';
 import { Link } from 'react-router';
 import type { ProfileSubscription } from '../../../api/types';
+import tableClasses from '../../../shared/components/stacked-table.module.css';
 import { pricePer } from '../../../shared/format/value-labels';
 import { useFormat } from '../../../shared/format/use-format';
 import { useCan } from '../../auth/hooks/use-permission';
@@ -24,7 +25,8 @@ const stateOrder: Record<ProfileSubscription['state'], number> = { active: 0, up
 export function SubscriptionsTable({ subscriptions, onUpdate }: SubscriptionsTableProps) {
   const sorted = [...subscriptions].sort((a, b) => stateOrder[a.state] - stateOrder[b.state] || b.startsOn.localeCompare(a.startsOn));
   return (
-    <Table verticalSpacing={6} fz="sm">
+    // One card per enrollment on a phone (stacked-table), a table where there is room.
+    <Table verticalSpacing={6} fz="sm" className={tableClasses.table}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Session</Table.Th>
@@ -52,23 +54,23 @@ function SubscriptionRow({ subscription, onUpdate }: { subscription: ProfileSubs
   const badge = stateBadges[subscription.state];
   return (
     <Table.Tr c={past ? 'dimmed' : undefined} data-state={subscription.state}>
-      <Table.Td>
+      <Table.Td data-label="Session">
         <Anchor component={Link} to={`/sessions/${subscription.sessionId}`} size="sm" c={past ? 'dimmed' : undefined}>
           {subscription.sessionName}
         </Anchor>
       </Table.Td>
-      <Table.Td>{subscription.serviceName}</Table.Td>
-      <Table.Td>{format.date(subscription.startsOn)}</Table.Td>
-      <Table.Td>{subscription.state === 'void' ? '—' : subscription.endsOn ? format.date(subscription.endsOn) : 'Ongoing'}</Table.Td>
-      <Table.Td>
+      <Table.Td data-label="Service">{subscription.serviceName}</Table.Td>
+      <Table.Td data-label="First date">{format.date(subscription.startsOn)}</Table.Td>
+      <Table.Td data-label="No longer attends from">{subscription.state === 'void' ? '—' : subscription.endsOn ? format.date(subscription.endsOn) : 'Ongoing'}</Table.Td>
+      <Table.Td data-label="Price">
         {format.money(subscription.priceSnapshot)} {pricePer[subscription.paymentPlan]}
       </Table.Td>
-      <Table.Td>
+      <Table.Td data-label="State">
         <Badge color={badge.color} variant={past ? 'outline' : 'light'}>
           {badge.label}
         </Badge>
       </Table.Td>
-      <Table.Td>
+      <Table.Td data-label="Change">
         {!past && can('enrollment.write') && (
           <Button
             size="compact-sm"

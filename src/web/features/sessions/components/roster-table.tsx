@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { RosterDto, RosterEntryDto } from '../../../api/types';
 import { useCan } from '../../auth/hooks/use-permission';
+import { FamilyLink } from '../../clients/components/family-link';
 import { RosterClientActions } from '../../enrollment/components/roster-client-actions';
 import { AttendanceToggle } from './attendance-toggle';
 
@@ -68,7 +69,9 @@ function RosterRow({ roster, entry, attendance, onMarked }: RosterRowProps) {
           name
         )}
       </Table.Td>
-      <Table.Td>{entry.familyName}</Table.Td>
+      <Table.Td>
+        <FamilyLink family={{ id: entry.familyId, name: entry.familyName }} linked={can('clients.read')} />
+      </Table.Td>
       <Table.Td>
         {entry.guardianName ?? '—'}
         {entry.guardianPhone && (

@@ -106,7 +106,7 @@ function RowError({ message }: { message: string | undefined }) {
   );
 }
 
-interface DiscountDraft {
+export interface DiscountDraft {
   kind: DiscountKind;
   /** Minor units, or null while the text is not an amount. */
   amount: number | null;
@@ -116,7 +116,7 @@ interface DiscountDraft {
 }
 
 /** The discount a draft describes, or what to correct first, beside the value and the reason. */
-function readDiscount(draft: DiscountDraft): { discount?: DiscountInput; errors: { value?: string; reason?: string } } {
+export function readDiscount(draft: DiscountDraft): { discount?: DiscountInput; errors: { value?: string; reason?: string } } {
   // The API takes a percent as basis points: "15" is 1500, "12.5" is 1250.
   const basisPoints = toMinorUnits(draft.percent, 2);
   const reason = draft.reason.trim();
@@ -176,7 +176,7 @@ interface DiscountFieldsProps {
   errors: { value?: string; reason?: string };
 }
 
-function DiscountFields({ draft, set, errors }: DiscountFieldsProps) {
+export function DiscountFields({ draft, set, errors }: DiscountFieldsProps) {
   return (
     <>
       <SegmentedControl

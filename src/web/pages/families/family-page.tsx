@@ -1,0 +1,156 @@
+import { Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { ClientDto, FamilyBalanceDto, FamilyDto, GuardianDto } from '../../api/types';
+import { useCan } from '../../features/auth/hooks/use-permission';
+import { AccountCreditDialog } from '../../features/billing/components/account-credit-dialog';
+import { FamilyInvoices } from '../../features/billing/components/family-invoices';
+import { FamilyStatement } from '../../features/billing/components/family-statement';
+import { useFamilyBalance } from '../../features/billing/hooks/use-billing';
+import { clientsApi, familiesApi, guardiansApi } from '../../features/catalog/api/catalog-api';
+import { useResource, useResourceList } from '../../features/catalog/hooks/use-resource';
+import { GuardianContact } from '../../features/clients/components/family-card';
+import { QueryState } from '../../shared/components/query-state';
+import { useFormat } from '../../shared/format/use-format';
+
+/** A family (the billing account): who to call, who attends, what it owes and holds, its invoices and statement. */
+export function FamilyPage() {
+  const { familyId } = useParams<{ familyId: string }>();
+  const family = useResource(familiesApi, familyId);
+  const balance = useFamilyBalance(familyId);
+  const error = family.error ?? balance.error;
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/clients" size="sm" className="no-print">
+        ← Clients
+      </Anchor>
+      <QueryState
+        label="the family"
+        isPending={family.isPending || balance.isPending}
+        error={error}
+        onRetry={() => {
+          void family.refetch();
+          void balance.refetch();
+        }}
+      >
+        {family.data && balance.data && <Family family={family.data} balance={balance.data} />}
+      </QueryState>
+    </Stack>
+  );
+}
+
+function Family({ family, balance }: { family: FamilyDto; balance: FamilyBalanceDto }) {
+  const guardians = useResourceList(guardiansApi, { familyId: family.id });
+  const clients = useResourceList(clientsApi, { familyId: family.id });
+  return (
+    <>
+      <Title order={2}>{family.name} family</Title>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" data-print-section="summary">
+        <Paper withBorder p="md">
+          <Title order={3} size="h5" mb="xs">
+            Guardians
+          </Title>
+          <QueryState label="the guardians" isPending={guardians.isPending} error={guardians.error}>
+            <Guardians guardians={guardians.data?.items ?? []} />
+          </QueryState>
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={3} size="h5" mb="xs">
+            Clients
+          </Title>
+          <QueryState label="the clients" isPending={clients.isPending} error={clients.error}>
+            <Clients clients={clients.data?.items ?? []} />
+          </QueryState>
+        </Paper>
+        <BalanceCard family={family} balance={balance} />
+      </SimpleGrid>
+      <Stack gap="xs" component="section" aria-labelledby="invoices-heading" data-print-section="invoices">
+        <Title order={3} size="h4" id="invoices-heading">
+          Invoices
+        </Title>
+        {balance.invoices.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No invoices yet.
+          </Text>
+        ) : (
+          <FamilyInvoices invoices={balance.invoices} accountCredit={balance.accountCredit} />
+        )}
+      </Stack>
+      <FamilyStatement familyId={family.id} />
+    </>
+  );
+}
+
+function Guardians({ guardians }: { guardians: GuardianDto[] }) {
+  if (guardians.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        No guardian on file.
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={4}>
+      {guardians.map((guardian) => (
+        <GuardianContact key={guardian.id} guardian={guardian} />
+      ))}
+    </Stack>
+  );
+}
+
+function Clients({ clients }: { clients: ClientDto[] }) {
+  if (clients.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        No client in this family yet.
+      </Text>
+    );
+  }
+  return (
+    <List size="sm" spacing={4} listStyleType="none" ml={0} pl={0}>
+      {clients.map((client) => (
+        <List.Item key={client.id}>
+          <Anchor component={Link} to={`/clients/${client.id}`} size="sm">
+            {client.firstName} {client.lastName}
+          </Anchor>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+/** What the family owes (its balance) and the account credit it holds; managers add credit here. */
+function BalanceCard({ family, balance }: { family: FamilyDto; balance: FamilyBalanceDto }) {
+  const format = useFormat();
+  const can = useCan();
+  const [adding, setAdding] = useState(false);
+  return (
+    <Paper withBorder p="md">
+      <Stack gap={6}>
+        <div>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            Balance
+          </Text>
+          <Text size="xl" fw={700} c={balance.balance > 0 ? 'red.9' : undefined} data-testid="family-balance">
+            {format.money(balance.balance)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {balance.balance > 0 ? 'due' : balance.balance < 0 ? 'in the family’s favour' : 'nothing due'}
+          </Text>
+        </div>
+        <Group justify="space-between" wrap="nowrap">
+          <Text size="sm">Account credit held</Text>
+          <Text size="sm" fw={700} data-testid="account-credit">
+            {format.money(balance.accountCredit)}
+          </Text>
+        </Group>
+        {can('billing.adjust') && (
+          <Button variant="light" size="sm" onClick={() => setAdding(true)} className="no-print" fullWidth>
+            Add account credit
+          </Button>
+        )}
+      </Stack>
+      {adding && <AccountCreditDialog familyId={family.id} familyName={family.name} onClose={() => setAdding(false)} />}
+    </Paper>
+  );
+}
