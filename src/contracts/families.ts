@@ -45,6 +45,30 @@ export const clientDto = z.object({
 });
 export type ClientDto = z.infer<typeof clientDto>;
 export const familyFilter = z.object({ familyId: idSchema.optional() });
+export const familySearchFilter = z.object({
+  search: z.string().max(100).optional().describe('Words in the family name, case- and accent-insensitive'),
+});
+
+/** The header search (`GET /api/search?q=`): people and families by name, phone or email. */
+export const searchQuery = z.object({
+  q: z.string().trim().min(2, 'type at least 2 characters').max(100, 'must be at most 100 characters'),
+});
+export const searchResultDto = z.object({
+  clients: z.array(z.object({ id: idSchema, firstName: z.string(), lastName: z.string(), familyId: idSchema, familyName: z.string() })),
+  guardians: z.array(
+    z.object({
+      id: idSchema,
+      name: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      familyId: idSchema,
+      familyName: z.string(),
+      children: z.array(z.object({ id: idSchema, firstName: z.string(), lastName: z.string() })),
+    }),
+  ),
+  families: z.array(z.object({ id: idSchema, name: z.string(), children: z.array(z.object({ id: idSchema, firstName: z.string(), lastName: z.string() })) })),
+});
+export type SearchResultDto = z.infer<typeof searchResultDto>;
 export const clientFilter = familyFilter.extend({
-  search: z.string().max(100).optional().describe('Words that appear in the first or last name, e.g. "maya pat"'),
+  search: z.string().max(100).optional().describe('Words that appear in the name, case- and accent-insensitive, e.g. "zoe pat"'),
 });

@@ -1,4 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -47,7 +49,10 @@ export async function openDatabase(options: {
       close: () => pool.end(),
     };
   }
-  const client = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  // The contrib extensions the schema uses (search: trigram indexes over unaccented text),
+  // which a PostgreSQL server ships in its contrib package.
+  const extensions = { pg_trgm, unaccent };
+  const client = await PGlite.create(options.dataDir ? { dataDir: options.dataDir, extensions } : { extensions });
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,

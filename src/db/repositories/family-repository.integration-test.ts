@@ -26,7 +26,7 @@ describe('familyRepository', () => {
     expect(await familyRepository.update(db, org.id, family.id, { name: 'Patel-Smith' })).toEqual({ ...family, name: 'Patel-Smith' });
   });
 
-  it('lists the organization’s families by name, ignoring a search (it declares no search columns)', async () => {
+  it('lists the organization’s families by name, narrowed by words of the name, accents ignored', async () => {
     const org = await buildOrganization(db);
     const other = await buildOrganization(db);
     const clark = await buildFamily(db, org.id, { name: 'Clark' });
@@ -34,6 +34,8 @@ describe('familyRepository', () => {
     await buildFamily(db, other.id, { name: 'Baker' });
 
     expect(await familyRepository.list(db, org.id, { limit: 10, offset: 0 })).toEqual({ items: [adams, clark], total: 2, limit: 10, offset: 0 });
-    expect(await familyRepository.list(db, org.id, { limit: 10, offset: 0 }, { search: 'zzz' })).toMatchObject({ items: [adams, clark] });
+    expect(await familyRepository.list(db, org.id, { limit: 10, offset: 0 }, { search: 'zzz' })).toMatchObject({ items: [], total: 0 });
+    const nunez = await buildFamily(db, org.id, { name: 'Núñez' });
+    expect(await familyRepository.list(db, org.id, { limit: 10, offset: 0 }, { search: 'NUNEZ' })).toMatchObject({ items: [nunez], total: 1 });
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, getTableName, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableName, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { anyOf } from './window.js';
 import type { Database } from '../client.js';
@@ -22,16 +22,22 @@ export interface PageRequest {
 /** What a list may be narrowed by: equality on the table's filter columns, and words to search for. */
 export type ListCriteria = Record<string, string | undefined> & { search?: string | undefined };
 
-/** Every word must appear, case-insensitively, in one of the columns: "maya pat" finds Maya Patel. */
-function matchingWords(columns: readonly PgColumn[], search: string | undefined): SQL[] {
+/** A LIKE pattern matching `word` anywhere, its wildcards taken literally. */
+export function containing(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Every word must appear in one of the columns, case- and accent-insensitively ("zoe pat"
+ * finds Zoë Patel): both sides go through search_text() (migration 0007), which the trigram
+ * indexes are built on.
+ */
+export function matchingWords(columns: readonly (PgColumn | SQL)[], search: string | undefined): SQL[] {
   if (!search?.trim() || columns.length === 0) return [];
   return search
     .trim()
     .split(/\s+/)
-    .map((word) => {
-      const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      return or(...columns.map((column) => ilike(column, pattern)))!;
-    });
+    .map((word) => or(...columns.map((column) => sql`search_text(${column}) like search_text(${containing(word)})`))!);
 }
 
 /**
@@ -44,8 +50,8 @@ export function tenantTable<T extends TenantTable>(
     orderBy: PgColumn[];
     /** Columns a list can be narrowed to by equality, keyed by the criterion's name (e.g. familyId). */
     filterColumns?: Record<string, PgColumn>;
-    /** Columns a list's `search` words are looked for in. */
-    searchColumns?: PgColumn[];
+    /** Columns (or expressions over them) a list's `search` words are looked for in. */
+    searchColumns?: (PgColumn | SQL)[];
     /** The column that names a row for people (a session's or an instructor's name), for namesByIds. */
     nameColumn?: PgColumn;
   },

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../../db/client.js';
 import {
@@ -10,6 +11,7 @@ import {
   serviceService,
 } from '../../services/catalog/catalog-services.js';
 import { registerResourceRoutes } from '../shared/resource-routes.js';
+import { searchPeople } from '../../services/clients/search-people.js';
 import {
   clientDto,
   clientFilter,
@@ -18,6 +20,9 @@ import {
   createGuardianBody,
   familyDto,
   familyFilter,
+  familySearchFilter,
+  searchQuery,
+  searchResultDto,
   guardianDto,
   updateClientBody,
   updateFamilyBody,
@@ -47,7 +52,7 @@ export function registerCatalogRoutes(app: FastifyInstance, db: Database) {
   });
   registerResourceRoutes(app, db, {
     access: people, path: 'families', noun: 'family', dto: familyDto,
-    createBody: createFamilyBody, updateBody: updateFamilyBody, listFilter: noFilter, service: familyService,
+    createBody: createFamilyBody, updateBody: updateFamilyBody, listFilter: familySearchFilter, service: familyService,
   });
   registerResourceRoutes(app, db, {
     access: people, path: 'guardians', noun: 'guardian', dto: guardianDto,
@@ -56,5 +61,17 @@ export function registerCatalogRoutes(app: FastifyInstance, db: Database) {
   registerResourceRoutes(app, db, {
     access: people, path: 'clients', noun: 'client', dto: clientDto,
     createBody: createClientBody, updateBody: updateClientBody, listFilter: clientFilter, service: clientService,
+  });
+
+  app.withTypeProvider<ZodTypeProvider>().get('/api/search', {
+    config: { access: 'clients.read' },
+    schema: {
+      operationId: 'searchPeople',
+      tags: ['clients'],
+      summary: 'Clients, guardians (by name, phone or email) and families matching the words typed; case- and accent-insensitive',
+      querystring: searchQuery,
+      response: { 200: searchResultDto },
+    },
+    handler: async (request) => searchPeople(db, request.organization, request.query.q),
   });
 }

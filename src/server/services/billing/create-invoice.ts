@@ -75,7 +75,8 @@ export async function recordSettlement(
   o: {
     invoice: InvoiceRow;
     settlement: Settlement;
-    payment?: { method: PaymentMethod; reference: string | null };
+    /** `receivedAt` defaults to now; data recorded afterwards (the demo's history) gives its own. */
+    payment?: { method: PaymentMethod; reference: string | null; receivedAt?: Date };
     writeOffReason?: string;
   },
 ) {
@@ -89,6 +90,7 @@ export async function recordSettlement(
           amount: settlement.payment,
           method: o.payment.method,
           reference: o.payment.reference,
+          ...(o.payment.receivedAt ? { receivedAt: o.payment.receivedAt } : {}),
         })
       : null;
   const writeOff =

@@ -44,7 +44,10 @@ export async function billDemo(
     for (const day of await pastRunDays(tx, organizationId, o.today)) await runInvoices(tx, { organizationId, today: day });
   }
   const scenario = o.scenario ? { ...o.scenario, paidThrough: await billScenarioAhead(tx, o.scenario, o.today) } : null;
-  for (const organizationId of o.organizationIds) await takePayments(tx, { organizationId, today: o.today, scenario });
+  for (const organizationId of o.organizationIds) {
+    const { timeZone } = (await organizationRepository.findById(tx, organizationId))!;
+    await takePayments(tx, { organizationId, timeZone, today: o.today, scenario });
+  }
 }
 
 /** The issue days of the last four months' invoices that have come, then today: the days the daily run issued something. */
@@ -115,7 +118,7 @@ function billedSubscriptionOf(
 /** Pays the organization's open invoices the demo has paid, each in full, through recordSettlement (payment, status, ledger). */
 async function takePayments(
   tx: Database,
-  o: { organizationId: string; today: Temporal.PlainDate; scenario: (DemoScenario & { paidThrough: Temporal.PlainYearMonth }) | null },
+  o: { organizationId: string; timeZone: string; today: Temporal.PlainDate; scenario: (DemoScenario & { paidThrough: Temporal.PlainYearMonth }) | null },
 ): Promise<void> {
   const { items } = await invoiceRepository.list(tx, o.organizationId, { limit: 100_000, offset: 0 });
   // In a fixed order, so the ledger's entries come in the same order on every seed.
@@ -132,7 +135,9 @@ async function takePayments(
     if (!isPaid({ invoice, today: o.today, random, paidThrough: isScenario ? o.scenario!.paidThrough : null })) continue;
     const method = isScenario ? 'cash' : random.pick(METHODS);
     const settlement = settle({ total: invoice.total, finish: { kind: 'pay_now', amount: invoice.total, method } });
-    await recordSettlement(tx, ledger, { invoice, settlement, payment: { method, reference: referenceFor(method, random) } });
+    // Received at the desk on that day, in the organization's zone (not when the seed ran).
+    const receivedAt = new Date(paidOn.toZonedDateTime({ timeZone: o.timeZone, plainTime: Temporal.PlainTime.from({ hour: random.int(9, 18) }) }).epochMilliseconds);
+    await recordSettlement(tx, ledger, { invoice, settlement, payment: { method, reference: referenceFor(method, random), receivedAt } });
   }
 }
 
