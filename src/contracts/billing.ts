@@ -70,6 +70,7 @@ export const invoiceDto = z.object({
   id: idSchema,
   familyId: idSchema,
   subscriptionId: idSchema.nullable(),
+  clientName: z.string().nullable().describe("The child the invoice bills for (its subscription's client); null for a family invoice"),
   status: invoiceStatusSchema,
   issuedOn: z.string(),
   dueOn: z.string(),

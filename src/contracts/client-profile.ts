@@ -20,7 +20,15 @@ export const clientProfileDto = z.object({
     }),
   ),
   invoices: z.array(invoiceDto),
-  transfers: z.array(transferDto).describe('Transfers of this client, newest first'),
+  transfers: z
+    .array(
+      transferDto.extend({
+        undo: z
+          .object({ possible: z.boolean(), why: z.string().nullable().describe('What undoing needs, for a person, when it is not possible now') })
+          .describe('Whether the staff member asking could undo it now'),
+      }),
+    )
+    .describe('Transfers of this client, newest first'),
   balance: z.number().int().describe("The family's balance in minor units: invoiced − paid − written off"),
   history: z.array(
     z.object({
@@ -30,6 +38,7 @@ export const clientProfileDto = z.object({
       entityType: z.string(),
       entityId: idSchema,
       actorUserId: z.string().nullable(),
+      actorName: z.string().nullable().describe('Who did it (the staff member’s name); null for the system, e.g. the invoice run'),
       actorRole: z.string().nullable(),
       before: z.unknown(),
       after: z.unknown(),

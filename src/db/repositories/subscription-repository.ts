@@ -177,4 +177,15 @@ export const subscriptionRepository = {
       .orderBy(asc(subscriptions.id))
       .limit(o.limit);
   },
+
+  /** "Maya Patel" by subscription id: whom each subscription's invoices bill for. */
+  async clientNamesOf(db: Database, organizationId: string, subscriptionIds: readonly string[]): Promise<Map<string, string>> {
+    if (subscriptionIds.length === 0) return new Map();
+    const rows = await db
+      .select({ id: subscriptions.id, firstName: clients.firstName, lastName: clients.lastName })
+      .from(subscriptions)
+      .innerJoin(clients, and(eq(clients.organizationId, subscriptions.organizationId), eq(clients.id, subscriptions.clientId)))
+      .where(and(eq(subscriptions.organizationId, organizationId), anyOf(subscriptions.id, subscriptionIds)));
+    return new Map(rows.map((row) => [row.id, `${row.firstName} ${row.lastName}`]));
+  },
 };

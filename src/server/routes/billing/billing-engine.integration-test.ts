@@ -166,6 +166,10 @@ describe('E9: refund, then undo', () => {
     server.clock.setToday('2027-03-16');
     const done = await transfer(owner, { ...e1Request(s), discounts: [credit], finish: { kind: 'pay_now', amount: 200, method: 'cash' } });
     expect(done.status).toBe(201);
+    expect((await owner.get(`/api/clients/${s.maya.id}/profile`)).body.transfers[0].undo).toEqual({
+      possible: false,
+      why: 'This transfer cannot be undone: $2.00 was paid on the new Intermediate Thu enrollment. Refund the payment first, then undo.',
+    });
     const refused = await manager.post(`/api/transfers/${done.body.transfer.id}/undo`, {});
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toBe(
@@ -182,6 +186,13 @@ describe('E9: refund, then undo', () => {
     const refunded = await manager.post(`/api/invoices/${march.id}/refunds`, refundBody);
     expect(refunded.status).toBe(201);
     expect(refunded.body).toMatchObject({ status: 'open', paid: 0, amountDue: 200, payments: [{ amount: 200, refunded: 200 }], refunds: [{ amount: 200, method: 'cash', reason: 'transfer reversed' }] });
+
+    // The profile says who may undo it and what it needs, before anyone presses the button.
+    const undoFor = async (api: TestApi) => (await api.get(`/api/clients/${s.maya.id}/profile`)).body.transfers[0].undo;
+    expect(await undoFor(manager)).toEqual({ possible: true, why: null });
+    expect(await undoFor(desk)).toEqual({ possible: false, why: 'A manager can undo this transfer.' });
+    const history = (await desk.get(`/api/clients/${s.maya.id}/profile`)).body.history;
+    expect(history.find((h: any) => h.action === 'invoice.refunded')).toMatchObject({ actorName: 'Test manager', actorRole: 'manager' });
 
     const undone = await manager.post(`/api/transfers/${done.body.transfer.id}/undo`, {});
     expect(undone.status).toBe(200);

@@ -78,6 +78,7 @@ describe('GET /api/invoices/:id', () => {
       id,
       familyId: client.familyId,
       subscriptionId: subscription.id,
+      clientName: 'Maya Patel',
       status: 'open',
       issuedOn: '2027-03-16',
       dueOn: '2027-03-18',

@@ -65,6 +65,6 @@ export function registerEnrollmentRoutes(app: FastifyInstance, db: Database) {
       params: idParamsSchema,
       response: { 200: clientProfileDto },
     },
-    handler: async (request) => getClientProfile(db, request.organization, request.params.id),
+    handler: async (request) => getClientProfile(db, request.organization, request.actor, request.params.id),
   });
 }

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../../db/client.js';
+import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import type { Actor } from '../../../domain/access/actor.js';
 import { requirePermission } from '../../../domain/access/actor.js';
 import { settle, type CheckoutFinish } from '../../../domain/billing/checkout-finish.js';
@@ -71,5 +72,6 @@ export async function checkoutInvoice(
     payments: settled.payment ? [settled.payment] : [],
     writeOffs: settled.writeOff ? [settled.writeOff] : [],
   });
-  return toInvoiceDtos([settled.invoice], children)[0]!;
+  const clientNames = await subscriptionRepository.clientNamesOf(tx, o.organizationId, [o.subscriptionId]);
+  return toInvoiceDtos([settled.invoice], { ...children, clientNames })[0]!;
 }

@@ -8,6 +8,7 @@ import {
 import { invoiceLineRepository, type InvoiceLineRow, type InvoiceRow } from '../../../db/repositories/invoice-repository.js';
 import { paymentRepository, type PaymentRow } from '../../../db/repositories/payment-repository.js';
 import { refundRepository, type RefundRow } from '../../../db/repositories/refund-repository.js';
+import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { accountCreditRepository, type AccountCreditRow } from '../../../db/repositories/account-credit-repository.js';
 import { amountDue } from '../../../domain/billing/balance.js';
 import type { InvoiceDto } from '../../../contracts/billing.js';
@@ -51,7 +52,9 @@ export async function loadInvoices(
     AccountCreditRow[],
     WriteOffRow[],
   ];
-  return toInvoiceDtos(invoices, { lines, discounts, payments, refunds, credits, writeOffs });
+  const subscriptionIds = invoices.flatMap((i) => (i.subscriptionId ? [i.subscriptionId] : []));
+  const clientNames = await subscriptionRepository.clientNamesOf(db, organizationId, subscriptionIds);
+  return toInvoiceDtos(invoices, { lines, discounts, payments, refunds, credits, writeOffs, clientNames });
 }
 
 export interface InvoiceChildren {
@@ -62,6 +65,8 @@ export interface InvoiceChildren {
   /** Account credit applied (negative entries of the family's account). */
   credits?: readonly AccountCreditRow[];
   writeOffs: readonly WriteOffRow[];
+  /** The client's name by subscription id; an invoice whose subscription is missing here shows none. */
+  clientNames?: ReadonlyMap<string, string>;
 }
 
 const ofInvoice = <T extends { invoiceId: string | null }>(rows: readonly T[], id: string) => rows.filter((row) => row.invoiceId === id);
@@ -91,6 +96,7 @@ export function toInvoiceDtos(invoices: readonly InvoiceRow[], children: Invoice
       id: invoice.id,
       familyId: invoice.familyId,
       subscriptionId: invoice.subscriptionId,
+      clientName: (invoice.subscriptionId && children.clientNames?.get(invoice.subscriptionId)) || null,
       status: invoice.status,
       issuedOn: invoice.issuedOn,
       dueOn: invoice.dueOn,

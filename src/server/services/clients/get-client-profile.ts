@@ -8,7 +8,9 @@ import { subscriptionRepository, type SubscriptionRow } from '../../../db/reposi
 import { transferRepository } from '../../../db/repositories/transfer-repository.js';
 import { ledgerRepository } from '../../../db/repositories/ledger-repository.js';
 import { AppError } from '../../../domain/errors.js';
-import type { OrganizationContext } from '../../../domain/access/actor.js';
+import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
+import { authMemberRepository } from '../../../db/repositories/auth-member-repository.js';
+import { undoStatusOf } from '../transfers/undo-transfer.js';
 import { clientDto, familyDto, guardianDto } from '../../../contracts/families.js';
 import type { ClientProfileDto } from '../../../contracts/client-profile.js';
 import { loadInvoices } from '../billing/invoice-details.js';
@@ -22,7 +24,7 @@ function stateOf(subscription: SubscriptionRow, today: string) {
 }
 
 /** Everything the front desk needs about one client on one screen. */
-export async function getClientProfile(db: Database, organization: OrganizationContext, clientId: string): Promise<ClientProfileDto> {
+export async function getClientProfile(db: Database, organization: OrganizationContext, actor: Actor, clientId: string): Promise<ClientProfileDto> {
   const client = await clientRepository.findById(db, organization.id, clientId);
   if (!client) throw new AppError('NOT_FOUND', 'No client has this id in your organization.');
   // Only the client's own rows: session and service names come joined to the subscriptions,
@@ -36,7 +38,11 @@ export async function getClientProfile(db: Database, organization: OrganizationC
     transferRepository.listForClient(db, organization.id, clientId),
     ledgerRepository.balanceOfFamily(db, organization.id, client.familyId),
   ]);
-  const invoices = await loadInvoices(db, organization.id, familyInvoices, { concurrent: true });
+  const [invoices, transferDtos, actorNames] = await Promise.all([
+    loadInvoices(db, organization.id, familyInvoices, { concurrent: true }),
+    Promise.all(transfers.map(async (t) => ({ ...toTransferDto(t), undo: await undoStatusOf(db, organization, actor, t) }))),
+    authMemberRepository.namesByUserIds(db, history.flatMap((e) => (e.actorUserId ? [e.actorUserId] : []))),
+  ]);
   const today = organization.today.toString();
   return {
     client: clientDto.parse(client),
@@ -50,7 +56,7 @@ export async function getClientProfile(db: Database, organization: OrganizationC
       state: stateOf(s, today),
     })),
     invoices,
-    transfers: transfers.map(toTransferDto),
+    transfers: transferDtos,
     balance,
     history: history.map((e) => ({
       id: e.id,
@@ -59,6 +65,7 @@ export async function getClientProfile(db: Database, organization: OrganizationC
       entityType: e.entityType,
       entityId: e.entityId,
       actorUserId: e.actorUserId,
+      actorName: e.actorUserId ? (actorNames.get(e.actorUserId) ?? null) : null,
       actorRole: e.actorRole,
       before: e.before,
       after: e.after,

@@ -8,6 +8,7 @@ import { subscriptionRepository, type SubscriptionRow } from '../../../db/reposi
 import { transferRepository, type TransferRow } from '../../../db/repositories/transfer-repository.js';
 import type { UndoTransferResultDto } from '../../../contracts/transfers.js';
 import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
+import { can } from '../../../domain/access/permissions.js';
 import { AppError } from '../../../domain/errors.js';
 import { assertUndoable } from '../../../domain/transfers/undo-rules.js';
 import { assertSeatAvailable } from '../enrollment/seat-check.js';
@@ -88,23 +89,36 @@ async function lockTransfer(tx: Database, organization: OrganizationContext, tra
  * the invoice void.
  */
 async function assertNothingDependsOn(tx: Database, organization: OrganizationContext, locked: LockedTransfer): Promise<InvoiceRow[]> {
-  const { transfer, oldSubscription, newSubscription } = locked;
-  const newInvoices = await invoiceRepository.listForSubscriptionsForUpdate(tx, organization.id, [newSubscription.id]);
+  const { facts, newInvoices } = await undoFactsOf(tx, organization, locked, { lock: true });
+  assertUndoable(facts);
+  return newInvoices;
+}
+
+/**
+ * What decides whether a transfer can be undone: both enrollments as they are now, a later
+ * transfer of the new one, money and attendance on it, and the account credit it gave. With
+ * `lock` (the undo itself), the new enrollment's invoices and the family's row are locked.
+ */
+async function undoFactsOf(db: Database, organization: OrganizationContext, current: LockedTransfer, o: { lock: boolean }) {
+  const { transfer, oldSubscription, newSubscription } = current;
+  const newInvoices = o.lock
+    ? await invoiceRepository.listForSubscriptionsForUpdate(db, organization.id, [newSubscription.id])
+    : await invoiceRepository.listForSubscriptions(db, organization.id, [newSubscription.id]);
   // Money on the new enrollment's invoices: payments less refunds, and account credit applied.
-  const money = await loadInvoices(tx, organization.id, newInvoices);
-  const laterTransfer = await transferRepository.findCompletedFrom(tx, organization.id, newSubscription.id);
-  const attended = await attendanceRepository.datesRecordedFor(tx, organization.id, newSubscription.id);
-  const familyId = newInvoices[0]?.familyId ?? (await invoiceRepository.findById(tx, organization.id, transfer.invoiceId!))?.familyId;
+  const money = await loadInvoices(db, organization.id, newInvoices);
+  const laterTransfer = await transferRepository.findCompletedFrom(db, organization.id, newSubscription.id);
+  const attended = await attendanceRepository.datesRecordedFor(db, organization.id, newSubscription.id);
+  const familyId = newInvoices[0]?.familyId ?? (await invoiceRepository.findById(db, organization.id, transfer.invoiceId!))?.familyId;
   // The family's row is locked, as applying account credit locks it, so the credit checked stays put.
-  const held = transfer.accountCredit > 0 && familyId ? await heldCreditLocked(tx, organization.id, familyId) : 0;
-  const names = await sessionRepository.namesByIds(tx, organization.id, [oldSubscription.sessionId, newSubscription.sessionId]);
+  const held = transfer.accountCredit > 0 && familyId ? await heldCredit(db, organization.id, familyId, o) : 0;
+  const names = await sessionRepository.namesByIds(db, organization.id, [oldSubscription.sessionId, newSubscription.sessionId]);
   const state = (s: SubscriptionRow) => ({
     sessionName: names.get(s.sessionId) ?? '',
     status: s.status,
     startsOn: Temporal.PlainDate.from(s.startsOn),
     endsOn: s.endsOn ? Temporal.PlainDate.from(s.endsOn) : null,
   });
-  assertUndoable({
+  const facts: Parameters<typeof assertUndoable>[0] = {
     transfer: { status: transfer.status, oldEndsOn: Temporal.PlainDate.from(transfer.oldEndsOn) },
     oldEnrollment: state(oldSubscription),
     newEnrollment: state(newSubscription),
@@ -114,8 +128,32 @@ async function assertNothingDependsOn(tx: Database, organization: OrganizationCo
     attendedOnNew: attended.map((d) => Temporal.PlainDate.from(d)),
     accountCredit: { given: transfer.accountCredit, held },
     money: { currency: organization.currency, locale: organization.locale },
-  });
-  return newInvoices;
+  };
+  return { facts, newInvoices };
+}
+
+/**
+ * Whether this person could undo the transfer now, and if not what it needs, for the profile's
+ * Undo button: shown to everyone, saying "a manager can undo it" or "refund the $2.00 first".
+ */
+export async function undoStatusOf(db: Database, organization: OrganizationContext, actor: Actor, transfer: TransferRow) {
+  if (transfer.status === 'undone') return { possible: false, why: 'It was undone.' };
+  const oldSubscription = (await subscriptionRepository.findById(db, organization.id, transfer.fromSubscriptionId))!;
+  const newSubscription = (await subscriptionRepository.findById(db, organization.id, transfer.toSubscriptionId))!;
+  const { facts } = await undoFactsOf(db, organization, { transfer, oldSubscription, newSubscription }, { lock: false });
+  try {
+    assertUndoable(facts);
+  } catch (error) {
+    if (error instanceof AppError) return { possible: false, why: error.message };
+    throw error;
+  }
+  if (!can(actor.role, 'transfers.undo')) return { possible: false, why: 'A manager can undo this transfer.' };
+  return { possible: true, why: null };
+}
+
+async function heldCredit(db: Database, organizationId: string, familyId: string, o: { lock: boolean }) {
+  if (o.lock) await familyRepository.findByIdForUpdate(db, organizationId, familyId);
+  return accountCreditRepository.heldByFamily(db, organizationId, familyId);
 }
 
 /** Restoring the old dates takes their seats back; someone may have taken them since. */
@@ -140,11 +178,6 @@ async function assertOldSeatsStillFree(tx: Database, organization: OrganizationC
     if (error instanceof AppError) throw refuse(`${oldSession.name}: ${error.message}`);
     throw error;
   }
-}
-
-async function heldCreditLocked(tx: Database, organizationId: string, familyId: string) {
-  await familyRepository.findByIdForUpdate(tx, organizationId, familyId);
-  return accountCreditRepository.heldByFamily(tx, organizationId, familyId);
 }
 
 /**

@@ -8,6 +8,7 @@ function invoice(changes: Partial<InvoiceDto> = {}): InvoiceDto {
     id: '00000000-0000-4000-8000-000000000001',
     familyId: '00000000-0000-4000-8000-000000000002',
     subscriptionId: null,
+    clientName: null,
     status: 'open',
     issuedOn: '2027-02-22',
     dueOn: '2027-03-01',

@@ -18,6 +18,7 @@ const transferEvent = (action: string): HistoryEvent => ({
   entityType: 'transfer',
   entityId: '00000000-0000-4000-8000-000000000002',
   actorUserId: 'user-1',
+  actorName: 'Dana Flores',
   actorRole: 'manager',
   before: null,
   after: {
