@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildClient, buildSubscription } from '../../../db/seed/builders.js';
+import { eq } from 'drizzle-orm';
+import { invoices } from '../../../db/schema/billing.js';
 import { buildE1Scenario, e1Request, type E1Scenario } from '../../testing/e1-scenario.js';
 import { fieldsNamed, startTestServer, type TestApi, type TestServer } from '../../testing/test-server.js';
 
@@ -157,6 +159,45 @@ describe('E8: a transfer keeps the billing horizon', () => {
     // The new enrollment holds an invoice for every period the old one was voided for.
     const newPeriods = after.invoices.filter((i: any) => i.subscriptionId === done.body.newSubscription.id && i.status !== 'void').map((i: any) => i.periodStart);
     expect(newPeriods).toEqual(expect.arrayContaining(['2027-03-01', '2027-04-01']));
+  });
+});
+
+describe('the end date is the first date not attended: an open invoice due on it is voided, one due the day before stays', () => {
+  /** E1 with April's open invoice due on `dueOn` instead of the 1st. */
+  async function aprilDueOn(dueOn: string) {
+    const scenario = await e1();
+    await server.db.update(invoices).set({ dueOn }).where(eq(invoices.id, scenario.s.april.id));
+    return scenario;
+  }
+  const aprilOf = async (api: TestApi, s: E1Scenario) => (await api.get(`/api/invoices/${s.april.id}`)).body.status;
+
+  it('unenrolling from Tue 2027-04-06 voids April when it is due on 2027-04-06, and keeps it when due on 2027-04-05', async () => {
+    const onTheDay = await aprilDueOn('2027-04-06');
+    const ended = await onTheDay.owner.post(`/api/subscriptions/${onTheDay.s.subscription.id}/unenroll`, { date: '2027-04-06' });
+    expect(ended.status).toBe(200);
+    expect(ended.body.voidedInvoiceIds).toEqual([onTheDay.s.april.id]);
+    expect(await aprilOf(onTheDay.owner, onTheDay.s)).toBe('void');
+
+    const dayBefore = await aprilDueOn('2027-04-05');
+    const kept = await dayBefore.owner.post(`/api/subscriptions/${dayBefore.s.subscription.id}/unenroll`, { date: '2027-04-06' });
+    expect(kept.status).toBe(200);
+    expect(kept.body.voidedInvoiceIds).toEqual([]);
+    expect(await aprilOf(dayBefore.owner, dayBefore.s)).toBe('open');
+  });
+
+  it('a transfer whose old end is Tue 2027-04-06 replaces April due that day, and leaves April due the day before alone', async () => {
+    const request = (s: E1Scenario) => ({ ...e1Request(s), transferDate: '2027-04-06', finish: { kind: 'pay_later' } });
+    const onTheDay = await aprilDueOn('2027-04-06');
+    const moved = await transfer(onTheDay.owner, request(onTheDay.s));
+    expect(moved.status).toBe(201);
+    expect(await aprilOf(onTheDay.owner, onTheDay.s)).toBe('void');
+    const replaced = (await balanceOf(onTheDay.owner, onTheDay.s.family.id)).invoices.filter((i: any) => i.subscriptionId === moved.body.newSubscription.id);
+    expect(replaced.map((i: any) => i.periodStart)).toEqual(['2027-04-01']);
+
+    const dayBefore = await aprilDueOn('2027-04-05');
+    const left = await transfer(dayBefore.owner, request(dayBefore.s));
+    expect(left.status).toBe(201);
+    expect(await aprilOf(dayBefore.owner, dayBefore.s)).toBe('open');
   });
 });
 
