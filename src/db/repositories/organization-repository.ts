@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { faultPoint } from '../fault-injection.js';
 import { authOrganizations, organizations } from '../schema/index.js';
@@ -38,6 +38,23 @@ export const organizationRepository = {
   ) {
     faultPoint('organizations.update');
     if (Object.keys(values).length > 0) await db.update(organizations).set(values).where(eq(organizations.id, id));
+  },
+
+  /** The kinds of email the organization turned off (DESIGN.md "Notifications"). */
+  async messageSettings(db: Database, id: string) {
+    const [row] = await db.select({ mutedMessageKinds: organizations.mutedMessageKinds }).from(organizations).where(eq(organizations.id, id));
+    return row!;
+  },
+
+  async updateMessageSettings(db: Database, id: string, values: { mutedMessageKinds: string[] }) {
+    faultPoint('organizations.update');
+    await db.update(organizations).set(values).where(eq(organizations.id, id));
+  },
+
+  async namesByIds(db: Database, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, [...ids]));
+    return new Map(rows.map((r) => [r.id, r.name]));
   },
 
   async list(db: Database) {

@@ -23,12 +23,15 @@ export const guardians = pgTable(
     name: text('name').notNull(),
     email: text('email'),
     phone: text('phone'),
+    /** The kinds of email this guardian turned off (DESIGN.md "Notifications"). */
+    mutedMessageKinds: text('muted_message_kinds').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
     foreignKey({ columns: [t.organizationId, t.familyId], foreignColumns: [families.organizationId, families.id] }),
     index('guardians_family_idx').on(t.organizationId, t.familyId),
     check('guardians_name_not_blank', sql`length(trim(${t.name})) > 0`),
+    check('guardians_muted_message_kinds', sql`${t.mutedMessageKinds} <@ array['schedule', 'billing', 'reminders']::text[]`),
   ],
 );
 

@@ -5,4 +5,5 @@ export * from './families.js';
 export * from './subscriptions.js';
 export * from './billing.js';
 export * from './audit.js';
+export * from './notifications.js';
 export * from './auth.js';

@@ -16,6 +16,8 @@ export const organizations = pgTable(
     invoiceDueDay: integer('invoice_due_day').notNull().default(1),
     /** Whether the run applies a family's account credit to the invoices it issues. */
     applyAccountCreditAutomatically: boolean('apply_account_credit_automatically').notNull().default(false),
+    /** The kinds of email the organization does not send to anyone (DESIGN.md "Notifications"). */
+    mutedMessageKinds: text('muted_message_kinds').array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -23,5 +25,6 @@ export const organizations = pgTable(
     check('organizations_currency_iso', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('organizations_invoice_issue_days_before_range', sql`${t.invoiceIssueDaysBefore} between 0 and 60`),
     check('organizations_invoice_due_day_range', sql`${t.invoiceDueDay} between 1 and 28`),
+    check('organizations_muted_message_kinds', sql`${t.mutedMessageKinds} <@ array['schedule', 'billing', 'reminders']::text[]`),
   ],
 );

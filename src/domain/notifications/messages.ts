@@ -9,12 +9,6 @@ import { writeDate } from '../formatting/intl-formats.js';
  * services gather the facts, the outbox stores what these return, the sender sends it.
  */
 
-/** Which choice governs a message: guardians choose billing, schedule changes and reminders; account messages always go. */
-export const messageKinds = ['schedule', 'billing', 'reminders', 'account'] as const;
-export type MessageKind = (typeof messageKinds)[number];
-/** The kinds a guardian (or the organization) may turn off. */
-export const optionalMessageKinds = ['schedule', 'billing', 'reminders'] as const satisfies readonly MessageKind[];
-
 export interface Letter {
   subject: string;
   /** Paragraphs, each a line of plain text; the HTML is built from the same paragraphs. */

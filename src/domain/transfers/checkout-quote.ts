@@ -4,6 +4,7 @@ import { firstInvoice, type InvoiceLineDraft } from '../billing/first-invoice.js
 import type { PaymentPlan } from '../billing/value-sets.js';
 import { formatMoney } from '../billing/money.js';
 import { formatPlainDate } from '../formatting/intl-formats.js';
+import { weeklyTime } from '../formatting/weekly-time.js';
 import { unusedPaidSessions, type PaidPeriod } from '../billing/transfer-credit.js';
 import type { SessionSchedule } from '../schedule/session-dates.js';
 import { sessionsPerMonth } from '../schedule/sessions-per-month.js';
@@ -175,14 +176,3 @@ function keepBillingHorizon(o: {
   return { changes, invoices };
 }
 
-/** A Monday, so adding (weekday − 1) days names each ISO weekday. */
-const A_MONDAY = Temporal.PlainDate.from('2027-03-01');
-
-/** "Tue 16:00", or "Mon, Wed 16:00" for several weekdays; local wall-clock time. */
-function weeklyTime(o: { schedule: SessionSchedule; locale: string }): string {
-  const { weekdays, startTime } = o.schedule.recurrence;
-  const days = [...new Set(weekdays)]
-    .sort((a, b) => a - b)
-    .map((weekday) => formatPlainDate(A_MONDAY.add({ days: weekday - 1 }), o.locale, { weekday: 'short' }));
-  return `${days.join(', ')} ${startTime.toString({ smallestUnit: 'minute' })}`;
-}
