@@ -8,7 +8,8 @@ import { chromiumLaunchOptions } from './e2e/chromium';
 // process; the workers inherit it instead of making directories of their own.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'transfers-e2e-'));
 
-const port = 3100;
+// E2E_PORT lets two checkouts on one machine run their browser tests at once.
+const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: 'e2e',
