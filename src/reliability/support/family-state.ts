@@ -166,7 +166,8 @@ export function expectEnroll(state: FamilyState, o: { clientId: string; sessionI
 /**
  * The plan of a transfer (before any money): ended by a standing transfer, not enrolled on the
  * date, an old end that is not one of its dates, attendance after the old end, no first date in
- * the target, already in the target, and back-dating by front desk.
+ * the target, a first date before the moved enrollment started, already in the target, and
+ * back-dating by front desk.
  */
 export function expectTransferPlan(
   state: FamilyState,
@@ -193,6 +194,9 @@ export function expectTransferPlan(
     ['INVALID_END_DATE', o.oldEndsOn !== null && ((from.endsOn !== null && o.oldEndsOn >= from.endsOn) || !enrolledOn(o.oldEndsOn))],
     ['ATTENDANCE_RECORDED', (state.attended.get(from.id) ?? []).some((d) => d >= oldEnd)],
     ['NOT_A_SESSION_DATE', first === null || !o.target.dateSet.has(first)],
+    // The successor cannot start before the enrollment it replaces did (the chain's dates
+    // before that belong to an earlier link; D1).
+    ['INVALID_DATE_RANGE', first !== null && first < from.startsOn],
     ['ALREADY_ENROLLED', first !== null && overlapping(state, { clientId: from.clientId, sessionId: o.target.id, from: first, end: null }).length > 0],
     ['FORBIDDEN', !mayBackdate(o.role) && reached < o.today],
   ]);

@@ -53,6 +53,9 @@ export function apiFor(baseUrl: string, cookie: string | null) {
     patch: <T = any>(path: string, body: unknown) => json<T>('PATCH', path, body),
     /** POST /api/transfers with an Idempotency-Key (a new one unless given). */
     transfer: <T = any>(body: unknown, key: string = randomUUID()) => json<T>('POST', '/api/transfers', body, { 'idempotency-key': key }),
+    /** POST /api/subscriptions (enrollment checkout) with an Idempotency-Key; Pay Later unless the body says otherwise. */
+    enroll: <T = any>(body: object, key: string = randomUUID()) =>
+      json<T>('POST', '/api/subscriptions', { finish: { kind: 'pay_later' }, ...body }, { 'idempotency-key': key }),
   };
 }
 
