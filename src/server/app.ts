@@ -19,6 +19,8 @@ import { registerScheduleRoutes } from './routes/schedule/schedule-routes.js';
 import { registerSessionRoutes } from './routes/sessions/session-routes.js';
 import { registerStaffRoutes } from './routes/staff/staff-routes.js';
 import { registerTransferRoutes } from './routes/transfers/transfer-routes.js';
+import { registerMessageRoutes } from './routes/messages/message-routes.js';
+import { registerUnsubscribeRoutes } from './routes/messages/unsubscribe-routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -37,10 +39,20 @@ export interface AppOptions {
   webAppDirectory?: string;
   /** Where "now" comes from (and each organization's today): the system clock unless a test sets a day. */
   clock?: Clock;
+  /** Wakes the outbox's sender (a manager sent a failed message again); nothing without SMTP. */
+  wakeMessageSender?: () => void;
 }
 
 /** The HTTP API: staff log in; every other /api route acts for their organization; OpenAPI at /docs. */
-export async function buildApp({ db, auth: authOptions, logger = false, trustProxy = false, webAppDirectory, clock = systemClock }: AppOptions) {
+export async function buildApp({
+  db,
+  auth: authOptions,
+  logger = false,
+  trustProxy = false,
+  webAppDirectory,
+  clock = systemClock,
+  wakeMessageSender = () => {},
+}: AppOptions) {
   const app = Fastify({ logger, bodyLimit: 1_048_576, trustProxy, frameworkErrors: frameworkErrorHandler, clientErrorHandler });
   const auth = createAuth({ db, ...authOptions });
   app.setValidatorCompiler(validatorCompiler);
@@ -52,6 +64,7 @@ export async function buildApp({ db, auth: authOptions, logger = false, trustPro
 
   await registerOpenApi(app);
   registerAuthRoutes(app, auth);
+  await registerUnsubscribeRoutes(app, db);
 
   const accessTable: RouteAccessEntry[] = [];
   await app.register(async (api) => {
@@ -65,6 +78,7 @@ export async function buildApp({ db, auth: authOptions, logger = false, trustPro
     registerBillingRoutes(api, db);
     registerTransferRoutes(api, db);
     registerStaffRoutes(api, db);
+    registerMessageRoutes(api, db, { wakeSender: wakeMessageSender });
   });
 
   app.decorate('accessTable', accessTable);

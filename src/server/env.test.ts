@@ -14,11 +14,21 @@ describe('loadEnv', () => {
     );
   });
 
+  it('takes an SMTP server and the address mail comes from', () => {
+    expect(loadEnv({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'Riverside Swim <office@riverside.example.com>' })).toMatchObject({
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      MAIL_FROM: 'Riverside Swim <office@riverside.example.com>',
+    });
+    expect(loadEnv({}).SMTP_URL).toBeUndefined();
+  });
+
   it.each([
     [{ PORT: '70000' }, 'PORT'],
     [{ PORT: 'eighty' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://localhost/app' }, 'DATABASE_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ SMTP_URL: 'http://mail.example.com' }, 'SMTP_URL'],
+    [{ MAIL_FROM: 'not an address' }, 'MAIL_FROM'],
   ])('refuses %o, naming %s', (source, variable) => {
     expect(() => loadEnv(source)).toThrow(variable);
   });

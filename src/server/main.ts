@@ -7,6 +7,9 @@ import { loadEnv } from './env.js';
 import { migrateDatabase } from './migrate-database.js';
 import { seedDemoIfEmpty } from './services/demo/seed-demo.js';
 import { todayIn } from '../domain/time/today.js';
+import { mailAddressOf, smtpTransport } from './services/notifications/mail-transport.js';
+import { configureMessageLinks } from './services/notifications/message-links.js';
+import { startMessageSender } from './services/notifications/message-sender.js';
 
 /** `npm start`: migrate, load the demo data on first run, serve the API. */
 async function main() {
@@ -23,7 +26,13 @@ async function main() {
   const demo = await seedDemoIfEmpty(database.db, { today: todayIn('America/New_York') });
 
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  configureMessageLinks({ publicUrl, mailFrom: env.MAIL_FROM });
+  // Without SMTP_URL messages stay in the outbox, readable in the app, and nothing is sent.
+  const sender = env.SMTP_URL
+    ? startMessageSender({ db: database.db, transport: smtpTransport(env.SMTP_URL), fromAddress: mailAddressOf(env.MAIL_FROM), everyMs: 2_000 })
+    : null;
   const app = await buildApp({
+    wakeMessageSender: () => sender?.wake(),
     db: database.db,
     logger: { level: env.LOG_LEVEL },
     trustProxy: env.TRUST_PROXY,
@@ -40,6 +49,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await sender?.stop();
     await database.close();
     process.exit(0);
   };

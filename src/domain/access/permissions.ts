@@ -19,6 +19,7 @@ export const permissions = [
   'capacity.override',
   'transfers.undo',
   'staff.manage',
+  'messages.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -40,6 +41,7 @@ export const rolesByPermission: Record<Permission, readonly Role[]> = {
   'capacity.override': managers,
   'transfers.undo': managers,
   'staff.manage': ['owner'],
+  'messages.manage': managers,
 };
 
 /** What each permission lets a person do, in words for refusal messages. */
@@ -57,6 +59,7 @@ export const permissionDescriptions: Record<Permission, string> = {
   'capacity.override': 'enroll beyond a session\'s capacity',
   'transfers.undo': 'undo a transfer',
   'staff.manage': 'manage staff accounts',
+  'messages.manage': 'see the organization\'s outbox, send a failed message again or turn a kind of email off',
 };
 
 export function isRole(value: unknown): value is Role {

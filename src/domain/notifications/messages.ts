@@ -1,7 +1,7 @@
-import type { Temporal } from 'temporal-polyfill';
+import { Temporal } from 'temporal-polyfill';
 import { formatMoney } from '../billing/money.js';
 import type { MoneyDisplay } from '../billing/value-sets.js';
-import { writeDate } from '../formatting/intl-formats.js';
+import { formatPlainDate, writeDate } from '../formatting/intl-formats.js';
 
 /**
  * DESIGN.md "Notifications": what a family or an instructor is told, written once as text and
@@ -39,9 +39,12 @@ export function transferDoneLetter(
     from: { sessionName: string; lastDate: Temporal.PlainDate | null };
     to: { sessionName: string; time: string; firstDate: Temporal.PlainDate };
     invoice: { total: number; amountDue: number; dueOn: string } | null;
+    /** Later months' invoices of the new session, issued with the move (they replace the old session's). */
+    laterInvoices?: { periodStart: string | null; total: number; dueOn: string }[];
   },
 ): Letter {
   const invoice = o.invoice;
+  const later = o.laterInvoices ?? [];
   return {
     subject: `${o.clientName} moves to ${o.to.sessionName} from ${date(w, o.to.firstDate)}`,
     paragraphs: [
@@ -56,9 +59,16 @@ export function transferDoneLetter(
               : `The new invoice is ${money(w, invoice.total)} and nothing is due on it.`,
           ]
         : []),
+      ...(later.length > 0 ? [`${o.to.sessionName} invoices for later months replace those of ${o.from.sessionName}:`] : []),
     ],
+    rows: later.map((bill) => ({
+      label: `${bill.periodStart ? formatMonth(w, bill.periodStart) : o.to.sessionName}, due ${date(w, bill.dueOn)}`,
+      value: money(w, bill.total),
+    })),
   };
 }
+
+const formatMonth = (w: Writer, day: string) => formatPlainDate(Temporal.PlainDate.from(day), w.money.locale, { month: 'long', year: 'numeric' });
 
 export function transferUndoneLetter(w: Writer, o: { clientName: string; backIn: string; notIn: string }): Letter {
   return {
@@ -67,20 +77,24 @@ export function transferUndoneLetter(w: Writer, o: { clientName: string; backIn:
   };
 }
 
+/** How an instructor's roster changes: someone joins or leaves, or an undone transfer puts things back. */
+export type RosterChange = 'joins' | 'leaves' | 'stays' | 'not_joining';
+
 /** An instructor's roster changed: who joins or leaves which session, from which date. */
 export function rosterChangeLetter(
   w: Writer,
-  o: { instructorName: string; clientName: string; sessionName: string; change: 'joins' | 'leaves'; date: Temporal.PlainDate },
+  o: { instructorName: string; clientName: string; sessionName: string; change: RosterChange; date: Temporal.PlainDate },
 ): Letter {
   const when = date(w, o.date);
+  const says: Record<RosterChange, { subject: string; paragraph: string }> = {
+    joins: { subject: `joins from ${when}`, paragraph: `${o.clientName} joins ${o.sessionName} from ${when}; they are on your roster from that date.` },
+    leaves: { subject: `leaves from ${when}`, paragraph: `${o.clientName} leaves ${o.sessionName}; ${when} is the first date they are no longer on your roster.` },
+    stays: { subject: `stays after all`, paragraph: `${o.clientName} stays in ${o.sessionName}: a move away from ${when} was cancelled, so they remain on your roster.` },
+    not_joining: { subject: `will not join`, paragraph: `${o.clientName} will not join ${o.sessionName} from ${when} after all: the move was cancelled, so they are off your roster.` },
+  };
   return {
-    subject: `${o.sessionName}: ${o.clientName} ${o.change === 'joins' ? 'joins' : 'leaves'} from ${when}`,
-    paragraphs: [
-      `Hello ${o.instructorName},`,
-      o.change === 'joins'
-        ? `${o.clientName} joins ${o.sessionName} from ${when}; they are on your roster from that date.`
-        : `${o.clientName} leaves ${o.sessionName}; ${when} is the first date they are no longer on your roster.`,
-    ],
+    subject: `${o.sessionName}: ${o.clientName} ${says[o.change].subject}`,
+    paragraphs: [`Hello ${o.instructorName},`, says[o.change].paragraph],
   };
 }
 

@@ -19,6 +19,10 @@ import { todayIn } from '../../../domain/time/today.js';
 import { loadSessionSchedules } from '../sessions/session-schedule.js';
 import { applyCreditTo } from './account-credit.js';
 import { recordInLedger, type LedgerContext } from './ledger.js';
+import { loadInvoices } from './invoice-details.js';
+import { invoicesIssuedNotices } from '../notifications/notices.js';
+import { tell } from '../notifications/tell.js';
+import type { OrganizationContext } from '../../../domain/access/actor.js';
 
 /**
  * How far back the run looks for periods whose issue day came while nothing ran: three
@@ -32,6 +36,8 @@ type Batch = Awaited<ReturnType<typeof subscriptionRepository.billableBatch>>;
 
 interface RunContext {
   organizationId: string;
+  /** The organization as messages name it and write its dates and money. */
+  organization: OrganizationContext;
   today: Temporal.PlainDate;
   money: MoneyDisplay;
   timeZone: string;
@@ -75,6 +81,7 @@ async function runContext(db: Database, o: { organizationId: string; today?: Tem
   const today = o.today ?? todayIn(organization.timeZone);
   return {
     organizationId: organization.id,
+    organization: { id: organization.id, name: organization.name, timeZone: organization.timeZone, currency: organization.currency, locale: organization.locale, today },
     today,
     money: { currency: organization.currency, locale: organization.locale },
     timeZone: organization.timeZone,
@@ -94,6 +101,7 @@ async function billBatch(tx: Database, context: RunContext, page: { afterId: str
   const bills = await periodsToBill(tx, context, batch);
   const inserted = await issue(tx, context, bills);
   const creditApplied = context.settings.applyAccountCreditAutomatically ? await applyHeldCredit(tx, context, inserted) : 0;
+  await tellFamilies(tx, context, inserted);
   return { count: batch.length, lastId: batch[batch.length - 1]!.subscription.id, issued: inserted.length, creditApplied };
 }
 
@@ -195,6 +203,13 @@ async function applyHeldCredit(tx: Database, context: RunContext, invoices: read
     }
   }
   return applied;
+}
+
+/** Each family hears of its new invoices, in the batch's transaction (DESIGN.md "Notifications"). */
+async function tellFamilies(tx: Database, context: RunContext, inserted: readonly InvoiceRow[]) {
+  if (inserted.length === 0) return;
+  const invoices = await loadInvoices(tx, context.organizationId, [...inserted]);
+  await tell(tx, context.organization, await invoicesIssuedNotices(tx, context.organization, invoices));
 }
 
 function ledgerOf(context: RunContext): LedgerContext {

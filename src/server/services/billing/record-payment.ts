@@ -6,6 +6,8 @@ import type { InvoiceDto, PaymentInput } from '../../../contracts/billing.js';
 import { changeInvoice, factsOf } from './change-invoice.js';
 import { paymentLine } from './create-invoice.js';
 import { recordInLedger } from './ledger.js';
+import { paymentReceiptNotices } from '../notifications/notices.js';
+import { tell } from '../notifications/tell.js';
 import { decidePayment } from '../../../domain/billing/invoice-rules.js';
 
 /** Records money received on an invoice: paid when nothing is left due, else still open (E4). */
@@ -29,6 +31,8 @@ export async function recordPayment(
       });
       if (decision.status !== row.status) await invoiceRepository.update(tx, organizationId, row.id, { status: decision.status });
       await recordInLedger(tx, ledger, [paymentLine(payment)]);
+      const receipt = { familyId: row.familyId, paymentId: payment.id, amount: payment.amount, method: payment.method, amountDue: invoice.amountDue - payment.amount };
+      await tell(tx, organization, await paymentReceiptNotices(tx, organization, receipt));
       return { payment: { id: payment.id, amount: payment.amount, method: payment.method, reference: payment.reference } };
     },
   });

@@ -6,6 +6,8 @@ import type { Actor, OrganizationContext } from '../../../domain/access/actor.js
 import { decideRefund } from '../../../domain/billing/invoice-rules.js';
 import { changeInvoice, factsOf } from './change-invoice.js';
 import { recordInLedger } from './ledger.js';
+import { refundNotices } from '../notifications/notices.js';
+import { tell } from '../notifications/tell.js';
 
 /**
  * A manager gives back all or part of a payment (E9): the refund is recorded with its method
@@ -24,7 +26,7 @@ export async function refundPayment(
     change: async ({ tx, organizationId, row, invoice, money, ledger }) => {
       const payment = invoice.payments.find((p) => p.id === input.paymentId);
       const decision = decideRefund({ invoice: factsOf(invoice), payment, amount: input.amount, money });
-      await refundRepository.insert(tx, organizationId, {
+      const refund = await refundRepository.insert(tx, organizationId, {
         invoiceId: row.id,
         paymentId: input.paymentId,
         familyId: row.familyId,
@@ -40,6 +42,8 @@ export async function refundPayment(
       await recordInLedger(tx, ledger, [
         { familyId: row.familyId, invoiceId: row.id, kind: 'refund', amount: row.status === 'void' ? 0 : decision.amount, description: `Refund (${input.method}): ${input.reason}` },
       ]);
+      const told = { familyId: row.familyId, refundId: refund.id, amount: decision.amount, method: input.method, reason: input.reason };
+      await tell(tx, organization, await refundNotices(tx, organization, told));
       return { refund: { paymentId: input.paymentId, amount: decision.amount, method: input.method, reason: input.reason } };
     },
   });

@@ -1,4 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
+import { enrolledNotices } from '../notifications/notices.js';
+import { tell } from '../notifications/tell.js';
 import type { Database } from '../../../db/client.js';
 import { auditRepository } from '../../../db/repositories/audit-repository.js';
 import { clientRepository, type ClientRow } from '../../../db/repositories/client-repository.js';
@@ -150,6 +152,7 @@ export async function enrollClient(
           clientId: subscription.clientId,
           after: result,
         });
+        await tell(tx, organization, await enrolledNotices(tx, organization, { subscriptionId: subscription.id, firstDate: Temporal.PlainDate.from(input.startsOn), invoice }));
         return result;
       },
     ),

@@ -14,6 +14,8 @@ import type { SubscriptionDto, UnenrollInput } from '../../../contracts/enrollme
 import { loadSessionSchedules } from '../sessions/session-schedule.js';
 import { endSubscription } from './end-subscription.js';
 import { toSubscriptionDto } from './subscription-dto.js';
+import { unenrolledNotices } from '../notifications/notices.js';
+import { tell } from '../notifications/tell.js';
 
 /** Unenrolls a client from a session date on: the subscription ends, history stays. */
 export async function unenrollClient(
@@ -50,6 +52,7 @@ export async function unenrollClient(
       before: toSubscriptionDto(subscription),
       after: { ...after, voidedInvoiceIds },
     });
+    await tell(tx, organization, await unenrolledNotices(tx, organization, { subscriptionId: subscription.id, endsOn: date }));
     return { ...after, voidedInvoiceIds };
   });
 }

@@ -68,3 +68,8 @@ function notAccepted(error: unknown): MailNotAccepted {
   const detail = e.response ?? [e.code, e.message].filter(Boolean).join(': ');
   return new MailNotAccepted(detail || String(error), isPermanentRefusal(e.responseCode));
 }
+
+/** The bare address of MAIL_FROM ("Riverside Swim <office@…>" or just the address): each email names its organization as the sender. */
+export function mailAddressOf(mailFrom: string): string {
+  return /<([^<>]+)>\s*$/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+}

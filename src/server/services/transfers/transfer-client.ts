@@ -17,6 +17,10 @@ import { toSubscriptionDto } from '../enrollment/subscription-dto.js';
 import { idempotent, type IdempotentResult } from '../idempotency.js';
 import { planTransferFromDatabase, type PlannedTransfer } from './plan-from-database.js';
 import { toTransferDto } from './transfer-dto.js';
+import { Temporal } from 'temporal-polyfill';
+import { realSessionDates } from '../../../domain/schedule/session-dates.js';
+import { transferNotices } from '../notifications/notices.js';
+import { tell } from '../notifications/tell.js';
 import { assertTransferAllowed } from './transfer-permissions.js';
 
 /**
@@ -56,7 +60,9 @@ export async function transferClient(
         });
         const horizonInvoices = await keepBillingHorizon(tx, organization, ledger, { planned, newSubscriptionId: moved.newSubscription.id });
         if (input.accountCredit) await addAccountCredit(tx, ledger, { familyId: planned.clientFamilyId, ...input.accountCredit });
-        return recordTransfer(tx, organization, actor, { planned, moved, invoice, horizonInvoices, input });
+        const result = await recordTransfer(tx, organization, actor, { planned, moved, invoice, horizonInvoices, input });
+        await tellFamilyAndInstructors(tx, organization, { planned, result });
+        return result;
       },
     ),
   );
@@ -90,6 +96,26 @@ async function keepBillingHorizon(
     );
   }
   return loadInvoices(tx, organization.id, rows);
+}
+
+/** The family and both instructors hear of the move, in this transaction (DESIGN.md "Notifications"). */
+async function tellFamilyAndInstructors(tx: Database, organization: OrganizationContext, o: { planned: PlannedTransfer; result: TransferResultDto }) {
+  const { plan, subscription, fromSchedule } = o.planned;
+  const lookBackFrom = plan.oldEndsOn.subtract({ days: 62 });
+  const startsOn = Temporal.PlainDate.from(subscription.startsOn);
+  const lastOldDate =
+    realSessionDates({ ...fromSchedule, from: Temporal.PlainDate.compare(startsOn, lookBackFrom) > 0 ? startsOn : lookBackFrom, to: plan.oldEndsOn }).at(-1) ?? null;
+  const notices = await transferNotices(tx, organization, {
+    transferId: o.result.transfer.id,
+    fromSubscriptionId: subscription.id,
+    toSubscriptionId: o.result.newSubscription.id,
+    lastOldDate,
+    oldEndsOn: plan.oldEndsOn,
+    firstDate: plan.firstSessionDate,
+    invoice: o.result.invoice,
+    horizonInvoices: o.result.horizonInvoices,
+  });
+  await tell(tx, organization, notices);
 }
 
 /** The old enrollment ends on the planned date (its later open invoices voided); the new one starts. */

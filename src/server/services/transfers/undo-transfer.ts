@@ -19,6 +19,8 @@ import { accountCreditRepository } from '../../../db/repositories/account-credit
 import { familyRepository } from '../../../db/repositories/family-repository.js';
 import { loadInvoices } from '../billing/invoice-details.js';
 import { recordInLedger, type LedgerContext } from '../billing/ledger.js';
+import { transferUndoneNotices } from '../notifications/notices.js';
+import { tell } from '../notifications/tell.js';
 
 const refuse = (why: string) => new AppError('UNDO_NOT_POSSIBLE', `This transfer cannot be undone: ${why}`);
 
@@ -70,6 +72,15 @@ export async function undoTransfer(
       },
       after: result,
     });
+    const { transfer } = locked;
+    const notices = await transferUndoneNotices(tx, organization, {
+      transferId: transfer.id,
+      fromSubscriptionId: transfer.fromSubscriptionId,
+      toSubscriptionId: transfer.toSubscriptionId,
+      oldEndsOn: Temporal.PlainDate.from(transfer.oldEndsOn),
+      firstDate: Temporal.PlainDate.from(transfer.firstSessionDate),
+    });
+    await tell(tx, organization, notices);
     return result;
   });
 }
