@@ -135,6 +135,15 @@ export const invoiceRepository = {
       .for('update');
   },
 
+  /** Open invoices due on exactly this day (a reminder goes out a few days before it). */
+  async listOpenDueOn(db: Database, organizationId: string, dueOn: string) {
+    return db
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.organizationId, organizationId), eq(invoices.status, 'open'), eq(invoices.dueOn, dueOn)))
+      .orderBy(invoices.id);
+  },
+
   async listForFamily(db: Database, organizationId: string, familyId: string) {
     return db
       .select()

@@ -10,6 +10,8 @@ import { startSmtpInbox, type SmtpInbox } from '../../testing/smtp-inbox.js';
 import { startTestServer, type TestServer } from '../../testing/test-server.js';
 import { smtpTransport } from '../../services/notifications/mail-transport.js';
 import { sendWaitingMessages } from '../../services/notifications/send-waiting-messages.js';
+import { remindDueInvoices } from '../../services/notifications/remind-due-invoices.js';
+import { Temporal } from 'temporal-polyfill';
 
 let server: TestServer;
 let inbox: SmtpInbox;
@@ -243,5 +245,21 @@ describe('sending when the mail server refuses or is down: retried later, nothin
     expect(twice.status).toBe(409);
     expect(twice.body.detail).toBe('Only a failed message can be sent again; this one is still waiting to be sent.');
     expect(await sendNow()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+  });
+});
+
+describe('a reminder before a due date', () => {
+  it('three days before, each guardian is reminded once of what is still due, however often the day runs', async () => {
+    const s = await scenario();
+    // E1's April invoice: $80.00, due 2027-04-01, open.
+    const organization = { ...s.organization, today: Temporal.PlainDate.from('2027-03-29') };
+    expect(await remindDueInvoices(server.db, organization)).toBe(1);
+    expect(await remindDueInvoices(server.db, organization)).toBe(1);
+    expect(await remindDueInvoices(server.db, { ...organization, today: Temporal.PlainDate.from('2027-03-28') })).toBe(0);
+    await sendNow();
+    expect(inbox.to(s.priya.email!).map((m) => [m.subject, m.text?.split('\n')[0]])).toEqual([
+      ['Reminder: $80.00 due Thu, Apr 1, 2027', 'A reminder that $80.00 for Maya Patel is due by Thu, Apr 1, 2027.'],
+    ]);
+    expect(inbox.to(s.raj.email!)).toHaveLength(1);
   });
 });
