@@ -10,6 +10,8 @@ process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'transfers-e2e-'));
 
 // E2E_PORT lets two checkouts on one machine run their browser tests at once.
 const port = Number(process.env.E2E_PORT ?? 3100);
+// The app sends its emails to an SMTP server the email spec starts on this port (e2e/messages).
+process.env.E2E_SMTP_PORT ??= String(port + 25);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -28,7 +30,9 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions,
   },
   webServer: {
-    command: `npm run build:web && DATA_DIR=${process.env.E2E_DATA_DIR} PORT=${port} npm start`,
+    command:
+      `npm run build:web && DATA_DIR=${process.env.E2E_DATA_DIR} PORT=${port} ` +
+      `SMTP_URL=smtp://127.0.0.1:${process.env.E2E_SMTP_PORT} MAIL_FROM="Riverside Swim School <office@riverside-swim.example.com>" npm start`,
     url: `http://localhost:${port}/api/me`,
     // 401 (nobody signed in) counts as up: Playwright accepts any status below 404.
     reuseExistingServer: false,

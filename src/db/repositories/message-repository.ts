@@ -134,6 +134,15 @@ export const messageRepository = {
       );
   },
 
+  /** Every message of the organization still waiting is held back, with why (the demo's made-up past). */
+  async withholdAllWaiting(db: Database, organizationId: string, note: string) {
+    faultPoint('messages.update');
+    await db
+      .update(messages)
+      .set({ status: 'withheld', statusNote: note })
+      .where(and(eq(messages.organizationId, organizationId), eq(messages.status, 'pending')));
+  },
+
   /** How many messages wait, for the health of the sender (a queue that only grows says SMTP is down). */
   async countWaitingOlderThan(db: Database, seconds: number) {
     const [row] = await db

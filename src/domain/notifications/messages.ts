@@ -194,3 +194,26 @@ export function writeMessage(w: Writer, letter: Letter, o: { unsubscribeUrl: str
   ].join('');
   return { subject: letter.subject, text, html };
 }
+
+/** A staff member asked to reset their password: a link that works once, for an hour. */
+export function passwordResetLetter(w: Writer, o: { name: string; resetUrl: string; validMinutes: number }): Letter {
+  return {
+    subject: `Reset your ${w.organizationName} password`,
+    paragraphs: [
+      `Hello ${o.name},`,
+      `Someone (we hope you) asked to reset your password. Open this link within ${o.validMinutes} minutes to choose a new one: ${o.resetUrl}`,
+      'If it was not you, ignore this email: your password stays as it is.',
+    ],
+  };
+}
+
+/** A new staff account: who made it for which role, and where to sign in (the password is never emailed). */
+export function staffInvitationLetter(w: Writer, o: { name: string; email: string; roleName: string; signInUrl: string }): Letter {
+  return {
+    subject: `Your ${w.organizationName} account`,
+    paragraphs: [
+      `Hello ${o.name},`,
+      `You now have an account at ${w.organizationName} as ${o.roleName}. Sign in at ${o.signInUrl} with ${o.email} and the password you were given; choose a new one with "Forgot password?" if you prefer.`,
+    ],
+  };
+}

@@ -40,6 +40,8 @@ export async function startServerProcess(o: {
   tz?: string;
   port?: number;
   logLevel?: string;
+  /** More environment, e.g. SMTP_URL. */
+  env?: Record<string, string>;
 }): Promise<ServerProcess> {
   const port = o.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -55,6 +57,7 @@ export async function startServerProcess(o: {
       LOG_LEVEL: o.logLevel ?? 'error',
       NODE_ENV: 'test',
       TZ: o.tz ?? 'UTC',
+      ...o.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -14,10 +14,14 @@ import {
   authVerifications,
 } from '../../db/schema/index.js';
 import { authMemberRepository } from '../../db/repositories/auth-member-repository.js';
+import { passwordResetPageUrl } from '../services/notifications/message-links.js';
+import { tellPasswordReset } from '../services/notifications/tell-staff.js';
 
 /** A login lasts 12 hours from its last refresh; a session in use is refreshed at most once an hour. */
 export const SESSION_EXPIRES_IN_SECONDS = 60 * 60 * 12;
 export const SESSION_UPDATE_AGE_SECONDS = 60 * 60;
+/** How long an emailed password reset link works. */
+export const RESET_LINK_VALID_MINUTES = 60;
 
 export interface AuthOptions {
   db: Database;
@@ -53,7 +57,17 @@ export function createAuth(o: AuthOptions) {
         rateLimit: authRateLimits,
       },
     }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 10,
+      // The reset link goes through the outbox like every email; it opens the web app's page,
+      // which posts the token with the new password. A reset ends every other session.
+      resetPasswordTokenExpiresIn: RESET_LINK_VALID_MINUTES * 60,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, token }) =>
+        tellPasswordReset(o.db, { userId: user.id, name: user.name, email: user.email, resetUrl: passwordResetPageUrl(token), validMinutes: RESET_LINK_VALID_MINUTES }),
+    },
     plugins: [organization({ allowUserToCreateOrganization: false, creatorRole: 'owner' })],
     session: { expiresIn: SESSION_EXPIRES_IN_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     rateLimit: {

@@ -9,7 +9,7 @@ export type Answer = 'accept' | { code: number; message: string };
  * would. `answer` decides what it says to the next recipients: accept, a temporary refusal
  * (4xx) or a permanent one (5xx).
  */
-export async function startSmtpInbox() {
+export async function startSmtpInbox(o: { port?: number; /** A slow server: each mail takes this long to accept. */ delayMs?: number } = {}) {
   const received: ParsedMail[] = [];
   let answer: Answer = 'accept';
   const server = new SMTPServer({
@@ -22,7 +22,8 @@ export async function startSmtpInbox() {
     },
     onData(stream, _session, callback) {
       simpleParser(stream).then(
-        (mail) => {
+        async (mail) => {
+          if (o.delayMs) await new Promise((resolve) => setTimeout(resolve, o.delayMs));
           received.push(mail);
           callback();
         },
@@ -30,7 +31,7 @@ export async function startSmtpInbox() {
       );
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => server.listen(o.port ?? 0, '127.0.0.1', () => resolve()));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,

@@ -12,6 +12,7 @@ import { screenLoading } from './lazy-screen';
 const sections: { to: string; label: string; end: boolean; shown: (can: (permission: Permission) => boolean) => boolean }[] = [
   { to: '/', label: 'Schedule', end: true, shown: () => true },
   { to: '/clients', label: 'Clients', end: false, shown: (can) => can('clients.read') },
+  { to: '/emails', label: 'Emails', end: false, shown: (can) => can('messages.manage') },
   { to: '/setup', label: 'Setup', end: false, shown: (can) => can('catalog.write') || can('clients.write') },
 ];
 

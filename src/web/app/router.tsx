@@ -18,10 +18,25 @@ const ClientProfilePage = lazy(() =>
 );
 
 const FamilyPage = lazy(() => import('../pages/families/family-page').then((m) => ({ default: m.FamilyPage })));
+const ForgotPasswordPage = lazy(() => import('../pages/login/password-reset-pages').then((m) => ({ default: m.ForgotPasswordPage })));
+const ResetPasswordPage = lazy(() => import('../pages/login/password-reset-pages').then((m) => ({ default: m.ResetPasswordPage })));
+const OutboxPage = lazy(() => import('../pages/messages/outbox-page').then((m) => ({ default: m.OutboxPage })));
+const UnsubscribePage = lazy(() => import('../pages/unsubscribe/unsubscribe-page').then((m) => ({ default: m.UnsubscribePage })));
 const InvoicePrintPage = lazy(() => import('../pages/invoices/invoice-print-page').then((m) => ({ default: m.InvoicePrintPage })));
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/forgot-password', element: <Suspense fallback={screenLoading}><ForgotPasswordPage /></Suspense> },
+  { path: '/reset-password', element: <Suspense fallback={screenLoading}><ResetPasswordPage /></Suspense> },
+  // An email's unsubscribe line: no login, the link itself is the proof.
+  {
+    path: '/unsubscribe/:messageId',
+    element: (
+      <Suspense fallback={screenLoading}>
+        <UnsubscribePage />
+      </Suspense>
+    ),
+  },
   // Paper, not a screen: no navigation around it.
   {
     path: '/invoices/:invoiceId/print',
@@ -45,6 +60,7 @@ const router = createBrowserRouter([
       { path: 'clients', element: <ClientsPage /> },
       { path: 'clients/:clientId', element: <ClientProfilePage /> },
       { path: 'families/:familyId', element: <FamilyPage /> },
+      { path: 'emails', element: <OutboxPage /> },
       setupRoute,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -263,3 +263,50 @@ describe('a reminder before a due date', () => {
     expect(inbox.to(s.raj.email!)).toHaveLength(1);
   });
 });
+
+describe('account emails go through the same outbox', () => {
+  it('a password reset link arrives by email, works once, and ends the other sessions; staff see the email went, not its link', async () => {
+    const s = await scenario();
+    const member = await server.createStaff(s.organization.id, 'front_desk');
+    const before = await server.signIn(member.email, member.password);
+    expect(before.response.status).toBe(200);
+
+    const asked = await fetch(`${server.baseUrl}/api/auth/request-password-reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1' },
+      body: JSON.stringify({ email: member.email, redirectTo: '/reset-password' }),
+    });
+    expect(asked.status).toBe(200);
+    await expect.poll(async () => (await sendNow()).sent, { timeout: 5_000 }).toBeGreaterThan(0);
+    const [mail] = inbox.to(member.email);
+    expect(mail!.subject).toBe(`Reset your ${s.organization.name} password`);
+    const token = new URL(/http\S+\/reset-password\?token=\S+/.exec(mail!.text!)![0]).searchParams.get('token')!;
+
+    const reset = await fetch(`${server.baseUrl}/api/auth/reset-password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1' },
+      body: JSON.stringify({ token, newPassword: 'a-brand-new-password-2027' }),
+    });
+    expect(reset.status).toBe(200);
+    expect((await server.signIn(member.email, 'a-brand-new-password-2027')).response.status).toBe(200);
+    expect((await server.withCookie(before.cookie).get('/api/me')).status).toBe(401);
+
+    const outbox = (await server.as(s.organization.id, 'manager').get('/api/messages')).body.items;
+    const sent = outbox.find((m: { topic: string }) => m.topic === 'password_reset');
+    const read = await server.as(s.organization.id, 'manager').get(`/api/messages/${sent.id}`);
+    expect(read.body.text).not.toContain(token);
+    expect(read.body.text).toBe('This email holds a personal sign-in link; only its recipient reads it.');
+  });
+
+  it('a new staff member is emailed where to sign in (never the password)', async () => {
+    const s = await scenario();
+    const email = `new-${randomUUID().slice(0, 8)}@example.test`;
+    const added = await server.as(s.organization.id, 'owner').post('/api/staff', { name: 'Nia Brooks', email, password: 'a-long-enough-password', role: 'front_desk' });
+    expect(added.status).toBe(201);
+    await sendNow();
+    const [mail] = inbox.to(email);
+    expect(mail!.subject).toBe(`Your ${s.organization.name} account`);
+    expect(mail!.text).toContain('as front desk. Sign in at http://localhost:3000/login');
+    expect(mail!.text).not.toContain('a-long-enough-password');
+  });
+});

@@ -10,6 +10,7 @@ import type { PaymentMethod } from '../../../domain/billing/value-sets.js';
 import { firstRealSessionDateOnOrAfter } from '../../../domain/schedule/session-dates.js';
 import { createInvoice, recordSettlement } from '../billing/create-invoice.js';
 import { runInvoices } from '../billing/invoice-run.js';
+import { messageRepository } from '../../../db/repositories/message-repository.js';
 import type { LedgerContext } from '../billing/ledger.js';
 import { loadSessionSchedules } from '../sessions/session-schedule.js';
 
@@ -47,6 +48,9 @@ export async function billDemo(
   for (const organizationId of o.organizationIds) {
     const { timeZone } = (await organizationRepository.findById(tx, organizationId))!;
     await takePayments(tx, { organizationId, timeZone, today: o.today, scenario });
+    // The run told each family of its invoices, as it does; those emails belong to the demo's
+    // made-up past, so they are kept for the family pages but never sent.
+    await messageRepository.withholdAllWaiting(tx, organizationId, 'Written when the demo data was loaded; demo emails are not sent.');
   }
 }
 

@@ -22,10 +22,13 @@ export function toMessageDto(row: MessageRow): MessageDto {
 
 /** One message with the text the recipient reads and every try to send it. */
 export function toMessageDetailDto(row: MessageRow, attempts: readonly MessageAttemptRow[]): MessageDetailDto {
+  // An account email holds a sign-in or reset link meant for its recipient alone: staff see that it went, not the link.
+  const hidden = row.kind === 'account';
+  const hiddenText = 'This email holds a personal sign-in link; only its recipient reads it.';
   return {
     ...toMessageDto(row),
-    text: row.textBody,
-    html: row.htmlBody,
+    text: hidden ? hiddenText : row.textBody,
+    html: hidden ? `<p>${hiddenText}</p>` : row.htmlBody,
     attemptLog: attempts.map((a) => ({ at: a.createdAt.toISOString(), outcome: a.outcome as 'sent' | 'retry' | 'failed', detail: a.detail })),
   };
 }

@@ -24,3 +24,13 @@ export function unsubscribeOneClickUrl(messageId: string): string {
 export function messageIdFor(messageId: string): string {
   return `${messageId}@${installation.mailDomain}`;
 }
+
+/** Where staff sign in. */
+export function signInPageUrl(): string {
+  return `${installation.publicUrl}/login`;
+}
+
+/** The web page that takes a password reset token and a new password. */
+export function passwordResetPageUrl(token: string): string {
+  return `${installation.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
+}

@@ -6,6 +6,7 @@ import { useCan } from '../../features/auth/hooks/use-permission';
 import { AccountCreditDialog } from '../../features/billing/components/account-credit-dialog';
 import { FamilyInvoices } from '../../features/billing/components/family-invoices';
 import { FamilyStatement } from '../../features/billing/components/family-statement';
+import { FamilyMessages } from '../../features/messages/components/family-messages';
 import { useFamilyBalance } from '../../features/billing/hooks/use-billing';
 import { clientsApi, familiesApi, guardiansApi } from '../../features/catalog/api/catalog-api';
 import { useResource, useResourceList } from '../../features/catalog/hooks/use-resource';
@@ -77,6 +78,7 @@ function Family({ family, balance }: { family: FamilyDto; balance: FamilyBalance
         )}
       </Stack>
       <FamilyStatement familyId={family.id} />
+      <FamilyMessages familyId={family.id} guardians={guardians.data?.items ?? []} />
     </>
   );
 }

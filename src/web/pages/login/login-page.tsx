@@ -1,6 +1,6 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/http';
 import { useSignIn } from '../../features/auth/hooks/use-sign-in';
 import { problemMessage } from '../../shared/components/problem-message';
@@ -61,6 +61,9 @@ export function LoginPage() {
             <Button type="submit" loading={signIn.isPending} disabled={!email || !password}>
               Sign in
             </Button>
+            <Anchor component={Link} to="/forgot-password" size="sm">
+              Forgot password?
+            </Anchor>
           </Stack>
         </form>
       </Paper>
