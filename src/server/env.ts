@@ -15,6 +15,8 @@ const envSchema = z.object({
     .default('false')
     .transform((value) => value === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Background jobs (the daily invoice run): `off` starts the server without them, as tests may. */
+  JOBS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 

@@ -4,6 +4,9 @@ import { openDatabase } from '../db/client.js';
 import { buildApp } from './app.js';
 import { authSecret } from './auth/secret.js';
 import { loadEnv } from './env.js';
+import { appJobs } from './jobs/app-jobs.js';
+import type { Jobs } from './jobs/define-job.js';
+import { noJobs, startJobs } from './jobs/start-jobs.js';
 import { migrateDatabase } from './migrate-database.js';
 import { seedDemoIfEmpty } from './services/demo/seed-demo.js';
 import { todayIn } from '../domain/time/today.js';
@@ -37,8 +40,11 @@ async function main() {
     },
   });
 
+  let jobs: Jobs = noJobs;
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    // Jobs first: a running invoice run stops between batches, before the database closes.
+    await jobs.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -47,6 +53,9 @@ async function main() {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: env.PORT, host: env.HOST });
+  if (env.JOBS === 'on') {
+    jobs = await startJobs({ database, databaseUrl: env.DATABASE_URL, jobs: appJobs(), log: app.log.child({ component: 'jobs' }) });
+  }
   app.log.info(
     { engine: database.engine, demoOrganizationId: demo.organizationId },
     `Ready on ${publicUrl} — API docs at /docs; log in as owner@riverside-swim.example.com / swim-demo-2026`,

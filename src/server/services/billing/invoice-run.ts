@@ -49,13 +49,23 @@ interface RunContext {
  */
 export async function runInvoices(
   db: Database,
-  o: { organizationId: string; today?: Temporal.PlainDate; batchSize?: number },
+  o: {
+    organizationId: string;
+    today?: Temporal.PlainDate;
+    batchSize?: number;
+    /** Stops the run between batches (server shutting down): what is committed stays, the next run does the rest. */
+    signal?: AbortSignal;
+  },
 ): Promise<InvoiceRunDto> {
   const context = await runContext(db, o);
+  // Recorded as it starts: a run that never finishes (its server died) stays without a finish,
+  // so the daily job knows the day's run is still to do.
+  const record = await invoiceRunRepository.insert(db, context.organizationId, { runOn: context.today.toString(), issued: 0, finishedAt: null });
   let issued = 0;
   let creditApplied = 0;
   let afterId: string | null = null;
   for (;;) {
+    if (o.signal?.aborted) return { organizationId: context.organizationId, runOn: context.today.toString(), issued, creditApplied };
     const result: { count: number; lastId: string | null; issued: number; creditApplied: number } = await db.transaction((tx) =>
       billBatch(tx, context, { afterId, limit: o.batchSize ?? RUN_BATCH_SIZE }),
     );
@@ -64,7 +74,7 @@ export async function runInvoices(
     if (result.count < (o.batchSize ?? RUN_BATCH_SIZE)) break;
     afterId = result.lastId;
   }
-  await invoiceRunRepository.insert(db, context.organizationId, { runOn: context.today.toString(), issued, finishedAt: new Date() });
+  await invoiceRunRepository.update(db, context.organizationId, record.id, { issued, finishedAt: new Date() });
   return { organizationId: context.organizationId, runOn: context.today.toString(), issued, creditApplied };
 }
 
