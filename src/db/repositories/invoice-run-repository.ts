@@ -18,13 +18,13 @@ export const invoiceRunRepository = {
   },
 
   /**
-   * Every organization's finished runs that started at or after `since` (the daily job's
-   * question: has today's run happened?). A run that never finished is not among them.
+   * Every organization's finished runs as of `day` or later (the daily job's question: has
+   * today's run happened?). A run that never finished is not among them.
    */
-  async finishedStartedSince(db: Database, since: Date) {
+  async finishedOnOrAfter(db: Database, day: string) {
     return db
-      .select({ organizationId: invoiceRuns.organizationId, runOn: invoiceRuns.runOn, startedAt: invoiceRuns.createdAt })
+      .select({ organizationId: invoiceRuns.organizationId, runOn: invoiceRuns.runOn })
       .from(invoiceRuns)
-      .where(and(gte(invoiceRuns.createdAt, since), isNotNull(invoiceRuns.finishedAt)));
+      .where(and(gte(invoiceRuns.runOn, day), isNotNull(invoiceRuns.finishedAt)));
   },
 };

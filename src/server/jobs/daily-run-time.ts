@@ -4,8 +4,8 @@ import { Temporal } from 'temporal-polyfill';
 export const DAILY_RUN_TIME = Temporal.PlainTime.from('02:00');
 
 export interface RecordedRun {
+  /** The day a finished run billed as of. */
   runOn: string;
-  startedAt: Date;
 }
 
 /**
@@ -25,15 +25,10 @@ export function dailyRunFrom(o: { day: Temporal.PlainDate; timeZone: string }): 
 }
 
 /**
- * Whether the day's run has happened: a run that finished, started at or after the day's
- * 02:00 and billed as of that day or later. A run by hand at 01:00 does not count (the 02:00
- * run is still due, and issues what the hour since brought); a run that never finished does
- * not count either (its server died: the run is done again and catches up).
+ * Whether the day's run has happened: a finished run that billed as of that day or later (the
+ * schedule's, or one by hand: either issued every invoice whose issue day had come). A run
+ * that never finished does not count (its server died): the run is done again and catches up.
  */
-export function dailyRunDone(o: { day: Temporal.PlainDate; from: Temporal.Instant; runs: readonly RecordedRun[] }): boolean {
-  return o.runs.some(
-    (run) =>
-      Temporal.PlainDate.compare(Temporal.PlainDate.from(run.runOn), o.day) >= 0 &&
-      Temporal.Instant.compare(Temporal.Instant.fromEpochMilliseconds(run.startedAt.getTime()), o.from) >= 0,
-  );
+export function dailyRunDone(o: { day: Temporal.PlainDate; runs: readonly RecordedRun[] }): boolean {
+  return o.runs.some((run) => Temporal.PlainDate.compare(Temporal.PlainDate.from(run.runOn), o.day) >= 0);
 }

@@ -1,9 +1,10 @@
 import { Temporal } from 'temporal-polyfill';
 import { invoiceRunRepository } from '../../db/repositories/invoice-run-repository.js';
 import { organizationRepository } from '../../db/repositories/organization-repository.js';
+import { todayIn } from '../../domain/time/today.js';
 import { systemClock, type Clock } from '../clock.js';
 import { runInvoices } from '../services/billing/invoice-run.js';
-import { dailyRunAt, dailyRunDone, dailyRunFrom } from './daily-run-time.js';
+import { dailyRunAt, dailyRunDone } from './daily-run-time.js';
 import { defineJob } from './define-job.js';
 
 export interface DailyInvoiceRun {
@@ -30,8 +31,8 @@ export function invoiceRunJobs(o: { clock?: Clock } = {}) {
     async run({ db, send }) {
       const now = clock.now();
       const organizations = await organizationRepository.list(db);
-      // A day's 02:00 is less than 50 hours ago in every zone (UTC−12 to UTC+14).
-      const runs = await invoiceRunRepository.finishedStartedSince(db, new Date(now.subtract({ hours: 50 }).epochMilliseconds));
+      // Every zone's today is UTC's yesterday, today or tomorrow (UTC−12 to UTC+14).
+      const runs = await invoiceRunRepository.finishedOnOrAfter(db, todayIn('UTC', now).subtract({ days: 1 }).toString());
       for (const organization of organizations) {
         const due = dailyRunAt({ timeZone: organization.timeZone, now });
         if (!due || dailyRunDone({ ...due, runs: runs.filter((r) => r.organizationId === organization.id) })) continue;
@@ -50,10 +51,9 @@ export function invoiceRunJobs(o: { clock?: Clock } = {}) {
       const organization = await organizationRepository.findById(db, data.organizationId);
       if (!organization) return;
       const day = Temporal.PlainDate.from(data.day);
-      const from = dailyRunFrom({ day, timeZone: organization.timeZone });
       // Checked again under the key's lock: another server may have finished the day meanwhile.
-      const runs = await invoiceRunRepository.finishedStartedSince(db, new Date(from.epochMilliseconds));
-      if (dailyRunDone({ day, from, runs: runs.filter((r) => r.organizationId === organization.id) })) return;
+      const runs = await invoiceRunRepository.finishedOnOrAfter(db, data.day);
+      if (dailyRunDone({ day, runs: runs.filter((r) => r.organizationId === organization.id) })) return;
       const started = performance.now();
       const result = await runInvoices(db, { organizationId: organization.id, today: day, signal });
       log.info(
