@@ -32,10 +32,13 @@ export async function startPgBossJobs(o: {
   db: Database;
   jobs: readonly JobDefinition<never>[];
   log: JobLogger;
+  /** pg-boss's schema (tests use one of their own). */
+  schema?: string;
 }): Promise<Jobs> {
+  const schema = o.schema ?? JOBS_SCHEMA;
   const boss = new PgBoss({
     connectionString: o.databaseUrl,
-    schema: JOBS_SCHEMA,
+    schema,
     application_name: 'transfers-jobs',
     max: 3,
     // No cron: schedules are `everySeconds`, sent by each server's timer and throttled by pg-boss.
@@ -44,7 +47,7 @@ export async function startPgBossJobs(o: {
     deleteAfterDays: 7,
   });
   boss.on('error', (error: Error) => o.log.warn({ err: error }, `background jobs: ${error.message}`));
-  await withSetupLock(o.databaseUrl, async () => {
+  await withSetupLock(o.databaseUrl, schema, async () => {
     await boss.start();
     for (const job of o.jobs) {
       // A lost run (its server died) is not retried by pg-boss: the job's next turn, or the next
@@ -89,7 +92,7 @@ export async function startPgBossJobs(o: {
     lockClients.add(client);
     try {
       await client.connect();
-      const lockKey = `${job.name}:${envelope.key}`;
+      const lockKey = `${schema}:${job.name}:${envelope.key}`;
       const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtextextended($1, 0)) as locked', [lockKey]);
       if (!rows[0]!.locked) {
         o.log.info({ job: job.name, key: envelope.key }, `${job.name} ${envelope.key} is running elsewhere`);
@@ -130,11 +133,11 @@ export async function startPgBossJobs(o: {
 }
 
 /** Runs pg-boss's set-up while holding a session advisory lock, so servers starting together take turns. */
-async function withSetupLock(databaseUrl: string, setUp: () => Promise<void>) {
+async function withSetupLock(databaseUrl: string, schema: string, setUp: () => Promise<void>) {
   const client = new pg.Client({ connectionString: databaseUrl, application_name: 'transfers-jobs-setup' });
   await client.connect();
   try {
-    await client.query(`select pg_advisory_lock(hashtextextended('transfers:jobs-setup', 0))`);
+    await client.query(`select pg_advisory_lock(hashtextextended($1, 0))`, [`transfers:jobs-setup:${schema}`]);
     await setUp();
   } finally {
     await client.end();

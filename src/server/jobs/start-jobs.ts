@@ -15,10 +15,12 @@ export async function startJobs(o: {
   databaseUrl: string | undefined;
   jobs: readonly JobDefinition<never>[];
   log: JobLogger;
+  /** pg-boss's schema on a PostgreSQL server (tests use their own). */
+  schema?: string;
 }): Promise<Jobs> {
   if (o.database.engine === 'postgres') {
     if (!o.databaseUrl) throw new Error('The jobs on a PostgreSQL server need its URL');
-    return startPgBossJobs({ databaseUrl: o.databaseUrl, db: o.database.db, jobs: o.jobs, log: o.log });
+    return startPgBossJobs({ databaseUrl: o.databaseUrl, db: o.database.db, jobs: o.jobs, log: o.log, ...(o.schema ? { schema: o.schema } : {}) });
   }
   return startInProcessJobs({ db: o.database.db, jobs: o.jobs, log: o.log });
 }
