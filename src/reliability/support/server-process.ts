@@ -40,6 +40,8 @@ export async function startServerProcess(o: {
   tz?: string;
   port?: number;
   logLevel?: string;
+  /** Background jobs (the daily invoice run): off unless asked for, so a test's rows change only by its own requests. */
+  jobs?: boolean;
 }): Promise<ServerProcess> {
   const port = o.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -54,6 +56,7 @@ export async function startServerProcess(o: {
       AUTH_SECRET: SHARED_AUTH_SECRET,
       LOG_LEVEL: o.logLevel ?? 'error',
       NODE_ENV: 'test',
+      JOBS: o.jobs ? 'on' : 'off',
       TZ: o.tz ?? 'UTC',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
