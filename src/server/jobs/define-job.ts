@@ -51,7 +51,10 @@ export interface Jobs {
    * whether the work is still to do.
    */
   send(name: string, data: unknown, options?: { key?: string }): Promise<void>;
-  /** Runs `name` soon (within a second or so), however often it is woken meanwhile. */
+  /**
+   * Runs `name` soon (at once on this server; within two seconds on another), once however
+   * often it is woken while that run waits; a wake while it runs runs it once more after.
+   */
   wake(name: string): void;
   /** Stops scheduling, asks running jobs to stop (their signal), waits for them, closes connections. */
   stop(): Promise<void>;

@@ -9,8 +9,8 @@ interface Queued {
 
 /**
  * The jobs on the embedded database (one process owns it): each job has a queue in memory and
- * runs one item at a time, on a timer for its `everySeconds`. A key already waiting or running
- * is not queued again, which is what pg-boss's singleton keys and the advisory lock give on a
+ * runs one item at a time, on a timer for its `everySeconds`. A key already waiting is not
+ * queued again (one that is running is queued once more, to run after it), which is what pg-boss's singleton keys and the advisory lock give on a
  * PostgreSQL server. Nothing survives a restart, and nothing needs to: every job's run checks
  * what is still to do (the invoice run looks at the day's recorded runs).
  */
@@ -63,12 +63,13 @@ export function startInProcessJobs(o: { db: Database; jobs: readonly JobDefiniti
 
   async function drain(job: JobDefinition<never>, keys: Set<string>) {
     for (let item = queues.get(job.name)?.shift(); item && !stopping.signal.aborted; item = queues.get(job.name)?.shift()) {
+      // Taken off as it starts: a wake or send during the run queues one more run after it
+      // (a write during an e-mail run is sent by the next). One at a time, so never two at once.
+      keys.delete(item.key);
       try {
         await job.run({ db: o.db, data: item.data as never, signal: stopping.signal, log: o.log, send: jobs.send });
       } catch (error) {
         o.log.error({ job: job.name, err: error }, `job ${job.name} failed; it runs again on its next turn`);
-      } finally {
-        keys.delete(item.key);
       }
     }
   }

@@ -12,7 +12,8 @@ import { startJobs } from './start-jobs.js';
  */
 const databaseUrl = inject('testDatabaseUrl');
 const schema = `pgboss_test_${process.pid}`;
-const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const warnings: string[] = [];
+const log = { info: () => undefined, warn: (_: object, message: string) => void warnings.push(message), error: (_: object, message: string) => void warnings.push(message) };
 const started: Jobs[] = [];
 afterAll(async () => {
   for (const jobs of started) await jobs.stop();
@@ -78,13 +79,20 @@ describe('jobs on pg-boss, two servers at once', () => {
       const beforeWake = Date.now();
       servers[0]!.wake('woken');
       servers[0]!.wake('woken');
-      await until(() => counts.woken === 1, 3_000);
-      expect(Date.now() - beforeWake).toBeLessThan(2_000);
+      servers[1]!.wake('woken');
+      await until(() => counts.woken === 1, 10_000);
+      // At once on an idle machine; this one is shared, so within a few seconds.
+      expect(Date.now() - beforeWake, warnings.join('\n')).toBeLessThan(5_000);
+      // Woken again after it ran: it runs again.
+      await sleep(200);
+      servers[1]!.wake('woken');
+      await until(() => counts.woken === 2, 10_000);
 
       await sleep(5_000);
       expect(counts.keyed).toBe(1);
       expect(counts.keyedMost).toBe(1);
-      expect(counts.woken).toBe(1);
+      expect(counts.woken).toBe(2);
+      expect(warnings).toEqual([]);
       // One run per 2-second slot across both servers (each server's timer sends every 2 s).
       const slots = Math.ceil((Date.now() - everyStarted) / 2_000) + 2;
       expect(counts.every).toBeGreaterThanOrEqual(2);

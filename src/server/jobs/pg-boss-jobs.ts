@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Database } from '../../db/client.js';
@@ -23,6 +24,8 @@ interface Envelope {
  *    starting together take turns;
  *  - a job's own schedule is sent by every server's timer, but pg-boss's throttle (singleton
  *    key + seconds, a unique index) keeps one job per interval across all servers;
+ *  - queues are pg-boss's 'short' policy: one job per singleton key waiting, so wakes while
+ *    one waits are that one, and a wake while it runs queues one more;
  *  - a keyed job runs only while its server holds a session advisory lock on the key, on a
  *    connection of its own: a second server (or a job still running after its time-out) finds
  *    the key taken and does nothing, and a server that dies lets go of it with its connection.
@@ -52,7 +55,9 @@ export async function startPgBossJobs(o: {
     for (const job of o.jobs) {
       // A lost run (its server died) is not retried by pg-boss: the job's next turn, or the next
       // send of its key, does what is still to do.
-      const options = { name: job.name, policy: 'standard' as const, retryLimit: 0, expireInSeconds: job.timeoutSeconds ?? 900 };
+      // 'short': at most one job per singleton key waiting (state created): a wake while one
+      // waits is that one, a wake while one runs queues the next.
+      const options = { name: job.name, policy: 'short' as const, retryLimit: 0, expireInSeconds: job.timeoutSeconds ?? 900 };
       await boss.createQueue(job.name, options);
       await boss.updateQueue(job.name, options);
     }
@@ -66,12 +71,17 @@ export async function startPgBossJobs(o: {
   const jobs: Jobs = {
     async send(name, data, options = {}) {
       const envelope: Envelope = { data, key: options.key ?? null };
-      await boss.send(name, envelope as object, options.key === undefined ? {} : { singletonKey: options.key, singletonSeconds: KEYED_THROTTLE_SECONDS });
+      await boss.send(
+        name,
+        envelope as object,
+        // Without a key every send is its own job (a key of its own, as the queue is 'short').
+        options.key === undefined ? { singletonKey: randomUUID() } : { singletonKey: options.key, singletonSeconds: KEYED_THROTTLE_SECONDS },
+      );
     },
     wake(name) {
-      // Wakes in the same second are one job; this server's worker looks at once.
+      // Wakes while one waits are that one (the queue is 'short'); this server's worker looks at once.
       void boss
-        .send(name, { data: null, key: null } satisfies Envelope, { singletonKey: 'wake', singletonSeconds: 1 })
+        .send(name, { data: null, key: null } satisfies Envelope, { singletonKey: 'wake' })
         .then(() => workerIds.has(name) && boss.notifyWorker(workerIds.get(name)!))
         .catch((error: Error) => o.log.warn({ err: error, job: name }, `could not wake ${name}: ${error.message}`));
     },
