@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { CpuSpent } from './cpu.js';
+import { median, type InvoiceRunResult } from './invoices.js';
 import type { LatencySummary } from './load.js';
 import type { ReadResult } from './reads.js';
 import type { ThroughputResult } from './transfers.js';
@@ -18,6 +19,7 @@ export interface BenchResults {
     longProfile: ReadResult & { invoices: number };
   };
   transfers: { http: ThroughputResult; floor: ThroughputResult };
+  invoices: InvoiceRunResult;
   hello: ThroughputResult & { sequential: LatencySummary };
   web: WebResult;
 }
@@ -84,6 +86,7 @@ export function rowsOf(r: BenchResults): Row[] {
       },
     );
   };
+  rows.push(...invoiceRows(r.invoices));
   read('Main schedule week, GET /api/schedule', 'schedule');
   read('Roster, GET /api/sessions/:id/roster', 'roster');
   read('Client profile, GET /api/clients/:id/profile', 'profile');
@@ -138,6 +141,41 @@ export function rowsOf(r: BenchResults): Row[] {
     );
   }
   return rows;
+}
+
+/** The invoice run of the 10-year organization against its floor, and 10 years ÷ 1 year (medians of the repeats). */
+export function invoiceRows(r: InvoiceRunResult): Row[] {
+  const run = median(r.run);
+  const floor = median(r.floor);
+  const control = median(r.control);
+  const s = (x: number) => `${x.toFixed(2)} s`;
+  const n = (x: number) => x.toLocaleString('en-US');
+  const all = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(', ');
+  return [
+    {
+      measure: `Invoice run, 10-year organization, as of ${r.runOn} (${n(r.invoices)} invoices, ${n(r.lines)} lines and as many ledger charges; median of ${r.run.length}); floor: one INSERT … SELECT writing the same rows`,
+      product: `${s(run)} (${all(r.run)})`,
+      floor: `${s(floor)} (${all(r.floor)})`,
+      ratio: times(floor / run),
+      target: '≥ 0.2× (floor ÷ run)',
+      holds: floor / run >= 0.2,
+    },
+    {
+      measure: `Invoice run: 10 years of history vs 1 year (1-year organization: ${n(r.controlInvoices)} invoices)`,
+      product: `${s(run)} vs ${s(control)} (${all(r.control)})`,
+      floor: '',
+      ratio: times(run / control),
+      target: '≤ 1.2×',
+      holds: run / control <= 1.2,
+    },
+  ];
+}
+
+/** The invoice rows alone, for `--only invoices`. */
+export function invoiceTable(r: InvoiceRunResult): string {
+  return invoiceRows(r)
+    .map((row) => `${row.measure}\n  run ${row.product}${row.floor ? `; floor ${row.floor}` : ''}; ratio ${row.ratio} (target ${row.target}): ${row.holds ? 'holds' : 'DOES NOT HOLD'}`)
+    .join('\n');
 }
 
 /** CPU per operation, by process: what the machine spends, whatever else runs on it. */

@@ -9,7 +9,9 @@ import { httpClient, type HttpClient } from './load.js';
 import { freePort, ROOT, startServer, type ServerProcess } from './processes.js';
 import { summarizeProfile } from './profile.js';
 import { benchAuthenticatedNoop, benchRead, chooseReadTargets, longestHistoryClient, warmRead } from './reads.js';
-import { consoleTable, writeLatestRun, type BenchResults } from './report.js';
+import { consoleTable, invoiceTable, writeLatestRun, type BenchResults } from './report.js';
+import { openDatabase } from '../../src/db/client.js';
+import { benchInvoiceRun, type InvoiceRunResult } from './invoices.js';
 import { benchHello, benchTransferFloor, benchTransfersOverHttp, planTransfers, type CpuProbe } from './transfers.js';
 import { buildWeb, emptyWebResult, measureBundle, measureInteractive, type WebResult } from './web.js';
 
@@ -25,7 +27,8 @@ import { buildWeb, emptyWebResult, measureBundle, measureInteractive, type WebRe
  *   --database NAME          use (and keep) this database instead of a fresh one; seeds it if empty
  *   --skip-web               leave out the web measurements
  *   --no-doc                 do not write docs/performance.md
- *   --only reads|transfers   a partial run, for working on one of them (prints, writes nothing)
+ *   --only reads|transfers|invoices   a partial run, for working on one of them (prints, writes nothing)
+ *   --invoice-repeats N      repeats of the invoice run and its floor (default 3; medians are reported)
  *
  * BENCH_PROFILE_DIR=dir writes a CPU profile of the API server there and prints its summary;
  * BENCH_DEBUG=1 samples what the server's database connections wait on during the transfers.
@@ -38,6 +41,7 @@ const { values: args } = parseArgs({
     'skip-web': { type: 'boolean', default: false },
     'no-doc': { type: 'boolean', default: false },
     only: { type: 'string' },
+    'invoice-repeats': { type: 'string', default: '3' },
   },
 });
 const scale = Number(args.scale);
@@ -49,6 +53,11 @@ const startedAt = new Date().toISOString();
 const loadBefore = loadavg()[0]!;
 const doReads = args.only === undefined || args.only === 'reads';
 const doTransfers = args.only === undefined || args.only === 'transfers';
+const doInvoices = args.only === undefined || args.only === 'invoices';
+if (args.only !== undefined && !doReads && !doTransfers && !doInvoices) {
+  console.error('--only takes reads, transfers or invoices');
+  process.exit(1);
+}
 
 async function signIn(http: HttpClient, origin: string, email: string): Promise<string> {
   const response = await http.send('POST', '/api/auth/sign-in/email', { origin }, JSON.stringify({ email, password: LARGE_PASSWORD }));
@@ -233,7 +242,17 @@ try {
   await server.stop();
   if (profileDir) console.log(summarizeProfile(profileDir));
 
-  if (!reads || !transfers || !noop) {
+  // Last: the run writes (and the bench deletes) a month of invoices; the server is stopped.
+  let invoices: InvoiceRunResult | undefined;
+  if (doInvoices) {
+    log('invoice run: the 10-year organization, its floor (one INSERT … SELECT) and the 1-year organization…');
+    const database = await openDatabase({ databaseUrl, poolSize: 4 });
+    stops.push(() => database.close());
+    invoices = await benchInvoiceRun({ db: database.db, pool, large: large.id, control: control.id, today, repeats: Number(args['invoice-repeats']), log });
+  }
+
+  if (invoices) console.log(`\n${invoiceTable(invoices)}\n`);
+  if (!reads || !transfers || !noop || !invoices) {
     log('a partial run (--only): no table, no doc');
   } else {
     log('framework ceiling: Fastify hello world…');
@@ -257,6 +276,7 @@ try {
       noop,
       reads,
       transfers,
+      invoices,
       hello,
       web,
     };

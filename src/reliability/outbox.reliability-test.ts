@@ -61,7 +61,7 @@ describe('the outbox under kill -9', () => {
       await database.db.transaction((tx) => messageRepository.insertMany(tx, Array.from({ length: MESSAGES }, (_, n) => message(org.id, n))));
 
       const env = { SMTP_URL: inbox.url, MAIL_FROM: 'Outbox Test <office@outbox.test>', DEMO_DATA: 'false' };
-      const first = await startServerProcess({ databaseUrl: database.url, env });
+      const first = await startServerProcess({ databaseUrl: database.url, env, jobs: true });
       cleanups.push(() => first.kill9());
       const deadline = Date.now() + 120_000;
       while (ours().length < KILL_AFTER && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
@@ -75,7 +75,7 @@ describe('the outbox under kill -9', () => {
       // The killed sender's hold on what it took would run out after two minutes; let it run out now.
       await database.db.execute(sql`update messages set claimed_until = now() where organization_id = ${org.id} and status = 'sending'`);
 
-      const second = await startServerProcess({ databaseUrl: database.url, env });
+      const second = await startServerProcess({ databaseUrl: database.url, env, jobs: true });
       cleanups.push(() => second.stop());
       const restarted = Date.now();
       const waitUntil = Date.now() + 180_000;

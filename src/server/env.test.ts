@@ -8,6 +8,11 @@ describe('loadEnv', () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it('runs background jobs unless JOBS=off', () => {
+    expect(loadEnv({}).JOBS).toBe('on');
+    expect(loadEnv({ JOBS: 'off' }).JOBS).toBe('off');
+  });
+
   it('takes a PostgreSQL server URL', () => {
     expect(loadEnv({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/app' }).DATABASE_URL).toBe(
       'postgres://postgres@127.0.0.1:5432/app',
@@ -29,6 +34,7 @@ describe('loadEnv', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ SMTP_URL: 'http://mail.example.com' }, 'SMTP_URL'],
     [{ MAIL_FROM: 'not an address' }, 'MAIL_FROM'],
+    [{ JOBS: 'no' }, 'JOBS'],
   ])('refuses %o, naming %s', (source, variable) => {
     expect(() => loadEnv(source)).toThrow(variable);
   });

@@ -23,6 +23,8 @@ const envSchema = z.object({
     .regex(/^[^<>]*<[^<>@\s]+@[^<>@\s]+>$|^[^<>@\s]+@[^<>@\s]+$/, 'must be an address, e.g. "Riverside Swim <office@riverside.example.com>"')
     .default('no-reply@localhost'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Background jobs (the daily invoice run): `off` starts the server without them, as tests may. */
+  JOBS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 

@@ -4,12 +4,15 @@ import { openDatabase } from '../db/client.js';
 import { buildApp } from './app.js';
 import { authSecret } from './auth/secret.js';
 import { loadEnv } from './env.js';
+import { appJobs } from './jobs/app-jobs.js';
+import type { Jobs } from './jobs/define-job.js';
+import { noJobs, startJobs } from './jobs/start-jobs.js';
 import { migrateDatabase } from './migrate-database.js';
 import { seedDemoIfEmpty } from './services/demo/seed-demo.js';
 import { todayIn } from '../domain/time/today.js';
 import { mailAddressOf, smtpTransport } from './services/notifications/mail-transport.js';
 import { configureMessageLinks } from './services/notifications/message-links.js';
-import { startMessageSender } from './services/notifications/message-sender.js';
+import { SEND_EMAIL_JOB } from './jobs/email-jobs.js';
 
 /** `npm start`: migrate, load the demo data on first run, serve the API. */
 async function main() {
@@ -28,11 +31,10 @@ async function main() {
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   configureMessageLinks({ publicUrl, mailFrom: env.MAIL_FROM });
   // Without SMTP_URL messages stay in the outbox, readable in the app, and nothing is sent.
-  const sender = env.SMTP_URL
-    ? startMessageSender({ db: database.db, transport: smtpTransport(env.SMTP_URL), fromAddress: mailAddressOf(env.MAIL_FROM), everyMs: 2_000 })
-    : null;
+  const mail = env.SMTP_URL ? { transport: smtpTransport(env.SMTP_URL), fromAddress: mailAddressOf(env.MAIL_FROM) } : undefined;
+  let jobs: Jobs = noJobs;
   const app = await buildApp({
-    wakeMessageSender: () => sender?.wake(),
+    wakeMessageSender: () => jobs.wake(SEND_EMAIL_JOB),
     db: database.db,
     logger: { level: env.LOG_LEVEL },
     trustProxy: env.TRUST_PROXY,
@@ -46,10 +48,18 @@ async function main() {
     },
   });
 
+  // A change that told someone wrote its emails; send them now rather than at the next round.
+  if (mail) {
+    app.addHook('onResponse', async (request, reply) => {
+      if (request.method !== 'GET' && reply.statusCode < 300) jobs.wake(SEND_EMAIL_JOB);
+    });
+  }
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    // Jobs first: a running invoice run stops between batches, before the database closes.
+    await jobs.stop();
     await app.close();
-    await sender?.stop();
+    mail?.transport.close();
     await database.close();
     process.exit(0);
   };
@@ -57,6 +67,9 @@ async function main() {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: env.PORT, host: env.HOST });
+  if (env.JOBS === 'on') {
+    jobs = await startJobs({ database, databaseUrl: env.DATABASE_URL, jobs: appJobs({ ...(mail ? { mail } : {}) }), log: app.log.child({ component: 'jobs' }) });
+  }
   app.log.info(
     { engine: database.engine, demoOrganizationId: demo.organizationId },
     `Ready on ${publicUrl} — API docs at /docs; log in as owner@riverside-swim.example.com / swim-demo-2026`,

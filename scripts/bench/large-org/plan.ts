@@ -552,7 +552,10 @@ export function planLargeOrganization(o: LargeOrganizationOptions): LargeOrganiz
       ? { id: newId(), checkout: history.pick(['pay_now', 'pay_now', 'pay_now', 'pay_later', 'pay_later', 'close_now'] as const) }
       : null;
     let firstInvoiceId: string | null = null;
-    const addInvoice = (o2: { due: Day; issued: Day; description: string; periodStart: Day; periodEnd: Day; numerator: number; denominator: number; unit: number; amount: number; month: Month | null }) => {
+    // `period` is the invoice's billing period as the engine keys it (the month, or the whole
+    // series): its start is what the unique index over live invoices and the run look at, so the
+    // run finds these periods billed. `periodStart`/`periodEnd` are the line's covered part.
+    const addInvoice = (o2: { due: Day; issued: Day; description: string; period: { start: Day; end: Day }; periodStart: Day; periodEnd: Day; numerator: number; denominator: number; unit: number; amount: number; month: Month | null }) => {
       const id = newId();
       invoiceCount++;
       const isTransferInvoice = transfer !== null && firstInvoiceId === null;
@@ -577,6 +580,8 @@ export function planLargeOrganization(o: LargeOrganizationOptions): LargeOrganiz
         status,
         issued_on: isoOf(o2.issued),
         due_on: isoOf(o2.due),
+        period_start: isoOf(o2.period.start),
+        period_end: isoOf(o2.period.end),
         subtotal: o2.amount,
         discount_total: discount,
         total,
@@ -647,6 +652,7 @@ export function planLargeOrganization(o: LargeOrganizationOptions): LargeOrganiz
         due: t.start,
         issued: Math.min(t.start - 14, today),
         description: `${session.name} — full session (${remaining} of ${all} sessions)`,
+        period: { start: session.startsOn, end: session.endsOn! },
         periodStart: t.start,
         periodEnd: session.endsOn!,
         numerator: remaining,
@@ -672,7 +678,7 @@ export function planLargeOrganization(o: LargeOrganizationOptions): LargeOrganiz
         const label = `${session.name} — ${monthName(m)} ${year}`;
         const periodStart = first ? t.start : monthStart;
         if (plan === 'per_visit') {
-          addInvoice({ due: first ? t.start : monthStart, issued: Math.min(first ? t.start : monthStart - 7, today), description: `${label} (${covered} visits)`, periodStart, periodEnd: monthEnd, numerator: covered, denominator: 1, unit: price, amount: price * covered, month });
+          addInvoice({ due: first ? t.start : monthStart, issued: Math.min(first ? t.start : monthStart - 7, today), description: `${label} (${covered} visits)`, period: { start: monthStart, end: monthEnd }, periodStart, periodEnd: monthEnd, numerator: covered, denominator: 1, unit: price, amount: price * covered, month });
         } else {
           const prorated = first && t.start > monthStart && covered < inMonth;
           const [numerator, denominator] = prorated ? [covered, inMonth] : [1, 1];
@@ -680,6 +686,7 @@ export function planLargeOrganization(o: LargeOrganizationOptions): LargeOrganiz
             due: first ? t.start : monthStart,
             issued: Math.min(first ? t.start : monthStart - 7, today),
             description: prorated ? `${label} (${covered} of ${inMonth} sessions)` : label,
+            period: { start: monthStart, end: monthEnd },
             periodStart,
             periodEnd: monthEnd,
             numerator,

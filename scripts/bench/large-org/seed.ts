@@ -49,6 +49,8 @@ export async function seedLarge(o: {
   scale: number;
   today?: Temporal.PlainDate;
   log?: (line: string) => void;
+  /** Only the organizations with these years of history (default both: 10 and 1). */
+  historyYears?: readonly number[];
 }): Promise<SeededOrganization[]> {
   const log = o.log ?? (() => {});
   const today = o.today ?? Temporal.Now.plainDateISO(LARGE_TIME_ZONE);
@@ -58,7 +60,7 @@ export async function seedLarge(o: {
   const seeded: SeededOrganization[] = [];
   try {
     await database.migrate();
-    for (const spec of largeOrganizations(o.scale)) {
+    for (const spec of largeOrganizations(o.scale).filter((spec) => !o.historyYears || o.historyYears.includes(spec.historyYears))) {
       if (await organizationRepository.findById(database.db, spec.id)) {
         log(`${spec.name}: already there, left as it is`);
         seeded.push({ id: spec.id, name: spec.name, historyYears: spec.historyYears, logins: spec.logins, stats: null });

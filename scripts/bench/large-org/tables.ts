@@ -73,6 +73,8 @@ export const TABLES = {
     status: 'invoice_status',
     issued_on: 'date',
     due_on: 'date',
+    period_start: 'date',
+    period_end: 'date',
     subtotal: 'int4',
     discount_total: 'int4',
     total: 'int4',

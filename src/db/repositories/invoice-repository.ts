@@ -34,12 +34,18 @@ export const invoiceRepository = {
   /** Each subscription's first billed period (void invoices included): billing started there. */
   async firstBilledPeriods(db: Database, organizationId: string, subscriptionIds: readonly string[]): Promise<Map<string, string>> {
     if (subscriptionIds.length === 0) return new Map();
-    const rows = await db
-      .select({ subscriptionId: invoices.subscriptionId, first: sql<string>`min(${invoices.periodStart})::text` })
-      .from(invoices)
-      .where(and(eq(invoices.organizationId, organizationId), anyOf(invoices.subscriptionId, subscriptionIds)))
-      .groupBy(invoices.subscriptionId);
-    return new Map(rows.flatMap((row) => (row.subscriptionId && row.first ? [[row.subscriptionId, row.first] as const] : [])));
+    // One index seek per subscription (invoices_subscription_idx ends with period_start): the
+    // earliest period, void or not, without reading the years of invoices after it.
+    const result = await db.execute<{ subscription_id: string; first: string }>(sql`
+      select s.id as subscription_id, first.period_start::text as first
+      from unnest(${`{${subscriptionIds.join(',')}}`}::uuid[]) as s(id)
+      cross join lateral (
+        select ${invoices.periodStart} as period_start from ${invoices}
+        where ${invoices.organizationId} = ${organizationId} and ${invoices.subscriptionId} = s.id and ${invoices.periodStart} is not null
+        order by ${invoices.periodStart} limit 1
+      ) first`);
+    const rows = (result as unknown as { rows: { subscription_id: string; first: string }[] }).rows;
+    return new Map(rows.map((row) => [row.subscription_id, row.first] as const));
   },
 
   /** `${subscriptionId}:${periodStart}` of the subscriptions' live invoices for periods starting in [from, to). */

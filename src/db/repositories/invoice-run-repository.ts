@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { invoiceRuns } from '../schema/index.js';
 import { tenantTable } from './tenant-table.js';
@@ -11,9 +11,20 @@ export const invoiceRunRepository = {
     const [row] = await db
       .select()
       .from(invoiceRuns)
-      .where(and(eq(invoiceRuns.organizationId, organizationId)))
+      .where(and(eq(invoiceRuns.organizationId, organizationId), isNotNull(invoiceRuns.finishedAt)))
       .orderBy(desc(invoiceRuns.runOn), desc(invoiceRuns.createdAt))
       .limit(1);
     return row;
+  },
+
+  /**
+   * Every organization's finished runs as of `day` or later (the daily job's question: has
+   * today's run happened?). A run that never finished is not among them.
+   */
+  async finishedOnOrAfter(db: Database, day: string) {
+    return db
+      .select({ organizationId: invoiceRuns.organizationId, runOn: invoiceRuns.runOn })
+      .from(invoiceRuns)
+      .where(and(gte(invoiceRuns.runOn, day), isNotNull(invoiceRuns.finishedAt)));
   },
 };

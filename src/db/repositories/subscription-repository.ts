@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../client.js';
 import { clients, families, services, sessions, subscriptions } from '../schema/index.js';
@@ -23,6 +23,12 @@ async function countsByKey(db: Database, query: SQL): Promise<Map<string, number
   // Both drivers (node-postgres, PGlite) answer execute() with { rows }.
   const result = (await db.execute(query)) as unknown as { rows: { session_id: string; date: string; enrolled: number }[] };
   return new Map(result.rows.map((row) => [`${row.session_id}:${row.date}`, Number(row.enrolled)]));
+}
+
+/** Where a batch of the invoice run ended: the last subscription's end (infinity when open) and id. */
+export interface BillablePosition {
+  runsUntil: string;
+  id: string;
 }
 
 export const subscriptionRepository = {
@@ -139,11 +145,17 @@ export const subscriptionRepository = {
   },
 
   /**
-   * A batch of the organization's active subscriptions that run during [from, to), after
-   * `afterId` in id order (keyset paging), each with its session's schedule columns and name
-   * and the client's family: what the invoice run bills. Ended ones are not read.
+   * A batch of the organization's active subscriptions that run during [from, to), each with
+   * its session's schedule columns and name and the client's family: what the invoice run
+   * bills. Paged by (end, id) after `after` (keyset), over the index of running subscriptions
+   * (subscriptions_running_idx): a batch reads its own rows, never the years of ended ones.
    */
-  async billableBatch(db: Database, organizationId: string, o: { afterId: string | null; limit: number; from: string; to: string }) {
+  async billableBatch(
+    db: Database,
+    organizationId: string,
+    o: { after: BillablePosition | null; limit: number; from: string; to: string },
+  ) {
+    const runsUntil = sql<string>`coalesce(${subscriptions.endsOn}, 'infinity'::date)`;
     return db
       .select({
         subscription: subscriptions,
@@ -161,6 +173,7 @@ export const subscriptionRepository = {
           locationId: sessions.locationId,
         },
         familyId: clients.familyId,
+        position: { runsUntil: sql<string>`${runsUntil}::text`, id: subscriptions.id },
       })
       .from(subscriptions)
       .innerJoin(sessions, and(eq(sessions.organizationId, subscriptions.organizationId), eq(sessions.id, subscriptions.sessionId)))
@@ -170,11 +183,15 @@ export const subscriptionRepository = {
           eq(subscriptions.organizationId, organizationId),
           eq(subscriptions.status, 'active'),
           lt(subscriptions.startsOn, o.to),
-          endsAfter(subscriptions.endsOn, o.from),
-          o.afterId ? gt(subscriptions.id, o.afterId) : undefined,
+          sql`${runsUntil} > ${o.from}::date`,
+          // An open enrollment of a session that ended long ago runs no more: years of them in an
+          // old organization, none of them billable.
+          endsAfter(sessions.endsOn, o.from),
+          lt(sessions.startsOn, o.to),
+          o.after ? sql`(${runsUntil}, ${subscriptions.id}) > (${o.after.runsUntil}::date, ${o.after.id}::uuid)` : undefined,
         ),
       )
-      .orderBy(asc(subscriptions.id))
+      .orderBy(runsUntil, asc(subscriptions.id))
       .limit(o.limit);
   },
 

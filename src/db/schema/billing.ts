@@ -51,7 +51,8 @@ export const invoices = pgTable(
       foreignColumns: [subscriptions.organizationId, subscriptions.id],
     }),
     index('invoices_family_idx').on(t.organizationId, t.familyId),
-    index('invoices_subscription_idx').on(t.organizationId, t.subscriptionId),
+    // period_start last: the invoice run finds a subscription's first billed period by one seek.
+    index('invoices_subscription_idx').on(t.organizationId, t.subscriptionId, t.periodStart),
     // DESIGN.md: one live invoice per subscription and period, whoever writes it (the run, an
     // enrollment, a transfer): a retry or a race can never bill a period twice.
     uniqueIndex('invoices_one_live_per_subscription_period')

@@ -48,6 +48,10 @@ export const subscriptions = pgTable(
     index('subscriptions_session_active_idx')
       .on(t.organizationId, t.sessionId, sql`coalesce(${t.endsOn}, 'infinity'::date)`, t.startsOn, t.endsOn)
       .where(sql`${t.status} = 'active'`),
+    // The invoice run's batches: running subscriptions by (end, id), so paging reads only them.
+    index('subscriptions_running_idx')
+      .on(t.organizationId, sql`coalesce(${t.endsOn}, 'infinity'::date)`, t.id)
+      .where(sql`${t.status} = 'active'`),
     index('subscriptions_client_idx').on(t.organizationId, t.clientId),
     check('subscriptions_ends_after_start', sql`${t.endsOn} is null or ${t.endsOn} > ${t.startsOn}`),
     check('subscriptions_price_not_negative', sql`${t.priceSnapshot} >= 0`),

@@ -42,6 +42,8 @@ export async function startServerProcess(o: {
   logLevel?: string;
   /** More environment, e.g. SMTP_URL. */
   env?: Record<string, string>;
+  /** Background jobs (the daily invoice run): off unless asked for, so a test's rows change only by its own requests. */
+  jobs?: boolean;
 }): Promise<ServerProcess> {
   const port = o.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -56,6 +58,7 @@ export async function startServerProcess(o: {
       AUTH_SECRET: SHARED_AUTH_SECRET,
       LOG_LEVEL: o.logLevel ?? 'error',
       NODE_ENV: 'test',
+      JOBS: o.jobs ? 'on' : 'off',
       TZ: o.tz ?? 'UTC',
       ...o.env,
     },

@@ -5,7 +5,7 @@ import { familyRepository } from '../../../db/repositories/family-repository.js'
 import { invoiceLineRepository, invoiceRepository, type InvoiceRow, type NewInvoiceRow } from '../../../db/repositories/invoice-repository.js';
 import { invoiceRunRepository } from '../../../db/repositories/invoice-run-repository.js';
 import { organizationRepository } from '../../../db/repositories/organization-repository.js';
-import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
+import { subscriptionRepository, type BillablePosition } from '../../../db/repositories/subscription-repository.js';
 import type { InvoiceRunDto } from '../../../contracts/billing.js';
 import {
   invoiceForPeriod,
@@ -55,22 +55,32 @@ interface RunContext {
  */
 export async function runInvoices(
   db: Database,
-  o: { organizationId: string; today?: Temporal.PlainDate; batchSize?: number },
+  o: {
+    organizationId: string;
+    today?: Temporal.PlainDate;
+    batchSize?: number;
+    /** Stops the run between batches (server shutting down): what is committed stays, the next run does the rest. */
+    signal?: AbortSignal;
+  },
 ): Promise<InvoiceRunDto> {
   const context = await runContext(db, o);
+  // Recorded as it starts: a run that never finishes (its server died) stays without a finish,
+  // so the daily job knows the day's run is still to do.
+  const record = await invoiceRunRepository.insert(db, context.organizationId, { runOn: context.today.toString(), issued: 0, finishedAt: null });
   let issued = 0;
   let creditApplied = 0;
-  let afterId: string | null = null;
+  let after: BillablePosition | null = null;
   for (;;) {
-    const result: { count: number; lastId: string | null; issued: number; creditApplied: number } = await db.transaction((tx) =>
-      billBatch(tx, context, { afterId, limit: o.batchSize ?? RUN_BATCH_SIZE }),
+    if (o.signal?.aborted) return { organizationId: context.organizationId, runOn: context.today.toString(), issued, creditApplied };
+    const result: { count: number; last: BillablePosition | null; issued: number; creditApplied: number } = await db.transaction((tx) =>
+      billBatch(tx, context, { after, limit: o.batchSize ?? RUN_BATCH_SIZE }),
     );
     issued += result.issued;
     creditApplied += result.creditApplied;
     if (result.count < (o.batchSize ?? RUN_BATCH_SIZE)) break;
-    afterId = result.lastId;
+    after = result.last;
   }
-  await invoiceRunRepository.insert(db, context.organizationId, { runOn: context.today.toString(), issued, finishedAt: new Date() });
+  await invoiceRunRepository.update(db, context.organizationId, record.id, { issued, finishedAt: new Date() });
   return { organizationId: context.organizationId, runOn: context.today.toString(), issued, creditApplied };
 }
 
@@ -92,17 +102,17 @@ async function runContext(db: Database, o: { organizationId: string; today?: Tem
 }
 
 /** One batch: the periods to bill, their invoices, lines and ledger entries, and account credit applied when the organization says so. */
-async function billBatch(tx: Database, context: RunContext, page: { afterId: string | null; limit: number }) {
+async function billBatch(tx: Database, context: RunContext, page: { after: BillablePosition | null; limit: number }) {
   // Subscriptions that run in any period starting in the window: one starting on the 5th of a
   // month whose period (its 1st) is in the window is billed for that month too.
   const running = { from: context.window.from.toString(), to: context.window.to.add({ months: 1 }).toString() };
   const batch = await subscriptionRepository.billableBatch(tx, context.organizationId, { ...page, ...running });
-  if (batch.length === 0) return { count: 0, lastId: null, issued: 0, creditApplied: 0 };
+  if (batch.length === 0) return { count: 0, last: null, issued: 0, creditApplied: 0 };
   const bills = await periodsToBill(tx, context, batch);
   const inserted = await issue(tx, context, bills);
   const creditApplied = context.settings.applyAccountCreditAutomatically ? await applyHeldCredit(tx, context, inserted) : 0;
   await tellFamilies(tx, context, inserted);
-  return { count: batch.length, lastId: batch[batch.length - 1]!.subscription.id, issued: inserted.length, creditApplied };
+  return { count: batch.length, last: batch[batch.length - 1]!.position, issued: inserted.length, creditApplied };
 }
 
 interface Bill {
@@ -116,9 +126,14 @@ interface Bill {
 /** Each subscription's periods in the window whose issue day has come and that hold no live invoice yet. */
 async function periodsToBill(tx: Database, context: RunContext, batch: Batch): Promise<Bill[]> {
   const range = { from: context.window.from.toString(), to: context.window.to.toString() };
-  const schedules = await loadSessionSchedules(tx, { id: context.organizationId, timeZone: context.timeZone }, [
-    ...new Map(batch.map((row) => [row.session.id, row.session])).values(),
-  ]);
+  // The date changes that matter from the window on (a period the run bills starts in it; a
+  // full-session series may end long after): not the years of them before.
+  const schedules = await loadSessionSchedules(
+    tx,
+    { id: context.organizationId, timeZone: context.timeZone },
+    [...new Map(batch.map((row) => [row.session.id, row.session])).values()],
+    { from: context.window.from.toString(), to: '9999-12-31' },
+  );
   const ids = batch.map((row) => row.subscription.id);
   const billed = await invoiceRepository.billedPeriods(tx, context.organizationId, ids, range);
   // Billing starts where checkout billed the first period: the run fills what follows (and gaps
