@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../db/client.js';
 import { invoiceRepository } from '../db/repositories/invoice-repository.js';
 import { sessionRepository, type SessionRow } from '../db/repositories/session-repository.js';
-import { buildOrganization, buildService, buildSession } from '../db/seed/builders.js';
+import { buildInstructor, buildLocation, buildOrganization, buildService, buildSession } from '../db/seed/builders.js';
 import { AppError } from '../domain/errors.js';
 import type { Actor, OrganizationContext } from '../domain/access/actor.js';
 import { applyAccountCredit, giveAccountCredit } from '../server/services/billing/account-credit.js';
@@ -151,7 +151,9 @@ async function buildWorld(settings: (typeof ORGANIZATIONS)[number], billing: Bil
   const group = await buildService(database.db, org.id, { name: 'Group Lessons', defaultPaymentPlan: 'monthly', defaultPrice: 8000 });
   const term = await buildService(database.db, org.id, { name: 'Spring Term', defaultPaymentPlan: 'full_session', defaultPrice: 60000 });
   const privates = await buildService(database.db, org.id, { name: 'Private Lessons', defaultPaymentPlan: 'per_visit', defaultPrice: 4500 });
-  const common = { capacity: 1_000, durationMinutes: 45 };
+  const instructor = await buildInstructor(database.db, org.id);
+  const location = await buildLocation(database.db, org.id);
+  const common = { capacity: 1_000, durationMinutes: 45, instructorId: instructor.id, locationId: location.id };
   const built = [
     await buildSession(database.db, org.id, { ...common, serviceId: group.id, name: 'Beginners Tue', weekdays: [2], startTime: '16:00:00', startsOn: '2027-01-05', price: 8000 }),
     await buildSession(database.db, org.id, { ...common, serviceId: group.id, name: 'Intermediate Thu', weekdays: [4], startTime: '17:00:00', startsOn: '2027-01-07', price: 10000 }),
