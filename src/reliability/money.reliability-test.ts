@@ -56,12 +56,17 @@ import { SHARED_AUTH_SECRET } from './support/server-process.js';
 
 /**
  * Random desk workflows, each step through the service its route calls, on a clock of the
- * family's own that moves forward step by step: enroll and bill, transfer (with discounts and a
- * finish, of a live enrollment, of the new enrollment of an earlier transfer, or of one a standing
- * transfer ended; with the default or an earlier old end, the default, a later or an earlier first
- * date), undo any transfer of the family in any order, discount, pay, close, void, unenroll, and
- * mark attendance (past, future, or off the roster); as owner, manager or front desk, reaching
- * back before today or not.
+ * family's own that moves forward step by step, in an organization of the family's own whose
+ * invoice run (runInvoices, as the daily job calls it) runs as of every new day: enrollment
+ * checkout (discounts; Pay Now all or part, Pay Later, Close Now), transfer (with discounts, a
+ * finish and the suggested credit sent to the family's account; of a live enrollment, of the new
+ * enrollment of an earlier transfer, or of one a standing transfer ended; with the default or an
+ * earlier old end, the default, a later or an earlier first date), undo any transfer of the family
+ * in any order, discount, pay, close, void, refund (all, part or too much; front desk over HTTP),
+ * account credit (given by a manager, applied by staff: all, part or too much), unenroll, and mark
+ * attendance (past, future, or off the roster); as owner, manager or front desk, reaching back
+ * before today or not. Organizations differ in when invoices are issued and due and in whether
+ * the run applies account credit.
  *
  * Strict refusals: before each step the test reads the family's rows by SQL and works out which
  * refusals apply (support/family-state.ts). None: the step must succeed. Some: it must be refused
@@ -69,10 +74,15 @@ import { SHARED_AUTH_SECRET } from './support/server-process.js';
  * is a failure reported with the family, the step and the workflow; RELIABILITY_MONEY_FAMILY=<n>
  * replays one family's workflows alone.
  *
- * After every workflow, by SQL on the family's rows (support/family-invariants.ts): the ledger
- * (invoiced − discounts − paid − written off = balance, every invoice's amounts and status), at
- * most one live subscription per chain of transfers on any date, attendance only on the roster,
- * every transfer agreeing with its subscriptions. At the end every family's balance over HTTP.
+ * Every run: what it issued is what it reported, issued today, due as the settings say; account
+ * credit applied exactly where the organization asks for it. After every workflow, by SQL on the
+ * family's rows (support/family-invariants.ts): the run once more, then what the family sees of its
+ * invoices (one live invoice per due period of every live enrollment, none twice, none early, none
+ * open after an end; E8's horizon after every standing transfer), a second run that day issues
+ * nothing; the ledger (its sum = what the invoices still ask for − the account credit held, never
+ * negative; every invoice's amounts and status), at most one live subscription per chain of
+ * transfers on any date, attendance only on the roster, every transfer agreeing with its
+ * subscriptions. The balance over HTTP after every fourth workflow and for every family at the end.
  */
 const WORKFLOWS = Number(process.env.RELIABILITY_MONEY_WORKFLOWS ?? 10_000);
 const FAMILIES = 400;
@@ -993,17 +1003,21 @@ describe('money under random workflows', () => {
       for (const [label, n] of steps) byKind.set(label.split(' ')[0]!, (byKind.get(label.split(' ')[0]!) ?? 0) + n);
       recordFigures(resultsDir, {
         order: '6',
-        test: 'Money, time and chains: random workflows (enroll + bill, transfer (chained, back-dated, earlier old end, first date before or after it) with discounts and a finish, undo in any order, discount, pay, close, void, unenroll, attendance) on a clock per family, as owner, manager or front desk',
+        test:
+          'Money, time and chains on the real invoice run: random workflows (enrollment checkout with discounts and every finish, transfer (chained, back-dated, earlier old end, first date before or after it) with discounts, a finish and the suggested credit to the account, undo in any order, discount, pay, close, void, refund, account credit given and applied, unenroll, attendance) on a clock per family whose organization runs the invoice run every new day, as owner, manager or front desk',
         load:
-          `${done} workflows over ${FAMILIES} families in ${ORGANIZATIONS.length} organizations (8 zones, 7 currencies; seed ${SEED}), ` +
+          `${done} workflows over ${FAMILIES} families, each in an organization of its own (8 zones, 7 currencies; issued 0, 7, 14 or 30 days ahead, due on the 1st, 5th, 15th or 28th; the run applies account credit in half; seed ${SEED}), ` +
           `${sum(steps) + sum(refusals) + sum(skipped)} steps: ${sum(steps)} done (${list(byKind)}; of them ${list(tags)}), ` +
-          `${sum(refusals)} refused with a code their rules allow (${list(refusals)}), ${sum(skipped)} with nothing to act on`,
+          `${sum(refusals)} refused with a code their rules allow (${list(refusals)}), ${sum(skipped)} with nothing to act on; ` +
+          `${runs.count} invoice runs (runInvoices, as the daily job calls it) issued ${runs.issued} invoices and applied ${runs.creditApplied} minor units of account credit, ${runs.again} second runs the same day`,
         found: passed
           ? `every step got exactly an answer its rules allow, and every refusal left the family's rows unchanged (${unchangedAfterRefusal} checked); ` +
-            `after every workflow (${seen.checks}), by SQL: ledger consistent (= the API's balance in ${apiChecks} checks), 0 invoices whose status disagrees with its amounts, ` +
+            `every run issued what it reported, issued today and due as the settings say, credit applied exactly where the organization asks; every second run issued nothing; ` +
+            `after every workflow (${seen.checks}), by SQL: ${runs.periods} due periods of live enrollments each with exactly one live invoice, none twice, none early, none open after an end, ` +
+            `E8: ${runs.horizon} periods voided by a standing transfer each with the new enrollment's invoice; ledger sum = invoices' amounts due − account credit held (≥ 0) = the balance over HTTP (${apiChecks} checks), 0 invoices whose status disagrees with its amounts, ` +
             `0 dates with two live subscriptions in one chain, 0 attendance off the roster, 0 transfers disagreeing with their subscriptions; ` +
             `at the end ${seen.subscriptions} subscriptions in ${seen.chains} chains (longest ${seen.longestChain}), ${seen.transfers} transfers, ${seen.attendance} attendance marks, ` +
-            `and ${familiesChecked} families' HTTP balances = SQL over ${invoicesAtEnd} invoices` +
+            `and ${familiesChecked} families' HTTP balances = ledger = SQL over ${invoicesAtEnd} invoices` +
             (knownDefect.length > 0 ? `; known defect D1 (reported, not fixed here): ${knownDefect.length} workflows left two live subscriptions in one chain through a first date before the start of the enrollment moved out of` : '')
           : `${violations.length} violations, e.g. ${violations.slice(0, 2).join(' | ').slice(0, 900)}`,
         fixed:
