@@ -333,6 +333,39 @@ describe('undo after the run billed the old enrollment again (invoices due on th
   });
 });
 
+describe('a refund on an invoice its enrollment no longer needs', () => {
+  /**
+   * Found by the money reliability suite: money on an invoice keeps it when the enrollment ends
+   * before it is due; refunding that money reopened it, asking the family again for a month of a
+   * session the client had left (or an enrollment that was cancelled).
+   */
+  it('Maya paid April, then moved on 2027-03-16: refunding April voids it instead of asking $80.00 again for Beginners Tue', async () => {
+    const { s, owner, manager } = await e1();
+    server.clock.setToday('2027-03-10');
+    const paid = await owner.post(`/api/invoices/${s.april.id}/payments`, { amount: 8000, method: 'card' });
+    expect(paid.status).toBe(201);
+    const done = await transfer(owner, { ...e1Request(s), finish: { kind: 'pay_later' } });
+    expect(done.status).toBe(201);
+    // April has money on it, so the transfer keeps it.
+    expect(done.body.voidedInvoiceIds).toEqual([]);
+    const before = (await balanceOf(owner, s.family.id)).balance;
+    const refunded = await manager.post(`/api/invoices/${s.april.id}/refunds`, { paymentId: paid.body.payments[0].id, method: 'card', reason: 'Moved to Intermediate Thu' });
+    expect(refunded.status).toBe(201);
+    expect(refunded.body).toMatchObject({ status: 'void', paid: 0, amountDue: 0, refunds: [{ amount: 8000 }] });
+    // The $80.00 went back to the family and April asks for nothing: the balance does not move.
+    expect((await balanceOf(owner, s.family.id)).balance).toBe(before);
+  });
+
+  it('a partial refund leaves the invoice kept by what is still paid', async () => {
+    const { s, owner, manager } = await e1();
+    server.clock.setToday('2027-03-10');
+    const paid = await owner.post(`/api/invoices/${s.april.id}/payments`, { amount: 8000, method: 'card' });
+    expect((await transfer(owner, { ...e1Request(s), finish: { kind: 'pay_later' } })).status).toBe(201);
+    const refunded = await manager.post(`/api/invoices/${s.april.id}/refunds`, { paymentId: paid.body.payments[0].id, amount: 3000, method: 'card', reason: 'Part back' });
+    expect(refunded.body).toMatchObject({ status: 'open', paid: 5000, amountDue: 3000 });
+  });
+});
+
 describe('E10: credit to the family account', () => {
   it('the $48.00 goes to the account: March $50.00 open, credit $48.00, balance $102.00; applied, $2.00 due and no credit', async () => {
     const { s, owner, desk } = await e1();
