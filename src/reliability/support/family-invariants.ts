@@ -303,7 +303,10 @@ export function billingFindings(
         if (period < firstBilled || issueDay(period) > o.today) continue;
         found.counted.periods++;
         const n = live.filter((i) => i.periodStart === period).length;
-        if (n === 0 && period >= windowFrom) found.missing.push(`${name}: no live invoice for ${period} (issue day ${issueDay(period)}, today ${o.today})`);
+        // A period whose invoice was voided (by hand, or by an end the undo of a transfer took back) may stay unbilled: the run
+        // bills it again only for an enrollment running within its window, which staff who voided it may not expect (reported).
+        const voidedBefore = mine.some((i) => i.status === 'void' && i.periodStart === period);
+        if (n === 0 && period >= windowFrom && !voidedBefore) found.missing.push(`${name}: no live invoice for ${period} (issue day ${issueDay(period)}, today ${o.today})`);
       }
     }
     for (const invoice of live) {
@@ -314,7 +317,8 @@ export function billingFindings(
         found.early.push(`${name}: invoice ${invoice.id} for ${period} issued on ${invoice.issuedOn}, before its issue day ${issueDay(period)}`);
       }
       const holdsMoney = invoice.paid > 0 || invoice.credited > 0;
-      const dueBeforeEnd = sub.endsOn !== null && invoice.dueOn < sub.endsOn;
+      // An invoice due before the end was owed before the client left (a cancelled enrollment owes nothing).
+      const dueBeforeEnd = sub.status === 'active' && sub.endsOn !== null && invoice.dueOn < sub.endsOn;
       if (!covered.has(period) && invoice.status === 'open' && !holdsMoney && !dueBeforeEnd) {
         found.afterEnd.push(`${name}: open invoice ${invoice.id} for ${period} (due ${invoice.dueOn}) asks ${amountDueOf(invoice)} for a period it does not cover`);
       }
