@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { formatMoney } from '../billing/money.js';
 import type { MoneyDisplay } from '../billing/value-sets.js';
 import { AppError } from '../errors.js';
-import { writeDate, writeDates } from '../formatting/intl-formats.js';
+import { formatPlainDate, writeDate, writeDates } from '../formatting/intl-formats.js';
 
 /** An enrollment as the undo checks it. */
 export interface EnrollmentState {
@@ -33,6 +33,12 @@ export function assertUndoable(o: {
   attendedOnNew: readonly Temporal.PlainDate[];
   /** Account credit the transfer gave the family, and what the family holds now: the undo takes it back. */
   accountCredit?: { given: number; held: number };
+  /**
+   * The old enrollment's invoices the run issued since for periods whose invoice the transfer
+   * voided (the dates it still attended then): the undo voids them to reopen the originals, so
+   * money on one stands in the way.
+   */
+  billedSince?: readonly { periodStart: Temporal.PlainDate; paid: number; credited: number }[];
   money: MoneyDisplay;
 }): void {
   const { oldEnrollment: before, newEnrollment: after, money } = o;
@@ -67,6 +73,15 @@ export function assertUndoable(o: {
       `${formatMoney({ amount: o.creditedOnNew!, ...money })} of account credit was applied to the new ${after.sessionName} enrollment. ` +
         'Write off the rest instead, or transfer the client back.',
     );
+  }
+  for (const since of o.billedSince ?? []) {
+    const invoice = `the ${before.sessionName} invoice for ${formatPlainDate(since.periodStart, money.locale, { month: 'long', year: 'numeric' })} issued since the transfer`;
+    if (since.paid > 0) throw refuse(`${invoice} has ${formatMoney({ amount: since.paid, ...money })} paid on it. Refund it first, then undo.`);
+    if (since.credited > 0) {
+      throw refuse(
+        `${invoice} has ${formatMoney({ amount: since.credited, ...money })} of account credit applied. Write off the rest instead, or transfer the client back.`,
+      );
+    }
   }
   if (o.attendedOnNew.length > 0) {
     throw refuse(

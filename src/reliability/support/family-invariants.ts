@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/client.js';
 import { rows } from './databases.js';
+import { amountDueOf, coveredDates, type FamilyState, type KnownSession, type Sub } from './family-state.js';
 
 /**
  * What must hold for a family after any workflow, checked by SQL on its rows alone (never
@@ -11,25 +13,38 @@ import { rows } from './databases.js';
 // ---------------------------------------------------------------- the ledger
 
 export interface Ledger {
-  invoiced: number;
-  discounts: number;
-  paid: number;
-  written_off: number;
+  /** What the family's invoices that are not void still ask for: total − paid (net of refunds) − credited − written off. */
+  due: number;
+  /** Account credit held: added, less applied and taken back. */
+  credit_held: number;
+  /** The sum of the family's ledger entries. */
+  ledger_sum: number;
   negative_totals: number;
   lines_not_subtotal: number;
   discounts_not_discount_total: number;
   total_not_subtotal_less_discounts: number;
-  paid_and_written_off_above_total: number;
+  money_above_total: number;
   open_with_nothing_due: number;
   settled_with_something_due: number;
-  void_with_payments: number;
+  void_with_money: number;
+  refunded_above_payment: number;
+  credit_negative: number;
+  /** 1 when the ledger's sum is not what the invoices ask for less the credit held. */
+  ledger_not_invoices_less_credit: number;
 }
 
 export const LEDGER_PROBLEMS = [
   'negative_totals', 'lines_not_subtotal', 'discounts_not_discount_total', 'total_not_subtotal_less_discounts',
-  'paid_and_written_off_above_total', 'open_with_nothing_due', 'settled_with_something_due', 'void_with_payments',
+  'money_above_total', 'open_with_nothing_due', 'settled_with_something_due', 'void_with_money', 'refunded_above_payment',
+  'credit_negative', 'ledger_not_invoices_less_credit',
 ] as const;
 
+/**
+ * Each family's money by SQL alone, from the rows every writer leaves (DESIGN.md "Family ledger",
+ * decision 011): the balance is the ledger's sum, and the same number is what the invoices that are
+ * not void still ask for (total − payments + refunds − account credit applied − write-offs) less
+ * the account credit the family holds. Every invoice's amounts agree with its status.
+ */
 export async function ledgers(db: Database, organizationId: string, familyIds: readonly string[]): Promise<Map<string, Ledger>> {
   const found = await rows<Ledger & { family_id: string }>(
     db,
@@ -37,31 +52,51 @@ export async function ledgers(db: Database, organizationId: string, familyIds: r
           select i.family_id, i.status, i.subtotal, i.discount_total, i.total,
             coalesce((select sum(amount) from invoice_lines l where l.organization_id = i.organization_id and l.invoice_id = i.id), 0) as lines,
             coalesce((select sum(amount) from invoice_discounts d where d.organization_id = i.organization_id and d.invoice_id = i.id), 0) as discounts,
-            coalesce((select sum(amount) from payments p where p.organization_id = i.organization_id and p.invoice_id = i.id), 0) as paid,
+            coalesce((select sum(amount) from payments p where p.organization_id = i.organization_id and p.invoice_id = i.id), 0)
+              - coalesce((select sum(amount) from refunds r where r.organization_id = i.organization_id and r.invoice_id = i.id), 0) as paid,
+            -coalesce((select sum(amount) from account_credit_entries c where c.organization_id = i.organization_id and c.invoice_id = i.id), 0) as credited,
             coalesce((select sum(amount) from write_offs w where w.organization_id = i.organization_id and w.invoice_id = i.id), 0) as written_off
           from invoices i where i.organization_id = ${organizationId} and i.family_id in ${familyIds}
+        ),
+        held as (
+          select family_id, sum(amount) as held from account_credit_entries
+          where organization_id = ${organizationId} and family_id in ${familyIds} group by family_id
+        ),
+        book as (
+          select family_id, sum(amount) as total from ledger_entries
+          where organization_id = ${organizationId} and family_id in ${familyIds} group by family_id
+        ),
+        over_refunded as (
+          select p.family_id, count(*) as n from payments p
+          where p.organization_id = ${organizationId} and p.family_id in ${familyIds}
+            and p.amount < (select coalesce(sum(r.amount), 0) from refunds r where r.organization_id = p.organization_id and r.payment_id = p.id)
+          group by p.family_id
+        ),
+        per_family as (
+          select f.id as family_id,
+            coalesce(sum(inv.total - inv.paid - inv.credited - inv.written_off) filter (where inv.status <> 'void'), 0)::int as due,
+            coalesce((select held from held where held.family_id = f.id), 0)::int as credit_held,
+            coalesce((select total from book where book.family_id = f.id), 0)::int as ledger_sum,
+            count(inv.status) filter (where inv.total < 0)::int as negative_totals,
+            count(inv.status) filter (where inv.lines <> inv.subtotal)::int as lines_not_subtotal,
+            count(inv.status) filter (where inv.discounts <> inv.discount_total)::int as discounts_not_discount_total,
+            count(inv.status) filter (where inv.total <> inv.subtotal - inv.discount_total)::int as total_not_subtotal_less_discounts,
+            count(inv.status) filter (where inv.status <> 'void' and inv.paid + inv.credited + inv.written_off > inv.total)::int as money_above_total,
+            count(inv.status) filter (where inv.status = 'open' and inv.total - inv.paid - inv.credited - inv.written_off <= 0)::int as open_with_nothing_due,
+            count(inv.status) filter (where inv.status in ('paid', 'closed') and inv.total - inv.paid - inv.credited - inv.written_off <> 0)::int as settled_with_something_due,
+            count(inv.status) filter (where inv.status = 'void' and (inv.paid > 0 or inv.credited > 0))::int as void_with_money,
+            coalesce((select n from over_refunded o where o.family_id = f.id), 0)::int as refunded_above_payment
+          from families f left join inv on inv.family_id = f.id
+          where f.organization_id = ${organizationId} and f.id in ${familyIds}
+          group by f.id
         )
-        select f.id as family_id,
-          coalesce(sum(inv.subtotal) filter (where inv.status <> 'void'), 0)::int as invoiced,
-          coalesce(sum(inv.discounts) filter (where inv.status <> 'void'), 0)::int as discounts,
-          (select coalesce(sum(amount), 0) from payments p where p.organization_id = ${organizationId} and p.family_id = f.id)::int as paid,
-          coalesce(sum(inv.written_off) filter (where inv.status <> 'void'), 0)::int as written_off,
-          count(inv.status) filter (where inv.total < 0)::int as negative_totals,
-          count(inv.status) filter (where inv.lines <> inv.subtotal)::int as lines_not_subtotal,
-          count(inv.status) filter (where inv.discounts <> inv.discount_total)::int as discounts_not_discount_total,
-          count(inv.status) filter (where inv.total <> inv.subtotal - inv.discount_total)::int as total_not_subtotal_less_discounts,
-          count(inv.status) filter (where inv.status <> 'void' and inv.paid + inv.written_off > inv.total)::int as paid_and_written_off_above_total,
-          count(inv.status) filter (where inv.status = 'open' and inv.total - inv.paid - inv.written_off <= 0)::int as open_with_nothing_due,
-          count(inv.status) filter (where inv.status in ('paid', 'closed') and inv.total - inv.paid - inv.written_off <> 0)::int as settled_with_something_due,
-          count(inv.status) filter (where inv.status = 'void' and inv.paid > 0)::int as void_with_payments
-        from families f left join inv on inv.family_id = f.id
-        where f.organization_id = ${organizationId} and f.id in ${familyIds}
-        group by f.id`,
+        select *, (credit_held < 0)::int as credit_negative, (ledger_sum <> due - credit_held)::int as ledger_not_invoices_less_credit from per_family`,
   );
   return new Map(found.map((r) => [r.family_id, r]));
 }
 
-export const balanceOf = (l: Ledger) => l.invoiced - l.discounts - l.paid - l.written_off;
+/** The family's balance as the invoices and the account credit give it (the ledger's sum must be the same). */
+export const balanceOf = (l: Ledger) => l.due - l.credit_held;
 
 // ---------------------------------------------------------------- chains, attendance, transfers
 
@@ -213,4 +248,96 @@ export async function chainFindings(db: Database, organizationId: string, family
       transfers: transfers.length,
     },
   };
+}
+
+// ---------------------------------------------------------------- the invoice run, as a family sees it
+
+export interface BillingFindings {
+  /** A period whose issue day has come, of a live enrollment, with no live invoice after the run. */
+  missing: string[];
+  /** Two live invoices for one enrollment and period. */
+  twice: string[];
+  /** A live invoice for a period whose issue day has not come, neither checkout's first nor a transfer's horizon. */
+  early: string[];
+  /** An open invoice with no money on it, for a period the enrollment no longer covers (void, or after its end), not due before the end. */
+  afterEnd: string[];
+  /** E8: a period whose invoice a standing transfer voided, with no invoice of the new enrollment issued with the transfer. */
+  horizonLost: string[];
+  counted: { periods: number; horizon: number };
+}
+
+const monthKey = (date: string) => `${date.slice(0, 7)}-01`;
+const minusDays = (date: string, days: number) => Temporal.PlainDate.from(date).subtract({ days }).toString();
+
+/**
+ * What a family sees of its invoices once the day's run has run (DESIGN.md "Billing"), from its
+ * rows and the session dates the test computed itself: every live enrollment holds exactly one
+ * live invoice for every period holding a date it covers whose issue day (period start − the
+ * organization's days before) has come, from its first billed period on (a period older than the
+ * run's catch-up window may lack one: the run leaves history alone); none twice; none early unless
+ * checkout issued it (the first period) or a transfer did (E8, created in its transaction); none
+ * asking for money after an end or on a cancelled enrollment unless it was due before the end.
+ * E8: every period whose old invoice a standing transfer voided has the new enrollment's invoice,
+ * issued in the transfer's transaction, wherever the new enrollment has a date to bill in it.
+ */
+export function billingFindings(
+  state: FamilyState,
+  o: { sessions: ReadonlyMap<string, KnownSession & { startsOn: string }>; today: string; issueDaysBefore: number; catchUpDays: number },
+): BillingFindings {
+  const found: BillingFindings = { missing: [], twice: [], early: [], afterEnd: [], horizonLost: [], counted: { periods: 0, horizon: 0 } };
+  const windowFrom = minusDays(o.today, o.catchUpDays);
+  const periodOf = (sub: Sub, date: string) => (sub.paymentPlan === 'full_session' ? o.sessions.get(sub.sessionId)!.startsOn : monthKey(date));
+  const issueDay = (period: string) => minusDays(period, o.issueDaysBefore);
+  for (const sub of state.subscriptions) {
+    const mine = state.invoices.filter((i) => i.subscriptionId === sub.id);
+    const live = mine.filter((i) => i.status !== 'void');
+    const firstBilled = mine.map((i) => i.periodStart).filter((p): p is string => p !== null).sort()[0];
+    const covered = new Set(coveredDates(sub, o.sessions.get(sub.sessionId)!).map((d) => periodOf(sub, d)));
+    const name = `enrollment ${sub.id} (${sub.paymentPlan}, ${sub.startsOn}..${sub.endsOn ?? ''}${sub.status === 'void' ? ', void' : ''})`;
+    for (const period of [...new Set(live.map((i) => i.periodStart))]) {
+      const n = live.filter((i) => i.periodStart === period).length;
+      if (n > 1) found.twice.push(`${name}: ${n} live invoices for ${period}`);
+    }
+    if (firstBilled !== undefined) {
+      for (const period of covered) {
+        if (period < firstBilled || issueDay(period) > o.today) continue;
+        found.counted.periods++;
+        const n = live.filter((i) => i.periodStart === period).length;
+        // A period whose invoice was voided (by hand, or by an end the undo of a transfer took back) may stay unbilled: the run
+        // bills it again only for an enrollment running within its window, which staff who voided it may not expect (reported).
+        const voidedBefore = mine.some((i) => i.status === 'void' && i.periodStart === period);
+        if (n === 0 && period >= windowFrom && !voidedBefore) found.missing.push(`${name}: no live invoice for ${period} (issue day ${issueDay(period)}, today ${o.today})`);
+      }
+    }
+    for (const invoice of live) {
+      const period = invoice.periodStart;
+      if (period === null) continue;
+      const byTransfer = state.transfers.some((t) => t.to === sub.id && t.createdAt === invoice.createdAt);
+      if (issueDay(period) > o.today && period !== firstBilled && !byTransfer) {
+        found.early.push(`${name}: invoice ${invoice.id} for ${period} issued on ${invoice.issuedOn}, before its issue day ${issueDay(period)}`);
+      }
+      const holdsMoney = invoice.paid > 0 || invoice.credited > 0;
+      // An invoice due before the end was owed before the client left (a cancelled enrollment owes nothing).
+      const dueBeforeEnd = sub.status === 'active' && sub.endsOn !== null && invoice.dueOn < sub.endsOn;
+      if (!covered.has(period) && invoice.status === 'open' && !holdsMoney && !dueBeforeEnd) {
+        found.afterEnd.push(`${name}: open invoice ${invoice.id} for ${period} (due ${invoice.dueOn}) asks ${amountDueOf(invoice)} for a period it does not cover`);
+      }
+    }
+  }
+  for (const t of state.transfers.filter((x) => x.status === 'completed')) {
+    const to = state.subscriptions.find((s) => s.id === t.to)!;
+    if (to.paymentPlan === 'full_session') continue;
+    const target = o.sessions.get(to.sessionId)!;
+    for (const voided of state.invoices.filter((i) => t.voidedInvoiceIds.includes(i.id) && i.periodStart !== null)) {
+      const end = voided.periodEnd ?? Temporal.PlainDate.from(voided.periodStart!).add({ days: 1 }).toString();
+      // The new enrollment's months starting within the voided period that hold a date of it (from its first date, no end yet then).
+      const months = new Set(target.dates.filter((d) => d >= t.firstSessionDate).map(monthKey).filter((m) => m >= voided.periodStart! && m < end));
+      for (const month of months) {
+        found.counted.horizon++;
+        const issued = state.invoices.some((i) => i.subscriptionId === to.id && i.periodStart === month && i.createdAt === t.createdAt);
+        if (!issued) found.horizonLost.push(`transfer ${t.id}: voided ${voided.id} (${voided.periodStart}) but enrollment ${to.id} got no invoice for ${month} with it`);
+      }
+    }
+  }
+  return found;
 }

@@ -18,6 +18,7 @@ export interface Sub {
   startsOn: string;
   endsOn: string | null;
   status: 'active' | 'void';
+  paymentPlan: 'monthly' | 'per_visit' | 'full_session';
 }
 
 export interface Xfer {
@@ -30,6 +31,12 @@ export interface Xfer {
   firstSessionDate: string;
   previousEndsOn: string | null;
   status: 'completed' | 'undone';
+  /** Account credit the transfer gave the family (taken back by an undo). */
+  accountCredit: number;
+  /** The invoices it voided (reopened by an undo). */
+  voidedInvoiceIds: string[];
+  /** The transaction's time: what it wrote carries the same created_at. */
+  createdAt: string;
 }
 
 export interface Inv {
@@ -37,8 +44,18 @@ export interface Inv {
   subscriptionId: string | null;
   status: 'open' | 'paid' | 'closed' | 'void';
   total: number;
+  /** Payments less refunds. */
   paid: number;
   writtenOff: number;
+  /** The family's account credit applied to it. */
+  credited: number;
+  /** Each payment with what was refunded of it, oldest first. */
+  payments: { id: string; amount: number; refunded: number }[];
+  periodStart: string | null;
+  periodEnd: string | null;
+  issuedOn: string;
+  dueOn: string;
+  createdAt: string;
 }
 
 export interface FamilyState {
@@ -48,38 +65,62 @@ export interface FamilyState {
   invoices: Inv[];
   /** Dates with attendance recorded, by subscription. */
   attended: Map<string, string[]>;
+  /** Account credit the family holds (added less applied and taken back). */
+  creditHeld: number;
 }
 
 /** The family's subscriptions, transfers, invoices (with what was paid and written off) and attendance, in one query. */
 export async function readFamilyState(db: Database, organizationId: string, familyId: string): Promise<FamilyState> {
-  const [row] = await rows<{ subscriptions: Sub[]; transfers: Xfer[]; invoices: Inv[]; attendance: { subscriptionId: string; date: string }[] }>(
+  const [row] = await rows<{
+    subscriptions: Sub[];
+    transfers: Xfer[];
+    invoices: Inv[];
+    attendance: { subscriptionId: string; date: string }[];
+    credit_held: string | number;
+  }>(
     db,
     sql`with fam_clients as (select id from clients where organization_id = ${organizationId} and family_id = ${familyId}),
         fam_subs as (select * from subscriptions where organization_id = ${organizationId} and client_id in (select id from fam_clients))
         select
           (select coalesce(json_agg(json_build_object('id', s.id, 'clientId', s.client_id, 'sessionId', s.session_id,
-              'startsOn', s.starts_on::text, 'endsOn', s.ends_on::text, 'status', s.status) order by s.created_at, s.starts_on, s.id), '[]')
+              'startsOn', s.starts_on::text, 'endsOn', s.ends_on::text, 'status', s.status, 'paymentPlan', s.payment_plan) order by s.created_at, s.starts_on, s.id), '[]')
             from fam_subs s) as subscriptions,
           (select coalesce(json_agg(json_build_object('id', t.id, 'clientId', t.client_id, 'from', t.from_subscription_id,
               'to', t.to_subscription_id, 'transferDate', t.transfer_date::text, 'oldEndsOn', t.old_ends_on::text,
-              'firstSessionDate', t.first_session_date::text, 'previousEndsOn', t.previous_ends_on::text, 'status', t.status)
+              'firstSessionDate', t.first_session_date::text, 'previousEndsOn', t.previous_ends_on::text, 'status', t.status,
+              'accountCredit', t.account_credit, 'voidedInvoiceIds', t.voided_invoice_ids, 'createdAt', t.created_at::text)
               order by t.created_at, t.id), '[]')
             from transfers t where t.organization_id = ${organizationId} and t.client_id in (select id from fam_clients)) as transfers,
           (select coalesce(json_agg(json_build_object('id', i.id, 'subscriptionId', i.subscription_id, 'status', i.status, 'total', i.total,
-              'paid', (select coalesce(sum(p.amount), 0) from payments p where p.organization_id = i.organization_id and p.invoice_id = i.id),
-              'writtenOff', (select coalesce(sum(w.amount), 0) from write_offs w where w.organization_id = i.organization_id and w.invoice_id = i.id))
+              'paid', (select coalesce(sum(p.amount), 0) from payments p where p.organization_id = i.organization_id and p.invoice_id = i.id)
+                - (select coalesce(sum(r.amount), 0) from refunds r where r.organization_id = i.organization_id and r.invoice_id = i.id),
+              'writtenOff', (select coalesce(sum(w.amount), 0) from write_offs w where w.organization_id = i.organization_id and w.invoice_id = i.id),
+              'credited', -(select coalesce(sum(c.amount), 0) from account_credit_entries c where c.organization_id = i.organization_id and c.invoice_id = i.id),
+              'payments', (select coalesce(json_agg(json_build_object('id', p.id, 'amount', p.amount,
+                  'refunded', (select coalesce(sum(r.amount), 0) from refunds r where r.organization_id = p.organization_id and r.payment_id = p.id))
+                  order by p.received_at, p.id), '[]')
+                from payments p where p.organization_id = i.organization_id and p.invoice_id = i.id),
+              'periodStart', i.period_start::text, 'periodEnd', i.period_end::text, 'issuedOn', i.issued_on::text, 'dueOn', i.due_on::text, 'createdAt', i.created_at::text)
               order by i.created_at, i.issued_on, i.due_on, i.total, i.id), '[]')
             from invoices i where i.organization_id = ${organizationId} and i.family_id = ${familyId}) as invoices,
           (select coalesce(json_agg(json_build_object('subscriptionId', a.subscription_id, 'date', a.date::text) order by a.date), '[]')
-            from attendance a where a.organization_id = ${organizationId} and a.subscription_id in (select id from fam_subs)) as attendance`,
+            from attendance a where a.organization_id = ${organizationId} and a.subscription_id in (select id from fam_subs)) as attendance,
+          (select coalesce(sum(c.amount), 0) from account_credit_entries c where c.organization_id = ${organizationId} and c.family_id = ${familyId}) as credit_held`,
   );
   const attended = new Map<string, string[]>();
   for (const a of row!.attendance) attended.set(a.subscriptionId, [...(attended.get(a.subscriptionId) ?? []), a.date]);
   return {
     subscriptions: row!.subscriptions,
     transfers: row!.transfers,
-    invoices: row!.invoices.map((i) => ({ ...i, paid: Number(i.paid), writtenOff: Number(i.writtenOff) })),
+    invoices: row!.invoices.map((i) => ({
+      ...i,
+      paid: Number(i.paid),
+      writtenOff: Number(i.writtenOff),
+      credited: Number(i.credited),
+      payments: i.payments.map((p) => ({ ...p, amount: Number(p.amount), refunded: Number(p.refunded) })),
+    })),
     attended,
+    creditHeld: Number(row!.credit_held),
   };
 }
 
@@ -234,7 +275,9 @@ export function undoBlockers(state: FamilyState, t: Xfer): string[] {
   const from = state.subscriptions.find((s) => s.id === t.from)!;
   const to = state.subscriptions.find((s) => s.id === t.to)!;
   const leftAsItWas = t.oldEndsOn === from.startsOn ? from.status === 'void' : from.status === 'active' && from.endsOn === t.oldEndsOn;
-  const paidOnNew = state.invoices.filter((i) => i.subscriptionId === to.id).reduce((sum, i) => sum + i.paid, 0);
+  const onNew = state.invoices.filter((i) => i.subscriptionId === to.id);
+  const paidOnNew = onNew.reduce((sum, i) => sum + i.paid, 0);
+  const creditedOnNew = onNew.reduce((sum, i) => sum + i.credited, 0);
   const restoredFrom = from.status === 'void' ? from.startsOn : (from.endsOn ?? from.startsOn);
   const blockers: [string, boolean][] = [
     ['already undone', t.status === 'undone'],
@@ -242,7 +285,9 @@ export function undoBlockers(state: FamilyState, t: Xfer): string[] {
     ['the new enrollment is void', to.status === 'void'],
     ['the new enrollment was ended', to.endsOn !== null],
     ['the old enrollment was changed', !leftAsItWas],
-    ['paid on the new enrollment', paidOnNew > 0],
+    ['paid on the new enrollment (not refunded)', paidOnNew > 0],
+    ['account credit applied on the new enrollment', creditedOnNew > 0],
+    ['the account credit it gave was applied since', t.accountCredit > state.creditHeld],
     ['attendance on the new enrollment', (state.attended.get(to.id) ?? []).length > 0],
     [
       'the old dates are taken by another enrollment in the old session',
@@ -273,7 +318,8 @@ export function expectAttendance(o: { sub: Sub; session: KnownSession; date: str
   ]);
 }
 
-const due = (i: Inv) => (i.status === 'void' ? 0 : i.total - i.paid - i.writtenOff);
+/** What the invoice still asks for: total less payments (net of refunds), account credit applied and write-offs; nothing when void. */
+const due = (i: Inv) => (i.status === 'void' ? 0 : i.total - i.paid - i.credited - i.writtenOff);
 
 export function expectPayment(i: Inv, amount: number): Expected {
   return expect([
@@ -289,15 +335,39 @@ export function expectWriteOff(i: Inv, amount: number | undefined): Expected {
   ]);
 }
 
+/** A discount only before any money: payments not refunded, account credit applied or a write-off. */
 export function expectDiscount(i: Inv, discount: TransferDiscount): Expected {
   return expect([
-    ['CONFLICT', i.status !== 'open' || i.paid > 0 || i.writtenOff > 0],
+    ['CONFLICT', i.status !== 'open' || i.paid > 0 || i.credited > 0 || i.writtenOff > 0],
     ['DISCOUNT_EXCEEDS_TOTAL', discount.kind === 'amount' && discount.amount > i.total],
   ]);
 }
 
+/** Money received is never dropped: an invoice holding payments (not refunded) or account credit is not voided. */
 export function expectVoid(i: Inv): Expected {
-  return expect([['CONFLICT', i.status !== 'open' || i.paid > 0]]);
+  return expect([['CONFLICT', i.status !== 'open' || i.paid > 0 || i.credited > 0]]);
+}
+
+/**
+ * A refund of `amount` (undefined: all that is left) of one payment: a manager's (the route
+ * refuses front desk with 403 before anything else), at most what was not yet refunded.
+ */
+export function expectRefund(payment: Inv['payments'][number], amount: number | undefined, role: Role): Expected {
+  const left = payment.amount - payment.refunded;
+  if (role === 'front_desk') return new Set(['FORBIDDEN']);
+  return expect([
+    ['CONFLICT', left <= 0],
+    ['VALIDATION_FAILED', left > 0 && amount !== undefined && amount > left],
+  ]);
+}
+
+/** Account credit applied to an invoice (undefined: as much as is due and held): open, credit held, at most both (E10). */
+export function expectCreditApplication(i: Inv, held: number, amount: number | undefined): Expected {
+  const usable = i.status === 'open' && held > 0;
+  return expect([
+    ['CONFLICT', !usable],
+    ['VALIDATION_FAILED', usable && amount !== undefined && amount > Math.min(due(i), held)],
+  ]);
 }
 
 export const amountDueOf = due;

@@ -1,5 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { createHmac, randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
+import { authMembers, authSessions } from '../../db/schema/index.js';
+import type { Role } from '../../domain/access/permissions.js';
 import { rows } from './databases.js';
 
 /** Inserts `count` clients (one family each unless a family is given); returns their ids and families, in order. */
@@ -69,4 +72,26 @@ export async function overfilledDates(db: Database, o: { organizationId: string;
         )
         select session_id, date::text as date, enrolled, capacity from counts where enrolled > capacity order by date`,
   );
+}
+
+/**
+ * The same staff member's session in another organization, without another sign-in: a suite with
+ * hundreds of organizations cannot afford a password hash per organization. Makes the staff member
+ * a member of `organizationId` with `role` and copies the signed-in session (a new token, that
+ * organization active), signed as better-auth signs its cookie (`token.base64(HMAC-SHA256(secret,
+ * token))`). The sign-in itself went through better-auth; every request still goes through the
+ * server's own session check.
+ */
+export async function sessionInOrganization(db: Database, o: { cookie: string; organizationId: string; role: Role; secret: string }): Promise<string> {
+  const part = o.cookie.split('; ').find((c) => c.startsWith('better-auth.session_token='));
+  if (!part) throw new Error('No better-auth session cookie: sign in first');
+  const signed = decodeURIComponent(part.slice(part.indexOf('=') + 1));
+  const token = signed.slice(0, signed.lastIndexOf('.'));
+  const [session] = await db.select().from(authSessions).where(eq(authSessions.token, token));
+  if (!session) throw new Error('No session for this cookie: sign in first');
+  await db.insert(authMembers).values({ id: randomUUID(), organizationId: o.organizationId, userId: session.userId, role: o.role });
+  const copy = randomUUID().replaceAll('-', '');
+  await db.insert(authSessions).values({ id: randomUUID(), token: copy, expiresAt: session.expiresAt, userId: session.userId, activeOrganizationId: o.organizationId });
+  const signature = createHmac('sha256', o.secret).update(copy).digest('base64');
+  return `better-auth.session_token=${encodeURIComponent(`${copy}.${signature}`)}`;
 }

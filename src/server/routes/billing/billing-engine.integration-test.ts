@@ -266,6 +266,106 @@ describe('E9: refund, then undo', () => {
   });
 });
 
+describe('undo after the run billed the old enrollment again (invoices due on the 15th)', () => {
+  /**
+   * Found by the money reliability suite: with invoices due on the 15th, a transfer on 2027-04-13
+   * voids Leo's April invoice of Beginners Tue (due 2027-04-15, after the end) although he still
+   * attends 2027-04-06; the run then bills that date ($20.00, 1 of 4 Tuesdays). Undoing the transfer
+   * reopened the $80.00 April invoice beside it: two live invoices for one month, which the unique
+   * index refuses (a 500), where the undo should give back exactly what was there before.
+   */
+  async function leoTransferredThenRun() {
+    const { s, owner, manager, desk } = await e1();
+    expect((await owner.patch('/api/organization/billing-settings', { invoiceDueDay: 15 })).status).toBe(200);
+    server.clock.setToday('2027-03-01');
+    const leo = await buildClient(server.db, s.organization.id, { familyId: s.family.id, firstName: 'Leo', lastName: 'Patel' });
+    const enrolled = await enroll(desk, { clientId: leo.id, sessionId: s.beginnersTue.id, startsOn: '2027-03-02', finish: { kind: 'pay_later' } });
+    expect(enrolled.status).toBe(201);
+    server.clock.setToday('2027-03-25');
+    expect((await owner.post('/api/invoice-runs', {})).body.issued).toBe(1);
+    const leoInvoices = async (subscriptionId: string) =>
+      (await balanceOf(owner, s.family.id)).invoices
+        .filter((i: any) => i.subscriptionId === subscriptionId)
+        .map((i: any) => [i.periodStart, i.total, i.status])
+        .sort();
+    const old = enrolled.body.subscription.id;
+    expect(await leoInvoices(old)).toEqual([
+      ['2027-03-01', 8000, 'open'],
+      ['2027-04-01', 8000, 'open'],
+    ]);
+    const moved = await transfer(desk, { subscriptionId: old, transferDate: '2027-04-13', targetSessionId: s.intermediateThu.id, finish: { kind: 'pay_later' } });
+    expect(moved.status).toBe(201);
+    expect(moved.body.voidedInvoiceIds).toHaveLength(1);
+    server.clock.setToday('2027-04-01');
+    expect((await owner.post('/api/invoice-runs', {})).body.issued).toBe(1);
+    expect(await leoInvoices(old)).toEqual([
+      ['2027-03-01', 8000, 'open'],
+      ['2027-04-01', 2000, 'open'],
+      ['2027-04-01', 8000, 'void'],
+    ]);
+    return { s, owner, manager, old, moved: moved.body, leoInvoices };
+  }
+
+  it('the undo voids the run’s $20.00 April invoice and reopens the $80.00 one: the enrollment is billed as before the transfer', async () => {
+    const { s, owner, manager, old, moved, leoInvoices } = await leoTransferredThenRun();
+    const before = (await balanceOf(owner, s.family.id)).balance;
+    const undone = await manager.post(`/api/transfers/${moved.transfer.id}/undo`, {});
+    expect(undone.status).toBe(200);
+    expect(await leoInvoices(old)).toEqual([
+      ['2027-03-01', 8000, 'open'],
+      ['2027-04-01', 2000, 'void'],
+      ['2027-04-01', 8000, 'open'],
+    ]);
+    // Before: March $80 + the run's April $20 + Intermediate Thu's April $60; after: March $80 + April $80.
+    expect(before - (await balanceOf(owner, s.family.id)).balance).toBe(2000 + 6000 - 8000);
+    expect((await owner.post('/api/invoice-runs', {})).body.issued).toBe(0);
+  });
+
+  it('refused with what to do when the run’s invoice has a payment on it', async () => {
+    const { s, owner, manager, moved } = await leoTransferredThenRun();
+    const rebilled = (await balanceOf(owner, s.family.id)).invoices.find((i: any) => i.total === 2000 && i.status === 'open');
+    expect((await owner.post(`/api/invoices/${rebilled.id}/payments`, { amount: 500, method: 'cash' })).status).toBe(201);
+    const refused = await manager.post(`/api/transfers/${moved.transfer.id}/undo`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toBe(
+      'This transfer cannot be undone: the Beginners Tue invoice for April 2027 issued since the transfer has $5.00 paid on it. Refund it first, then undo.',
+    );
+  });
+});
+
+describe('a refund on an invoice its enrollment no longer needs', () => {
+  /**
+   * Found by the money reliability suite: money on an invoice keeps it when the enrollment ends
+   * before it is due; refunding that money reopened it, asking the family again for a month of a
+   * session the client had left (or an enrollment that was cancelled).
+   */
+  it('Maya paid April, then moved on 2027-03-16: refunding April voids it instead of asking $80.00 again for Beginners Tue', async () => {
+    const { s, owner, manager } = await e1();
+    server.clock.setToday('2027-03-10');
+    const paid = await owner.post(`/api/invoices/${s.april.id}/payments`, { amount: 8000, method: 'card' });
+    expect(paid.status).toBe(201);
+    const done = await transfer(owner, { ...e1Request(s), finish: { kind: 'pay_later' } });
+    expect(done.status).toBe(201);
+    // April has money on it, so the transfer keeps it.
+    expect(done.body.voidedInvoiceIds).toEqual([]);
+    const before = (await balanceOf(owner, s.family.id)).balance;
+    const refunded = await manager.post(`/api/invoices/${s.april.id}/refunds`, { paymentId: paid.body.payments[0].id, method: 'card', reason: 'Moved to Intermediate Thu' });
+    expect(refunded.status).toBe(201);
+    expect(refunded.body).toMatchObject({ status: 'void', paid: 0, amountDue: 0, refunds: [{ amount: 8000 }] });
+    // The $80.00 went back to the family and April asks for nothing: the balance does not move.
+    expect((await balanceOf(owner, s.family.id)).balance).toBe(before);
+  });
+
+  it('a partial refund leaves the invoice kept by what is still paid', async () => {
+    const { s, owner, manager } = await e1();
+    server.clock.setToday('2027-03-10');
+    const paid = await owner.post(`/api/invoices/${s.april.id}/payments`, { amount: 8000, method: 'card' });
+    expect((await transfer(owner, { ...e1Request(s), finish: { kind: 'pay_later' } })).status).toBe(201);
+    const refunded = await manager.post(`/api/invoices/${s.april.id}/refunds`, { paymentId: paid.body.payments[0].id, amount: 3000, method: 'card', reason: 'Part back' });
+    expect(refunded.body).toMatchObject({ status: 'open', paid: 5000, amountDue: 3000 });
+  });
+});
+
 describe('E10: credit to the family account', () => {
   it('the $48.00 goes to the account: March $50.00 open, credit $48.00, balance $102.00; applied, $2.00 due and no credit', async () => {
     const { s, owner, desk } = await e1();

@@ -163,3 +163,30 @@ describe('GET /api/clients/:id/profile', () => {
     expect((await api.get(`/api/clients/${MISSING_ID}/profile`)).status).toBe(404);
   });
 });
+
+describe('cancelling an enrollment before its first date', () => {
+  /**
+   * Found by the money reliability suite: unenrolling on the first date cancels the enrollment,
+   * but an invoice due before that date (Pay Later set it earlier, as a school asks to be paid
+   * before the course starts) stayed open: the family owed money for an enrollment that never was.
+   */
+  it('voids its invoice even when Pay Later set it due before the first date', async () => {
+    const { session, client, api } = await setup();
+    const enrolled = await enroll(api, { clientId: client.id, sessionId: session.id, startsOn: '2027-03-16', finish: { kind: 'pay_later', dueOn: '2027-03-05' } });
+    expect(enrolled.status).toBe(201);
+    // March 2027 has Tuesdays 2, 9, 16, 23, 30: from the 16th, $80.00 × 3/5 = $48.00.
+    expect(enrolled.body.invoice).toMatchObject({ total: 4800, status: 'open', dueOn: '2027-03-05' });
+    const cancelled = await api.post(`/api/subscriptions/${enrolled.body.subscription.id}/unenroll`, { date: '2027-03-16' });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'void', voidedInvoiceIds: [enrolled.body.invoice.id] });
+    expect((await api.get(`/api/invoices/${enrolled.body.invoice.id}`)).body).toMatchObject({ status: 'void', amountDue: 0 });
+    expect((await api.get(`/api/families/${client.familyId}/balance`)).body.balance).toBe(0);
+  });
+
+  it('an end after the first date still leaves an invoice due before the end alone', async () => {
+    const { session, client, api } = await setup();
+    const enrolled = await enroll(api, { clientId: client.id, sessionId: session.id, startsOn: '2027-03-16', finish: { kind: 'pay_later', dueOn: '2027-03-05' } });
+    const ended = await api.post(`/api/subscriptions/${enrolled.body.subscription.id}/unenroll`, { date: '2027-03-23' });
+    expect(ended.body).toMatchObject({ status: 'active', endsOn: '2027-03-23', voidedInvoiceIds: [] });
+  });
+});

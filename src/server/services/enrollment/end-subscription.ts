@@ -56,8 +56,26 @@ export async function endSubscription(
     subscription.id,
     iso === subscription.startsOn ? { status: 'void' } : { endsOn: iso },
   ))!;
-  const voided = await voidInvoicesAfterEnd(db, o.ledger, { subscriptionId: subscription.id, endsOn: iso, sessionName: o.sessionName });
+  const voided = await voidInvoicesAfterEnd(db, o.ledger, { subscriptionId: subscription.id, endsOn: voidsDueFrom(subscription, iso), sessionName: o.sessionName });
   return { ended, voidedInvoiceIds: voided.map((i) => i.id), voided };
+}
+
+/**
+ * From which due date ending a subscription on `endsOn` voids its open invoices: its end, or all
+ * of them when it ends on its first date (cancelled: it never attends, so an invoice due before
+ * its start, such as a series' invoice due when the series began, asks for nothing either).
+ */
+export function voidsDueFrom(subscription: Pick<SubscriptionRow, 'startsOn'>, endsOn: string): string {
+  return endsOn === subscription.startsOn ? '0001-01-01' : endsOn;
+}
+
+/**
+ * Whether ending the subscription as it stands voided (or would void) this invoice once nothing is
+ * paid on it: the enrollment was cancelled, or the invoice is due on or after its end.
+ */
+export function endVoids(subscription: Pick<SubscriptionRow, 'startsOn' | 'endsOn' | 'status'>, invoice: { dueOn: string }): boolean {
+  if (subscription.status === 'void') return true;
+  return subscription.endsOn !== null && invoice.dueOn >= voidsDueFrom(subscription, subscription.endsOn);
 }
 
 /**

@@ -17,6 +17,7 @@ import type { OrganizationContext } from '../../../domain/access/actor.js';
 import type { PreviewTransferInput, TransferPreviewDto } from '../../../contracts/transfers.js';
 import { periodOf } from '../schedule/session-dates-with-enrollment.js';
 import { loadSessionSchedules } from '../sessions/session-schedule.js';
+import { voidsDueFrom } from '../enrollment/end-subscription.js';
 
 export interface PlannedTransfer {
   subscription: SubscriptionRow;
@@ -55,8 +56,9 @@ async function paidPeriodsOf(db: Database, organizationId: string, subscriptionI
 }
 
 /** The old enrollment's invoices ending it on `endsOn` voids, with what each still asks for (its total less write-offs). */
-async function voidableBy(db: Database, organizationId: string, subscriptionId: string, endsOn: Temporal.PlainDate): Promise<VoidableInvoice[]> {
-  const invoices = await invoiceRepository.listVoidableDueOnOrAfter(db, organizationId, subscriptionId, endsOn.toString(), { lock: false });
+async function voidableBy(db: Database, organizationId: string, subscription: SubscriptionRow, endsOn: Temporal.PlainDate): Promise<VoidableInvoice[]> {
+  const dueFrom = voidsDueFrom(subscription, endsOn.toString());
+  const invoices = await invoiceRepository.listVoidableDueOnOrAfter(db, organizationId, subscription.id, dueFrom, { lock: false });
   const writeOffs = await writeOffRepository.listForInvoices(db, organizationId, invoices.map((i) => i.id));
   return invoices.flatMap((invoice) =>
     invoice.periodStart
@@ -112,7 +114,7 @@ export async function planTransferFromDatabase(
     from: { ...facts.fromPlanned, paymentPlan: subscription.paymentPlan, price: subscription.priceSnapshot },
     to: { ...facts.targetPlanned, paymentPlan: target.paymentPlan, price: target.price },
     paidPeriods: await paidPeriodsOf(db, organization.id, subscription.id, plan.oldEndsOn),
-    voidable: await voidableBy(db, organization.id, subscription.id, plan.oldEndsOn),
+    voidable: await voidableBy(db, organization.id, subscription, plan.oldEndsOn),
     currency: organization.currency,
     locale: organization.locale,
     today,

@@ -7,6 +7,7 @@ import { sessionRepository } from '../../../db/repositories/session-repository.j
 import { subscriptionRepository, type SubscriptionRow } from '../../../db/repositories/subscription-repository.js';
 import { transferRepository, type TransferRow } from '../../../db/repositories/transfer-repository.js';
 import type { UndoTransferResultDto } from '../../../contracts/transfers.js';
+import type { InvoiceDto } from '../../../contracts/billing.js';
 import type { Actor, OrganizationContext } from '../../../domain/access/actor.js';
 import { can } from '../../../domain/access/permissions.js';
 import { AppError } from '../../../domain/errors.js';
@@ -44,10 +45,11 @@ export async function undoTransfer(
 ): Promise<UndoTransferResultDto> {
   return db.transaction(async (tx) => {
     const locked = await lockTransfer(tx, organization, transferId);
-    const newInvoices = await assertNothingDependsOn(tx, organization, locked);
+    const { newInvoices, billedSince } = await assertNothingDependsOn(tx, organization, locked);
     await assertOldSeatsStillFree(tx, organization, locked);
     const ledger = { organizationId: organization.id, actorUserId: actor.userId, today: organization.today };
     const voidedInvoiceIds = await voidNewInvoices(tx, ledger, newInvoices);
+    await voidBilledSince(tx, ledger, billedSince);
     const reopenedInvoiceIds = await reopenVoidedInvoices(tx, ledger, locked.transfer);
     await takeBackAccountCredit(tx, ledger, locked.transfer);
     const { restored, cancelled, undone } = await restoreEnrollments(tx, organization.id, locked);
@@ -99,10 +101,10 @@ async function lockTransfer(tx: Database, organization: OrganizationContext, tra
  * before payments are looked at, so a payment recorded at this moment waits and then finds
  * the invoice void.
  */
-async function assertNothingDependsOn(tx: Database, organization: OrganizationContext, locked: LockedTransfer): Promise<InvoiceRow[]> {
-  const { facts, newInvoices } = await undoFactsOf(tx, organization, locked, { lock: true });
+async function assertNothingDependsOn(tx: Database, organization: OrganizationContext, locked: LockedTransfer) {
+  const { facts, newInvoices, billedSince } = await undoFactsOf(tx, organization, locked, { lock: true });
   assertUndoable(facts);
-  return newInvoices;
+  return { newInvoices, billedSince };
 }
 
 /**
@@ -122,6 +124,7 @@ async function undoFactsOf(db: Database, organization: OrganizationContext, curr
   const familyId = newInvoices[0]?.familyId ?? (await invoiceRepository.findById(db, organization.id, transfer.invoiceId!))?.familyId;
   // The family's row is locked, as applying account credit locks it, so the credit checked stays put.
   const held = transfer.accountCredit > 0 && familyId ? await heldCredit(db, organization.id, familyId, o) : 0;
+  const billedSince = await billedSinceOf(db, organization.id, current, o);
   const names = await sessionRepository.namesByIds(db, organization.id, [oldSubscription.sessionId, newSubscription.sessionId]);
   const state = (s: SubscriptionRow) => ({
     sessionName: names.get(s.sessionId) ?? '',
@@ -138,9 +141,46 @@ async function undoFactsOf(db: Database, organization: OrganizationContext, curr
     creditedOnNew: money.reduce((sum, i) => sum + i.credited, 0),
     attendedOnNew: attended.map((d) => Temporal.PlainDate.from(d)),
     accountCredit: { given: transfer.accountCredit, held },
+    billedSince: billedSince.map((i) => ({ periodStart: Temporal.PlainDate.from(i.periodStart!), paid: i.paid, credited: i.credited })),
     money: { currency: organization.currency, locale: organization.locale },
   };
-  return { facts, newInvoices };
+  return { facts, newInvoices, billedSince };
+}
+
+/**
+ * The old enrollment's live invoices for the periods whose invoice the transfer voided, issued
+ * since (the run bills the dates the enrollment still attended in such a period, when the voided
+ * invoice was due after the end): reopening the voided one beside them would bill the period
+ * twice. With `lock`, the old enrollment's invoices are locked, so a payment waits.
+ */
+async function billedSinceOf(db: Database, organizationId: string, current: LockedTransfer, o: { lock: boolean }) {
+  const { transfer, oldSubscription } = current;
+  if (transfer.voidedInvoiceIds.length === 0) return [];
+  const list = o.lock ? invoiceRepository.listForSubscriptionsForUpdate : invoiceRepository.listForSubscriptions;
+  const rows = await list(db, organizationId, [oldSubscription.id]);
+  const voidedPeriods = new Set(
+    rows.filter((i) => transfer.voidedInvoiceIds.includes(i.id) && i.status === 'void' && i.periodStart !== null).map((i) => i.periodStart),
+  );
+  const since = rows.filter((i) => i.status !== 'void' && !transfer.voidedInvoiceIds.includes(i.id) && voidedPeriods.has(i.periodStart));
+  return loadInvoices(db, organizationId, since);
+}
+
+/** The invoices the run issued since for the voided periods become void (nothing was paid on them: checked), each with its ledger entry. */
+async function voidBilledSince(tx: Database, ledger: LedgerContext, billedSince: readonly InvoiceDto[]) {
+  for (const invoice of billedSince) {
+    await invoiceRepository.update(tx, ledger.organizationId, invoice.id, { status: 'void', statusBeforeVoid: invoice.status });
+  }
+  await recordInLedger(
+    tx,
+    ledger,
+    billedSince.map((invoice) => ({
+      familyId: invoice.familyId,
+      invoiceId: invoice.id,
+      kind: 'void' as const,
+      amount: -invoice.amountDue,
+      description: 'Invoice voided: transfer undone, the invoice it replaced is open again',
+    })),
+  );
 }
 
 /**
