@@ -37,7 +37,8 @@ export interface MailTransport {
  * server is a retry, not a message two senders hold at once.
  */
 export function smtpTransport(smtpUrl: string): MailTransport {
-  const transporter = createTransport({ url: smtpUrl, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 });
+  // Pooled: one connection carries many emails instead of a handshake each.
+  const transporter = createTransport({ url: smtpUrl, pool: true, maxConnections: 2, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 });
   return {
     async send(mail) {
       try {
