@@ -14,6 +14,7 @@ import {
   authVerifications,
 } from '../../db/schema/index.js';
 import { authMemberRepository } from '../../db/repositories/auth-member-repository.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../domain/access/password-policy.js';
 
 /** A login lasts 12 hours from its last refresh; a session in use is refreshed at most once an hour. */
 export const SESSION_EXPIRES_IN_SECONDS = 60 * 60 * 12;
@@ -27,6 +28,8 @@ export interface AuthOptions {
   secureCookies: boolean;
   /** Sign-in attempts per minute from one address. */
   signInAttemptsPerMinute?: number;
+  /** Sign-in attempts per 15 minutes for one account, from any address (routes/auth/auth-routes.ts counts them). */
+  signInAttemptsPerAccount?: number;
 }
 
 /**
@@ -53,7 +56,8 @@ export function createAuth(o: AuthOptions) {
         rateLimit: authRateLimits,
       },
     }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
+    // The app's own policy (domain/access/password-policy.ts) is checked before better-auth sees a new password.
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: PASSWORD_MIN_LENGTH, maxPasswordLength: PASSWORD_MAX_LENGTH },
     plugins: [organization({ allowUserToCreateOrganization: false, creatorRole: 'owner' })],
     session: { expiresIn: SESSION_EXPIRES_IN_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     rateLimit: {
