@@ -1,13 +1,11 @@
 import { commonPasswords } from './common-passwords.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-length.js';
 
-/** One rule for every password: staff creation, first-run setup, create-organization and a change. */
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 128;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 /**
- * What is wrong with a password, in a few words for beside the field, or null when it is
- * acceptable. 128 is better-auth's own upper bound: a longer one would be stored and then
- * refused at every sign-in.
+ * One rule for every password (staff creation, first-run setup, create-organization, a change):
+ * what is wrong with it in a few words for beside the field, or null when it is acceptable.
  */
 export function passwordProblem(password: string): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters`;

@@ -4,6 +4,7 @@ import { RouterProvider } from 'react-router/dom';
 import { RequireSession } from '../features/auth/components/require-session';
 import { LoginPage } from '../pages/login/login-page';
 import { NotFoundPage } from '../pages/not-found/not-found-page';
+import { WelcomePage } from '../pages/welcome/welcome-page';
 import { setupRoute } from '../pages/setup/setup-routes';
 import { AppLayout } from './app-layout';
 import { lazyScreen, screenLoading } from './lazy-screen';
@@ -22,6 +23,7 @@ const InvoicePrintPage = lazy(() => import('../pages/invoices/invoice-print-page
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/welcome', element: <WelcomePage /> },
   // Paper, not a screen: no navigation around it.
   {
     path: '/invoices/:invoiceId/print',
