@@ -66,6 +66,10 @@ describe('security headers', () => {
     expect(response.headers.get('strict-transport-security')).toBeNull();
   });
 
+  it('leave the HTML of a page to be asked for again every time (a new release, the end of the first run)', async () => {
+    expect((await server.as(null).get('/clients/123')).headers.get('cache-control')).toBe('no-cache');
+  });
+
   it('allow no inline script but the hashed one: no unsafe-inline, no unsafe-eval', async () => {
     const csp = (await server.as(null).get('/')).headers.get('content-security-policy')!;
     expect(directives(csp).get('script-src')!.join(' ')).not.toMatch(/unsafe/);

@@ -29,7 +29,9 @@ export async function serveWebAppAndNotFound(
       const setUp = await o.isSetUp();
       if (!setUp && path !== '/welcome') return reply.redirect('/welcome');
       if (setUp && path === '/welcome') return reply.redirect('/login');
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      // Without cacheControl: false the static plugin's max-age (1h) would replace no-cache, and a browser
+      // would keep an old index.html (and an old redirect-free /welcome) for an hour.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     }
     if (!hasWebApp && path === '/' && o.apiDocs) return reply.redirect('/docs');
     return notFoundProblem(request, reply, path);

@@ -52,7 +52,12 @@ export function WelcomePage() {
     ownerEmail: '',
     ownerPassword: '',
   });
-  const timeZones = useMemo(() => (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [form.timeZone]), [form.timeZone]);
+  const timeZones = useMemo(() => {
+    // The browser's own zone first when the list lacks it (Chromium lists no "UTC").
+    const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+    const own = browserTimeZone();
+    return zones.includes(own) ? zones : [own, ...zones];
+  }, []);
   const currencies = useMemo(currencyOptions, []);
   const navigate = useNavigate();
   const signIn = useSignIn();
@@ -115,6 +120,7 @@ export function WelcomePage() {
             <Title order={2} size="h5">
               Organization
             </Title>
+            <Text size="sm">Its time zone decides what &quot;today&quot; is; its locale (such as en-US) how dates and money are written.</Text>
             <TextInput
               label="Name"
               required
@@ -147,7 +153,7 @@ export function WelcomePage() {
               />
               <TextInput
                 label="Locale"
-                description="How dates and money are written, e.g. en-US"
+                placeholder="en-US"
                 required
                 value={form.locale}
                 onChange={(event) => set('locale')(event.currentTarget.value)}
