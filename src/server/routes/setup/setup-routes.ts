@@ -11,11 +11,21 @@ import { setUpOrganization, setupStatus } from '../../services/setup/set-up-orga
 export function registerSetupRoutes(app: FastifyInstance, db: Database, onSetUp: () => void) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get('/api/setup', {
-    schema: { operationId: 'getSetupStatus', tags: ['setup'], summary: 'Whether the first run (creating the organization) is still to come', response: { 200: setupStatusDto } },
+    // Any request can be refused for a broken address (400); nothing else refuses this one.
+    config: { refuses: ['VALIDATION_FAILED'] },
+    schema: {
+      security: [],
+      operationId: 'getSetupStatus',
+      tags: ['setup'],
+      summary: 'Whether the first run (creating the organization) is still to come',
+      response: { 200: setupStatusDto },
+    },
     handler: async () => setupStatus(db),
   });
   typed.post('/api/setup', {
+    config: { refuses: ['CONFLICT'] },
     schema: {
+      security: [],
       operationId: 'setUpOrganization',
       tags: ['setup'],
       summary: 'The first run: create the organization and its owner (refused once any organization exists)',
