@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { roles } from '../domain/access/permissions.js';
 import { nameSchema } from './fields.js';
+import { passwordSchema } from './setup.js';
 
 export const createStaffBody = z.object({
   name: nameSchema,
-  email: z.email('must be an email address'),
-  password: z.string().min(10, 'must be at least 10 characters').max(200),
+  email: z.email('must be an email address').max(254, 'must be at most 254 characters'),
+  password: passwordSchema,
   role: z.enum(roles),
 });
 export type CreateStaffInput = z.output<typeof createStaffBody>;

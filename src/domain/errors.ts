@@ -23,7 +23,8 @@ export type AppErrorCode =
   | 'DATE_IN_FUTURE'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
-  | 'CROSS_SITE_REQUEST';
+  | 'CROSS_SITE_REQUEST'
+  | 'TOO_MANY_ATTEMPTS';
 
 /**
  * One field of a request that a refusal is about, for forms and programs: `field` is its path

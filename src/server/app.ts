@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './clock.js';
 import { organizationScoped, type RouteAccessEntry } from './http/organization-scope.js';
 import { registerOpenApi } from './http/openapi.js';
 import { refuseCrossSiteRequests } from './http/origin-check.js';
+import { sendSecurityHeaders } from './http/security-headers.js';
 import { clientErrorHandler, errorHandler, frameworkErrorHandler } from './http/problem.js';
 import { refuseTextDatabasesCannotStore } from './http/text-check.js';
 import { serveWebAppAndNotFound } from './http/web-app.js';
@@ -16,11 +17,13 @@ import { registerCatalogRoutes } from './routes/catalog/catalog-routes.js';
 import { registerEnrollmentRoutes } from './routes/enrollment/enrollment-routes.js';
 import { registerOrganizationRoutes } from './routes/organization/organization-routes.js';
 import { registerScheduleRoutes } from './routes/schedule/schedule-routes.js';
+import { registerSetupRoutes } from './routes/setup/setup-routes.js';
 import { registerSessionRoutes } from './routes/sessions/session-routes.js';
 import { registerStaffRoutes } from './routes/staff/staff-routes.js';
 import { registerTransferRoutes } from './routes/transfers/transfer-routes.js';
 import { registerMessageRoutes } from './routes/messages/message-routes.js';
 import { registerUnsubscribeRoutes } from './routes/messages/unsubscribe-routes.js';
+import { firstRunRepository } from '../db/repositories/first-run-repository.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -33,8 +36,15 @@ export interface AppOptions {
   db: Database;
   auth: Omit<AuthOptions, 'db'>;
   logger?: FastifyServerOptions['logger'];
-  /** Take the client address from X-Forwarded-For (behind a proxy, and in tests). */
-  trustProxy?: boolean;
+  /**
+   * Which proxies' X-Forwarded-For/-Host/-Proto to believe (Fastify's forms: a hop count, an
+   * address list, true for every hop); off by default, so no client can choose its address.
+   */
+  trustProxy?: boolean | number | string;
+  /** Serve the OpenAPI document and its viewer at /docs (API_DOCS). */
+  apiDocs?: boolean;
+  /** Send Strict-Transport-Security (production over HTTPS). */
+  hsts?: boolean;
   /** The built web app (dist/web), served with deep links falling back to index.html. */
   webAppDirectory?: string;
   /** Where "now" comes from (and each organization's today): the system clock unless a test sets a day. */
@@ -43,27 +53,49 @@ export interface AppOptions {
   wakeMessageSender?: () => void;
 }
 
+/**
+ * Fastify's trustProxy for TRUST_PROXY. A hop count becomes "the nearest n hops", as proxy-addr
+ * reads a number (Fastify 5.12 itself now treats a number as trusting nobody): only right when
+ * the server can be reached through the proxy alone; an address list is the safer form.
+ */
+function trustedProxies(trustProxy: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+  if (typeof trustProxy !== 'number') return trustProxy;
+  const hops = trustProxy;
+  return (_address, hop) => hop < hops;
+}
+
 /** The HTTP API: staff log in; every other /api route acts for their organization; OpenAPI at /docs. */
 export async function buildApp({
   db,
   auth: authOptions,
   logger = false,
   trustProxy = false,
+  apiDocs = true,
+  hsts = false,
   webAppDirectory,
   clock = systemClock,
   wakeMessageSender = () => {},
 }: AppOptions) {
-  const app = Fastify({ logger, bodyLimit: 1_048_576, trustProxy, frameworkErrors: frameworkErrorHandler, clientErrorHandler });
+  const app = Fastify({ logger, bodyLimit: 1_048_576, trustProxy: trustedProxies(trustProxy), frameworkErrors: frameworkErrorHandler, clientErrorHandler });
   const auth = createAuth({ db, ...authOptions });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  await serveWebAppAndNotFound(app, webAppDirectory);
+  await sendSecurityHeaders(app, { webAppDirectory, hsts });
+  // Once an organization exists the first run is over for good (nothing deletes organizations).
+  let setUp = false;
+  const isSetUp = async () => (setUp ||= await firstRunRepository.anyOrganization(db));
+  await serveWebAppAndNotFound(app, webAppDirectory, { isSetUp, apiDocs });
   refuseCrossSiteRequests(app, authOptions.trustedOrigins);
   refuseTextDatabasesCannotStore(app);
 
-  await registerOpenApi(app);
-  registerAuthRoutes(app, auth);
+  await registerOpenApi(app, { serveDocs: apiDocs });
+  registerAuthRoutes(app, auth, db, {
+    baseURL: authOptions.baseURL,
+    signInAttemptsPerAccount: authOptions.signInAttemptsPerAccount ?? 10,
+    signInAttemptWindowSeconds: 15 * 60,
+  });
+  registerSetupRoutes(app, db, () => (setUp = true));
   await registerUnsubscribeRoutes(app, db);
 
   const accessTable: RouteAccessEntry[] = [];

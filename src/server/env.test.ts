@@ -39,3 +39,33 @@ describe('loadEnv', () => {
     expect(() => loadEnv(source)).toThrow(variable);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('is off unless set', () => {
+    expect(loadEnv({}).TRUST_PROXY).toBe(false);
+    expect(loadEnv({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+  });
+
+  it("takes Fastify's forms: a hop count, an address list with ranges, or true", () => {
+    expect(loadEnv({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadEnv({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16,loopback,::1' }).TRUST_PROXY).toBe('10.0.0.1,10.1.0.0/16,loopback,::1');
+    expect(loadEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+  });
+
+  it.each(['yes', '10.0.0.300', '10.0.0.0/33', 'proxy.example.com', '1.5'])('refuses %s, naming TRUST_PROXY', (value) => {
+    expect(() => loadEnv({ TRUST_PROXY: value })).toThrow('TRUST_PROXY');
+  });
+});
+
+describe('DEMO_DATA and API_DOCS', () => {
+  it('are on by default in development and off in production', () => {
+    expect(loadEnv({})).toMatchObject({ DEMO_DATA: true, API_DOCS: true });
+    expect(loadEnv({ NODE_ENV: 'production' })).toMatchObject({ DEMO_DATA: false, API_DOCS: false });
+    expect(loadEnv({ DEMO_DATA: 'false', API_DOCS: 'false' })).toMatchObject({ DEMO_DATA: false, API_DOCS: false });
+    expect(loadEnv({ NODE_ENV: 'production', API_DOCS: 'true' }).API_DOCS).toBe(true);
+  });
+
+  it('refuses the demo in production, naming DEMO_DATA', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production', DEMO_DATA: 'true' })).toThrow(/DEMO_DATA: must not be true in production/);
+  });
+});

@@ -70,6 +70,44 @@ describe('npm start', () => {
     expect(await server.exited).toBe(0);
   }, 90_000);
 
+  it('in production on an empty database: no demo logins, no /docs, the first run still to come', async () => {
+    const emptyDir = mkdtempSync(join(tmpdir(), 'main-production-'));
+    const port = await freePort();
+    const server = start({ PORT: port, DATA_DIR: emptyDir, NODE_ENV: 'production' });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      await waitForResponse(`${base}/api/setup`, server);
+      expect(await (await fetch(`${base}/api/setup`)).json()).toEqual({ needed: true });
+      for (const { email } of DEMO_STAFF) {
+        const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+        });
+        expect({ email, status: signIn.status }).toEqual({ email, status: 401 });
+      }
+      expect((await fetch(`${base}/docs/json`)).status).toBe(404);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+      rmSync(emptyDir, { recursive: true, force: true });
+    }
+  }, 90_000);
+
+  it('refuses to start in production on a database with the demo logins, saying why', async () => {
+    // dataDir holds the demo from the first test.
+    const server = start({ PORT: await freePort(), DATA_DIR: dataDir, NODE_ENV: 'production' });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain('demo logins');
+    expect(server.output()).toContain('owner@riverside-swim.example.com');
+  }, 60_000);
+
+  it('refuses DEMO_DATA=true in production, naming it', async () => {
+    const server = start({ PORT: await freePort(), DATA_DIR: dataDir, NODE_ENV: 'production', DEMO_DATA: 'true' });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain('DEMO_DATA');
+  }, 30_000);
+
   it('stops with a message naming a bad setting', async () => {
     const server = start({ PORT: 'eighty', DATA_DIR: dataDir });
     expect(await server.exited).toBe(1);

@@ -8,13 +8,13 @@ import { appJobs } from './jobs/app-jobs.js';
 import type { Jobs } from './jobs/define-job.js';
 import { noJobs, startJobs } from './jobs/start-jobs.js';
 import { migrateDatabase } from './migrate-database.js';
-import { seedDemoIfEmpty } from './services/demo/seed-demo.js';
+import { demoLoginsPresent, loadDemoOnFirstStart } from './services/demo/seed-demo.js';
 import { todayIn } from '../domain/time/today.js';
 import { mailAddressOf, smtpTransport } from './services/notifications/mail-transport.js';
 import { configureMessageLinks } from './services/notifications/message-links.js';
 import { SEND_EMAIL_JOB } from './jobs/email-jobs.js';
 
-/** `npm start`: migrate, load the demo data on first run, serve the API. */
+/** `npm start`: migrate, load the demo data when asked (DEMO_DATA) on an empty database, serve the API. */
 async function main() {
   let env;
   try {
@@ -23,10 +23,22 @@ async function main() {
     console.error((error as Error).message);
     process.exit(1);
   }
+  const production = env.NODE_ENV === 'production';
   if (!env.DATABASE_URL) mkdirSync(env.DATA_DIR, { recursive: true });
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   await migrateDatabase(database);
-  const demo = await seedDemoIfEmpty(database.db, { today: todayIn('America/New_York') });
+  const demo = env.DEMO_DATA ? await loadDemoOnFirstStart(database.db, { today: todayIn('America/New_York') }) : null;
+  if (production) {
+    const demoLogins = await demoLoginsPresent(database.db);
+    if (demoLogins.length > 0) {
+      console.error(
+        `Not starting: this database has the demo logins (${demoLogins.join(', ')}), whose password is published in the README. ` +
+          'Production needs a database without the demo data: start with an empty one and set up the organization at /welcome or with npm run create-organization.',
+      );
+      await database.close();
+      process.exit(1);
+    }
+  }
 
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   configureMessageLinks({ publicUrl, mailFrom: env.MAIL_FROM });
@@ -38,13 +50,15 @@ async function main() {
     db: database.db,
     logger: { level: env.LOG_LEVEL },
     trustProxy: env.TRUST_PROXY,
+    apiDocs: env.API_DOCS,
+    hsts: production && publicUrl.startsWith('https:'),
     webAppDirectory: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     auth: {
       baseURL: publicUrl,
       secret: authSecret({ configured: env.AUTH_SECRET, dataDir: env.DATA_DIR }),
       // The Vite dev server (npm run dev) serves the web app from its own port.
-      trustedOrigins: env.NODE_ENV === 'production' ? [publicUrl] : [publicUrl, 'http://localhost:5173'],
-      secureCookies: env.NODE_ENV === 'production',
+      trustedOrigins: production ? [publicUrl] : [publicUrl, 'http://localhost:5173'],
+      secureCookies: production,
     },
   });
 
@@ -70,9 +84,12 @@ async function main() {
   if (env.JOBS === 'on') {
     jobs = await startJobs({ database, databaseUrl: env.DATABASE_URL, jobs: appJobs({ ...(mail ? { mail } : {}) }), log: app.log.child({ component: 'jobs' }) });
   }
+  const docs = env.API_DOCS ? ' — API docs at /docs' : '';
   app.log.info(
-    { engine: database.engine, demoOrganizationId: demo.organizationId },
-    `Ready on ${publicUrl} — API docs at /docs; log in as owner@riverside-swim.example.com / swim-demo-2026`,
+    { engine: database.engine, demoOrganizationId: demo?.organizationId ?? null },
+    demo
+      ? `Ready on ${publicUrl}${docs}; log in as owner@riverside-swim.example.com / swim-demo-2026`
+      : `Ready on ${publicUrl}${docs}; a new installation is set up at ${publicUrl}/welcome`,
   );
 }
 

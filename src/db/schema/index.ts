@@ -7,3 +7,4 @@ export * from './billing.js';
 export * from './audit.js';
 export * from './notifications.js';
 export * from './auth.js';
+export * from './sign-in-attempts.js';

@@ -16,6 +16,7 @@ import {
 import { authMemberRepository } from '../../db/repositories/auth-member-repository.js';
 import { passwordResetPageUrl } from '../services/notifications/message-links.js';
 import { tellPasswordReset } from '../services/notifications/tell-staff.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../domain/access/password-policy.js';
 
 /** A login lasts 12 hours from its last refresh; a session in use is refreshed at most once an hour. */
 export const SESSION_EXPIRES_IN_SECONDS = 60 * 60 * 12;
@@ -31,6 +32,8 @@ export interface AuthOptions {
   secureCookies: boolean;
   /** Sign-in attempts per minute from one address. */
   signInAttemptsPerMinute?: number;
+  /** Sign-in attempts per 15 minutes for one account, from any address (routes/auth/auth-routes.ts counts them). */
+  signInAttemptsPerAccount?: number;
 }
 
 /**
@@ -57,10 +60,12 @@ export function createAuth(o: AuthOptions) {
         rateLimit: authRateLimits,
       },
     }),
+    // The app's own policy (domain/access/password-policy.ts) is checked before better-auth sees a new password.
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
-      minPasswordLength: 10,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
       // The reset link goes through the outbox like every email; it opens the web app's page,
       // which posts the token with the new password. A reset ends every other session.
       resetPasswordTokenExpiresIn: RESET_LINK_VALID_MINUTES * 60,

@@ -3,7 +3,6 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authErrorDto, signInBody, signInResultDto, signOutResultDto } from '../../contracts/auth.js';
 import { problemSchema } from '../../contracts/problem.js';
 import type { AppErrorCode } from '../../domain/errors.js';
 import { statusByCode } from './problem.js';
@@ -43,13 +42,13 @@ const meaningOfCode: Record<AppErrorCode, string> = {
   UNAUTHENTICATED: 'nobody is logged in: sign in, then send the session cookie',
   FORBIDDEN: "the staff member's role does not allow it",
   CROSS_SITE_REQUEST: 'the request was sent from another site',
+  TOO_MANY_ATTEMPTS: 'too many sign-in attempts from this address or for this account: wait, then try again',
 };
 
 type JsonSchema = Record<string, unknown>;
 type OpenApiDocument = NonNullable<Extract<SwaggerOptions, { mode?: 'dynamic' }>['openapi']>;
 
 const problemRef = { $ref: '#/components/schemas/Problem' };
-const authErrorRef = { $ref: '#/components/schemas/AuthError' };
 
 /** The codes a route can be refused with: its kind's (input, login, an id in the path) and its own. */
 function refusalsOf(route: Pick<RouteOptions, 'method' | 'url' | 'schema' | 'config'>): AppErrorCode[] {
@@ -98,54 +97,11 @@ function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 }
 
 /**
- * better-auth's own endpoints are one hidden catch-all route (routes/auth/auth-routes.ts); the
- * two a client needs are described here. Their refusals are better-auth's JSON, not
- * problem+json, except the cross-site check this API runs before better-auth.
- */
-function authPaths() {
-  const authError = (description: string) => ({ description, content: { 'application/json': { schema: authErrorRef } } });
-  const crossSite = `Refused (problem+json). CROSS_SITE_REQUEST: ${meaningOfCode.CROSS_SITE_REQUEST}.`;
-  return {
-    '/api/auth/sign-in/email': {
-      post: {
-        operationId: 'signIn',
-        tags: ['auth'],
-        summary: 'Sign in with email and password; the answer sets the session cookie',
-        description: `The ${sessionCookieName} cookie it sets (HttpOnly, SameSite=Lax) authorizes every other route for 12 hours, extended while in use.`,
-        security: [],
-        requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(signInBody, 'input') } } },
-        responses: {
-          200: { description: 'Signed in', content: { 'application/json': { schema: jsonSchemaOf(signInResultDto, 'output') } } },
-          400: authError('The body is not an email and a password (VALIDATION_ERROR)'),
-          401: authError('The email or the password is wrong (INVALID_EMAIL_OR_PASSWORD; the same answer for both)'),
-          403: { description: crossSite, content: { 'application/problem+json': { schema: problemRef } } },
-          429: authError('Too many sign-in attempts from this address; try again in a minute'),
-        },
-      },
-    },
-    '/api/auth/sign-out': {
-      post: {
-        operationId: 'signOut',
-        tags: ['auth'],
-        summary: 'Sign out: the session ends and its cookie is cleared',
-        responses: {
-          200: { description: 'Signed out', content: { 'application/json': { schema: jsonSchemaOf(signOutResultDto, 'output') } } },
-          403: {
-            description: `${crossSite} Or, as better-auth's JSON (MISSING_OR_NULL_ORIGIN), the session cookie came without an Origin header.`,
-            content: { 'application/problem+json': { schema: problemRef }, 'application/json': { schema: authErrorRef } },
-          },
-        },
-      },
-    },
-  };
-}
-
-/**
  * The OpenAPI 3.1 document at /docs/json (and its UI at /docs), made from the routes' zod
  * schemas: every operation has an operationId and its problem+json refusals, all referencing
  * components.schemas.Problem. A documented /api route without an operationId fails at start-up.
  */
-export async function registerOpenApi(app: FastifyInstance) {
+export async function registerOpenApi(app: FastifyInstance, o: { serveDocs: boolean } = { serveDocs: true }) {
   const operationIds = new Set<string>();
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.schema?.hide || route.method === 'HEAD') return;
@@ -160,11 +116,11 @@ export async function registerOpenApi(app: FastifyInstance) {
     info: {
       title: 'Session transfers API',
       description:
-        'Schedules, rosters, subscriptions and transfers for class-based businesses. Log in with POST /api/auth/sign-in/email {email, password}; the session cookie then authorizes every other route. Every refusal of the API is application/problem+json (the Problem schema); only the sign-in and sign-out of better-auth answer in its own JSON (AuthError).',
+        'Schedules, rosters, subscriptions and transfers for class-based businesses. Log in with POST /api/auth/sign-in/email {email, password}; the session cookie then authorizes every other route. Every refusal of the API is application/problem+json (the Problem schema), better-auth\'s endpoints included.',
       version: '0.1.0',
     },
     servers: [{ url: '/', description: 'The server this document was fetched from' }],
-    paths: authPaths(),
+    paths: {},
     components: {
       securitySchemes: {
         session: {
@@ -174,10 +130,11 @@ export async function registerOpenApi(app: FastifyInstance) {
           description: 'The cookie POST /api/auth/sign-in/email sets',
         },
       },
-      schemas: { Problem: jsonSchemaOf(problemSchema, 'output'), AuthError: jsonSchemaOf(authErrorDto, 'output') },
+      schemas: { Problem: jsonSchemaOf(problemSchema, 'output') },
     },
     security: [{ session: [] }],
   };
+  if (!o.serveDocs) return;
   // The document's JSON Schemas come from zod, whose types openapi-types' SchemaObject does not accept as they are.
   await app.register(swagger, { openapi: document as OpenApiDocument, transform: documentRoute });
   await app.register(swaggerUi, { routePrefix: '/docs' });

@@ -28,6 +28,7 @@ export const statusByCode: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   CROSS_SITE_REQUEST: 403,
+  TOO_MANY_ATTEMPTS: 429,
 };
 
 export const problemContentType = 'application/problem+json; charset=utf-8';

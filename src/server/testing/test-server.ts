@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { staffRepository } from '../../db/repositories/staff-repository.js';
+import type { DatabaseHandle } from '../../db/client.js';
 import { openTestDatabase } from '../../db/testing/test-database.js';
 import type { Role } from '../../domain/access/permissions.js';
 import { buildApp } from '../app.js';
@@ -35,8 +36,10 @@ function assertReadableProblem(body: unknown, request: string) {
  * `as(organizationId, role)` is a staff member of that organization, logged in through
  * the real sign-in endpoint on first use.
  */
-export async function startTestServer(o: { signInAttemptsPerMinute?: number } = {}) {
-  const database = await openTestDatabase();
+export async function startTestServer(
+  o: { signInAttemptsPerMinute?: number; signInAttemptsPerAccount?: number; trustProxy?: boolean | number | string; hsts?: boolean; apiDocs?: boolean; webAppDirectory?: string; database?: DatabaseHandle } = {},
+) {
+  const database = o.database ?? (await openTestDatabase());
   // The system's time until a test sets the day its example happens on (clock.setToday).
   const clock = settableClock();
   const app = await buildApp({
@@ -44,14 +47,19 @@ export async function startTestServer(o: { signInAttemptsPerMinute?: number } = 
     clock,
     // Errors only: a 500 in a test prints its cause.
     logger: { level: 'error' },
-    // Each staff member signs in from an address of their own, so rate limits stay per test.
-    trustProxy: true,
+    // The test client is the proxy: each staff member signs in from an address of their own
+    // (X-Forwarded-For), so rate limits stay per test.
+    trustProxy: o.trustProxy ?? '127.0.0.1',
+    hsts: o.hsts,
+    apiDocs: o.apiDocs,
+    webAppDirectory: o.webAppDirectory,
     auth: {
       baseURL: 'http://127.0.0.1',
       secret: 'test-secret-test-secret-test-secret-123',
       trustedOrigins: ['http://127.0.0.1'],
       secureCookies: false,
       signInAttemptsPerMinute: o.signInAttemptsPerMinute ?? 1_000,
+      signInAttemptsPerAccount: o.signInAttemptsPerAccount,
     },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -4,6 +4,7 @@ import { RouterProvider } from 'react-router/dom';
 import { RequireSession } from '../features/auth/components/require-session';
 import { LoginPage } from '../pages/login/login-page';
 import { NotFoundPage } from '../pages/not-found/not-found-page';
+import { WelcomePage } from '../pages/welcome/welcome-page';
 import { setupRoute } from '../pages/setup/setup-routes';
 import { AppLayout } from './app-layout';
 import { lazyScreen, screenLoading } from './lazy-screen';
@@ -26,6 +27,7 @@ const InvoicePrintPage = lazy(() => import('../pages/invoices/invoice-print-page
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/welcome', element: <WelcomePage /> },
   { path: '/forgot-password', element: <Suspense fallback={screenLoading}><ForgotPasswordPage /></Suspense> },
   { path: '/reset-password', element: <Suspense fallback={screenLoading}><ResetPasswordPage /></Suspense> },
   // An email's unsubscribe line: no login, the link itself is the proof.

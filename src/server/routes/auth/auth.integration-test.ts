@@ -40,8 +40,9 @@ describe('logging in and out', () => {
     const unknownEmail = await server.signIn('nobody@example.test', staff.password);
     expect(wrongPassword.response.status).toBe(401);
     expect(unknownEmail.response.status).toBe(401);
-    expect(wrongPassword.response.body.message).toBe(unknownEmail.response.body.message);
-    expect(wrongPassword.response.body.message).toMatch(/invalid email or password/i);
+    expect(wrongPassword.response.contentType).toMatch(/application\/problem\+json/);
+    expect(wrongPassword.response.body.detail).toBe(unknownEmail.response.body.detail);
+    expect(wrongPassword.response.body.detail).toMatch(/email and password do not match an account/i);
     expect(wrongPassword.cookie).toBe('');
   });
 

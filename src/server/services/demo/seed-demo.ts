@@ -1,6 +1,8 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../../db/client.js';
+import { firstRunRepository } from '../../../db/repositories/first-run-repository.js';
 import { organizationRepository } from '../../../db/repositories/organization-repository.js';
+import { DEMO_STAFF } from '../../../db/seed/demo-staff.js';
 import { DEMO_ORGANIZATION_ID, planDemo, writeDemoPlan } from '../../../db/seed/demo.js';
 import { billDemo } from './bill-demo.js';
 
@@ -39,4 +41,22 @@ function isUniqueViolation(error: unknown): boolean {
     if ((current as { code?: unknown }).code === '23505') return true;
   }
   return false;
+}
+
+/**
+ * DEMO_DATA at start-up: the demo on a database with no organization at all (or nothing when
+ * it is there already). A database with a real organization never gets the demo added.
+ */
+export async function loadDemoOnFirstStart(db: Database, o: { today: Temporal.PlainDate }): Promise<{ organizationId: string } | null> {
+  if (await organizationRepository.findById(db, DEMO_ORGANIZATION_ID)) return { organizationId: DEMO_ORGANIZATION_ID };
+  if (await firstRunRepository.anyOrganization(db)) return null;
+  return seedDemoIfEmpty(db, o);
+}
+
+/** The demo's logins present in the database: they share the password the README publishes. */
+export async function demoLoginsPresent(db: Database): Promise<string[]> {
+  return firstRunRepository.loginsWithEmails(
+    db,
+    DEMO_STAFF.map((staff) => staff.email),
+  );
 }
