@@ -35,6 +35,7 @@ async function idsOf(s: E1Scenario): Promise<Record<string, string>> {
     transfers: done.body.transfer.id,
     invoices: s.march.id,
     payments: (await owner.get(`/api/invoices/${s.march.id}`)).body.payments[0].id,
+    messages: (await owner.get('/api/messages')).body.items[0].id,
   };
 }
 
@@ -62,6 +63,8 @@ function bodyFor(method: string, url: string, ids: Record<string, string>): unkn
     'POST /api/subscriptions/preview': { clientId: ids.clients, sessionId: ids.sessions, startsOn: '2027-03-11' },
     'PATCH /api/organization/billing-settings': { invoiceDueDay: 1 },
     'POST /api/invoice-runs': {},
+    'PUT /api/guardians/:id/message-preferences': { mutedKinds: ['billing'] },
+    'PUT /api/organization/message-settings': { mutedKinds: [] },
   };
   return bodies[`${method} ${url}`] ?? (method === 'GET' ? undefined : {});
 }
@@ -77,7 +80,7 @@ async function digestOf(organizationId: string) {
   const tables = [
     'locations', 'instructors', 'services', 'sessions', 'session_date_exceptions', 'families', 'guardians', 'clients',
     'subscriptions', 'transfers', 'attendance', 'invoices', 'invoice_lines', 'invoice_discounts', 'payments', 'write_offs', 'audit_events',
-    'refunds', 'account_credit_entries', 'ledger_entries', 'invoice_runs',
+    'refunds', 'account_credit_entries', 'ledger_entries', 'invoice_runs', 'messages', 'message_attempts',
   ];
   const digests: Record<string, unknown> = {};
   for (const table of tables) {

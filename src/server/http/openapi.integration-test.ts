@@ -46,7 +46,7 @@ const operations = () =>
     Object.entries(item).map(([method, operation]) => ({ method: method.toUpperCase(), path, operation })),
   );
 /** Routes outside an organization: better-auth's (sign in, out, one's own password and name) and the first run. */
-const isOutsideOrganization = (path: string) => path.startsWith('/api/auth/') || path === '/api/setup';
+const isOutsideOrganization = (path: string) => path.startsWith('/api/auth/') || path === '/api/setup' || path.startsWith('/api/unsubscribe/');
 const operationAt = (method: string, path: string) => document.paths[path]![method.toLowerCase()]!;
 const problemRef = { $ref: '#/components/schemas/Problem' };
 
@@ -59,6 +59,8 @@ describe('the OpenAPI document at /docs/json', () => {
     expect(operationAt('POST', '/api/auth/sign-in/email').security).toEqual([]);
     expect(operationAt('GET', '/api/setup').security).toEqual([]);
     expect(operationAt('POST', '/api/setup').security).toEqual([]);
+    // An email's unsubscribe link: the message's random id is the proof, no login.
+    expect(operationAt('POST', '/api/unsubscribe/{id}').security).toEqual([]);
     const gated = operations().filter(({ path }) => !isOutsideOrganization(path));
     expect(gated.length).toBeGreaterThan(40);
     for (const { operation } of gated) expect(operation.security).toBeUndefined();

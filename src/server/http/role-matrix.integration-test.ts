@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { instructorRepository } from '../../db/repositories/instructor-repository.js';
+import { messageRepository } from '../../db/repositories/message-repository.js';
 import { buildClient, buildSubscription } from '../../db/seed/builders.js';
 import type { Role } from '../../domain/access/permissions.js';
 import { createInvoice } from '../services/billing/create-invoice.js';
@@ -32,6 +34,9 @@ interface Fixture {
   leoSubscriptionId: string;
   /** Open invoices of Ivy (Swim Team Sat), one per billing action so none depends on another. */
   ivy: { payments: string; discounts: string; credits: string; writeOff: string; void: string };
+  /** The fixture transfer's email to the family, and one of its emails marked failed (for Send again). */
+  messageId: string;
+  failedMessageId: string;
   /** What the calls themselves created, for later calls (the enrollment to unenroll). */
   made: Record<string, string>;
 }
@@ -135,6 +140,17 @@ const calls: Call[] = [
   { route: 'PATCH /api/organization/billing-settings', may: 'OM', path: () => '/api/organization/billing-settings', body: () => ({ invoiceDueDay: 5 }), valid: (b) => b.invoiceDueDay === 5 },
   { route: 'POST /api/invoice-runs', may: 'OM', path: () => '/api/invoice-runs', body: () => ({}), valid: (b) => b !== undefined },
 
+  // Emails: whoever sees families reads theirs and sets a guardian's choices; the outbox, Send
+  // again and the organization's kinds are for managers.
+  { route: 'GET /api/families/:id/messages', may: 'OMF', path: (f) => `/api/families/${f.s.family.id}/messages`, valid: (b) => list(b) && b.total >= 1 },
+  { route: 'GET /api/messages/:id', may: 'OMF', path: (f) => `/api/messages/${f.messageId}`, valid: (b, f) => b.id === f.messageId && b.text.includes('Maya Patel moves') },
+  { route: 'GET /api/guardians/:id/message-preferences', may: 'OMF', path: (f) => `/api/guardians/${f.guardianId}/message-preferences`, valid: (b) => Array.isArray(b.mutedKinds) },
+  { route: 'PUT /api/guardians/:id/message-preferences', may: 'OMF', path: (f) => `/api/guardians/${f.guardianId}/message-preferences`, body: () => ({ mutedKinds: ['reminders'] }), valid: (b) => b.mutedKinds.includes('reminders') },
+  { route: 'GET /api/organization/message-settings', may: 'OMF', path: () => '/api/organization/message-settings', valid: (b) => Array.isArray(b.mutedKinds) },
+  { route: 'GET /api/messages', may: 'OM', path: () => '/api/messages', valid: (b) => list(b) && b.total >= 3 },
+  { route: 'POST /api/messages/:id/send-again', may: 'OM', path: (f) => `/api/messages/${f.failedMessageId}/send-again`, body: () => ({}), valid: (b) => b.status === 'pending' },
+  { route: 'PUT /api/organization/message-settings', may: 'OM', path: () => '/api/organization/message-settings', body: () => ({ mutedKinds: ['billing'] }), valid: (b) => b.mutedKinds.includes('billing') },
+
   // Staff: the owner only.
   { route: 'GET /api/staff', may: 'O', path: () => '/api/staff', valid: (b) => Array.isArray(b) && b.some((m: any) => m.role === 'owner') },
   { route: 'POST /api/staff', may: 'O', path: () => '/api/staff', body: () => ({ name: 'New Desk', email: `desk-${randomUUID().slice(0, 8)}@example.test`, password: 'matrix-lanes-2027', role: 'front_desk' }), valid: (b) => b.role === 'front_desk' },
@@ -178,6 +194,11 @@ async function freshFixture(): Promise<Fixture> {
       })
     ).id;
   };
+  // The transfer told the family (one guardian) and both instructors; one instructor's email failed.
+  const messages = (await messageRepository.list(server.db, orgId, {}, { limit: 10, offset: 0 })).items;
+  const familyMessage = messages.find((m) => m.familyId === s.family.id)!;
+  const failed = messages.find((m) => m.recipientKind === 'instructor')!;
+  await server.db.execute(sql`update messages set status = 'failed', status_note = 'No such mailbox' where id = ${failed.id}`);
   const credit = await owner.post(`/api/families/${s.family.id}/account-credit`, { amount: 500, reason: 'Prepaid' });
   if (credit.status >= 300) throw new Error(`fixture account credit failed: ${JSON.stringify(credit.body)}`);
   return {
@@ -187,6 +208,8 @@ async function freshFixture(): Promise<Fixture> {
     marchPaymentId: (await owner.get(`/api/invoices/${s.march.id}`)).body.payments[0].id,
     leoSubscriptionId: leoSubscription.id,
     ivy: { payments: await invoiceFor(5), discounts: await invoiceFor(6), credits: await invoiceFor(7), writeOff: await invoiceFor(8), void: await invoiceFor(9) },
+    messageId: familyMessage.id,
+    failedMessageId: failed.id,
     made: {},
   };
 }

@@ -20,12 +20,12 @@ export async function registerUnsubscribeRoutes(app: FastifyInstance, db: Databa
     const tags = ['messages'];
 
     typed.get('/api/unsubscribe/:id', {
-      schema: { operationId: 'describeUnsubscribe', tags, summary: 'What an unsubscribe link turns off (changes nothing)', params: idParamsSchema, response: { 200: unsubscribeDto } },
+      schema: { operationId: 'describeUnsubscribe', tags, security: [], summary: 'What an unsubscribe link turns off (changes nothing)', params: idParamsSchema, response: { 200: unsubscribeDto } },
       handler: async (request) => describeUnsubscribe(db, request.params.id),
     });
 
     typed.post('/api/unsubscribe/:id', {
-      schema: { operationId: 'unsubscribe', tags, summary: "Turn off the link's kind of email for its reader", params: idParamsSchema, response: { 200: unsubscribeDto } },
+      schema: { operationId: 'unsubscribeFromKind', tags, security: [], summary: "Turn off the link's kind of email for its reader", params: idParamsSchema, response: { 200: unsubscribeDto } },
       handler: async (request) => unsubscribe(db, request.params.id),
     });
   });
