@@ -17,7 +17,7 @@ export const optionalKindLabels: Record<OptionalMessageKind, { label: string; de
 export const statusBadges: Record<MessageStatus, { label: string; color: string }> = {
   pending: { label: 'Waiting', color: 'blue' },
   sending: { label: 'Sending', color: 'blue' },
-  sent: { label: 'Sent', color: 'green' },
+  sent: { label: 'Sent', color: 'teal' },
   failed: { label: 'Failed', color: 'red' },
   withheld: { label: 'Not sent', color: 'gray' },
 };
