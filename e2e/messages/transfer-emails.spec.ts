@@ -20,6 +20,8 @@ test.beforeAll(async () => {
 test.afterAll(() => inbox.close());
 
 test('a transfer by front desk emails the guardians and both instructors within seconds; managers read them in the outbox; the guardian unsubscribes', async ({ page, saveScreen }) => {
+  // A transfer, then two screen sizes with axe on three screens each: more than one spec's minute.
+  test.setTimeout(180_000);
   await signInAs(page, 'frontDesk');
   // Beginners Mon's last client by name (the transfer specs take Beginners Tue's).
   const beginners = await sessionNamed(page.request, 'Beginners Mon');
