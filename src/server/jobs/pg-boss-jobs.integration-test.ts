@@ -49,10 +49,8 @@ describe('the jobs of either engine', () => {
       await database.close();
     }
   }, 30_000);
-});
 
-describe('jobs on pg-boss, two servers at once', () => {
-  itOnServer('both start together on a new schema; a keyed job sent by both runs once, never twice at once; a schedule runs once per interval across both; wake runs soon; stop lets go of every connection', async () => {
+  itOnServer('pg-boss, two servers at once: both start together on a new schema; a keyed job sent by both runs once, never twice at once; a schedule runs once per interval across both; wake runs soon; stop lets go of every connection', async () => {
     const database = await openTestDatabase();
     const counts = { keyed: 0, keyedAtOnce: 0, keyedMost: 0, every: 0, woken: 0 };
     const definitions = [
