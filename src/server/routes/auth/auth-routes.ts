@@ -82,7 +82,7 @@ async function forward(auth: Auth, o: AuthRouteOptions, request: FastifyRequest,
     }
     const retryAfter = response.headers.get('x-retry-after') ?? response.headers.get('retry-after');
     if (retryAfter) reply.header('retry-after', retryAfter);
-    throw problemOf(response.status, parsed, request.url);
+    throw problemOf(response.status, parsed, request.routeOptions.url ?? request.url);
   }
   reply.status(response.status);
   // Sent through the route's response schema, so an answer better-auth changes shape of shows at once.
