@@ -39,15 +39,15 @@ describe('messageRepository', () => {
     await messageRepository.insertMany(db, Array.from({ length: 6 }, (_, n) => message(org.id, n)));
     const mine = <T extends { organizationId: string }>(rows: T[]) => rows.filter((r) => r.organizationId === org.id);
     const [a, b] = await Promise.all([
-      db.transaction((tx) => messageRepository.claimWaiting(tx, { limit: 3, holdSeconds: 60 })),
-      db.transaction((tx) => messageRepository.claimWaiting(tx, { limit: 3, holdSeconds: 60 })),
+      db.transaction((tx) => messageRepository.claimWaiting(tx, { limit: 3, holdSeconds: 60, organizationIds: [org.id] })),
+      db.transaction((tx) => messageRepository.claimWaiting(tx, { limit: 3, holdSeconds: 60, organizationIds: [org.id] })),
     ]);
     const taken = [...mine(a), ...mine(b)].map((m) => m.id);
     expect(new Set(taken).size).toBe(taken.length);
-    expect(mine(await messageRepository.claimWaiting(db, { limit: 50, holdSeconds: 60 })).length).toBe(6 - taken.length);
+    expect(mine(await messageRepository.claimWaiting(db, { limit: 50, holdSeconds: 60, organizationIds: [org.id] })).length).toBe(6 - taken.length);
     // A sender that crashed: its hold runs out and another takes the message, one attempt more.
     await db.execute(sql`update messages set claimed_until = now() - interval '1 second' where organization_id = ${org.id}`);
-    const again = mine(await messageRepository.claimWaiting(db, { limit: 50, holdSeconds: 60 }));
+    const again = mine(await messageRepository.claimWaiting(db, { limit: 50, holdSeconds: 60, organizationIds: [org.id] }));
     expect(again).toHaveLength(6);
     expect(again.every((m) => m.attempts === 2 && m.status === 'sending')).toBe(true);
   });

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { faultPoint } from '../fault-injection.js';
+import { anyOf } from './window.js';
 import { messageAttempts, messages, organizations } from '../schema/index.js';
 
 export type MessageRow = typeof messages.$inferSelect;
@@ -70,15 +71,19 @@ export const messageRepository = {
    * waiting ones, and ones a sender took and did not finish within its hold (it crashed). SKIP
    * LOCKED lets several servers take different messages at once; the hold keeps them apart after.
    */
-  async claimWaiting(db: Database, o: { limit: number; holdSeconds: number }): Promise<MessageRow[]> {
+  async claimWaiting(
+    db: Database,
+    o: { limit: number; holdSeconds: number; /** Only these organizations' (tests sharing one database). */ organizationIds?: readonly string[] },
+  ): Promise<MessageRow[]> {
     faultPoint('messages.claim');
+    const only = o.organizationIds ? sql`and ${anyOf(messages.organizationId, o.organizationIds)}` : sql``;
     // Both drivers (node-postgres, PGlite) answer execute() with { rows }.
     const result = (await db.execute(sql`
       update ${messages} set status = 'sending', attempts = attempts + 1,
         claimed_until = now() + make_interval(secs => ${o.holdSeconds})
       where (organization_id, id) in (
         select organization_id, id from ${messages}
-        where (status = 'pending' and next_attempt_at <= now()) or (status = 'sending' and claimed_until < now())
+        where ((status = 'pending' and next_attempt_at <= now()) or (status = 'sending' and claimed_until < now())) ${only}
         order by next_attempt_at
         limit ${o.limit}
         for update skip locked

@@ -27,11 +27,14 @@ afterEach(() => {
   inbox.answerWith('accept');
 });
 
+/** The organizations this file made: its sender sends only theirs (other test files may share the database). */
+const organizationIds: string[] = [];
+
 /** One round of the outbox's sender against the test's SMTP server (what the worker does every few seconds). */
 async function sendNow(url = inbox.url) {
   const transport = smtpTransport(url);
   try {
-    return await sendWaitingMessages(server.db, transport, { fromAddress: 'office@riverside.example.test' });
+    return await sendWaitingMessages(server.db, transport, { fromAddress: 'office@riverside.example.test', organizationIds });
   } finally {
     transport.close();
   }
@@ -40,6 +43,7 @@ async function sendNow(url = inbox.url) {
 /** E1 with a second guardian, both with addresses, and the instructors' addresses. */
 async function scenario() {
   const s = await buildE1Scenario(server.db);
+  organizationIds.push(s.organization.id);
   const priya = (await guardianRepository.listForFamilies(server.db, s.organization.id, [s.family.id]))[0]!;
   const raj = await buildGuardian(server.db, s.organization.id, { familyId: s.family.id, name: 'Raj Patel', email: `raj-${randomUUID().slice(0, 8)}@example.test` });
   const instructorOf = async (instructorId: string) => (await instructorRepository.findById(server.db, s.organization.id, instructorId))!;

@@ -17,6 +17,8 @@ export interface SenderOptions {
   batchSize?: number;
   /** How long a sender holds the messages it took; one that crashed lets them go after this. */
   holdSeconds?: number;
+  /** Only these organizations' messages (tests that share one database); every organization's otherwise. */
+  organizationIds?: readonly string[];
 }
 
 /**
@@ -30,7 +32,11 @@ export async function sendWaitingMessages(db: Database, transport: MailTransport
   const round: SendRound = { sent: 0, retrying: 0, failed: 0 };
   const batchSize = o.batchSize ?? 25;
   for (;;) {
-    const taken = await messageRepository.claimWaiting(db, { limit: batchSize, holdSeconds: o.holdSeconds ?? 120 });
+    const taken = await messageRepository.claimWaiting(db, {
+      limit: batchSize,
+      holdSeconds: o.holdSeconds ?? 120,
+      ...(o.organizationIds ? { organizationIds: o.organizationIds } : {}),
+    });
     const senders = await organizationRepository.namesByIds(db, [...new Set(taken.map((m) => m.organizationId))]);
     for (const message of taken) {
       const outcome = await sendOne(db, transport, mailOf(message, { name: senders.get(message.organizationId) ?? '', address: o.fromAddress }), message);
