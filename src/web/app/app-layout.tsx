@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { AccountMenu } from '../features/auth/components/account-menu';
+import { HeaderSearch } from '../features/search/components/header-search';
 import type { Permission } from '../../domain/access/permissions';
 import { useCan } from '../features/auth/hooks/use-permission';
 import { useOrganization } from '../features/auth/hooks/use-session';
@@ -44,11 +45,14 @@ export function AppLayout() {
               <Title order={1} size="h4" lineClamp={1}>
                 {organization.name}
               </Title>
-              <Text size="sm" c="dimmed" visibleFrom="xs">
+              <Text size="sm" c="dimmed" visibleFrom="lg">
                 Times in {organization.timeZone} · amounts in {organization.currency}
               </Text>
             </Group>
-            <AccountMenu />
+            <Group gap="xs" wrap="nowrap">
+              <HeaderSearch />
+              <AccountMenu />
+            </Group>
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="xs" aria-label="Main" id="main-navigation" data-nav-closed={!navOpened || undefined}>

@@ -1,4 +1,5 @@
 import { Anchor, Group, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { StackedCell, StackedTable } from '../../shared/components/stacked-table';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -81,7 +82,7 @@ function useClientSearch() {
 function ClientsTable({ clients }: { clients: ClientDto[] }) {
   const format = useFormat();
   return (
-    <Table highlightOnHover verticalSpacing={4} fz="sm">
+    <StackedTable highlightOnHover verticalSpacing={4} fz="sm">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Name</Table.Th>
@@ -92,18 +93,18 @@ function ClientsTable({ clients }: { clients: ClientDto[] }) {
       <Table.Tbody>
         {clients.map((client) => (
           <Table.Tr key={client.id}>
-            <Table.Td>
+            <StackedCell label="Name">
               <ClientLink client={client} />
-            </Table.Td>
-            <Table.Td>{client.birthDate ? format.date(client.birthDate) : '—'}</Table.Td>
-            <Table.Td>
-              <Text size="sm" lineClamp={1}>
-                {client.notes}
+            </StackedCell>
+            <StackedCell label="Born">{client.birthDate ? format.date(client.birthDate) : '—'}</StackedCell>
+            <StackedCell label="Notes">
+              <Text size="sm" lineClamp={1} title={client.notes ?? undefined}>
+                {client.notes || '—'}
               </Text>
-            </Table.Td>
+            </StackedCell>
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </StackedTable>
   );
 }

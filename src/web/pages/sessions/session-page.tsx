@@ -36,10 +36,10 @@ export function SessionPage() {
             <Title order={2}>{session.data.name}</Title>
             <SessionDetails session={session.data} />
             <Grid gap="md">
-              <Grid.Col span={3}>
+              <Grid.Col span={{ base: 12, sm: 3 }}>
                 <DatesColumn dates={dates} selected={selected} onSelect={(date) => setParams({ date }, { replace: true })} />
               </Grid.Col>
-              <Grid.Col span={9}>
+              <Grid.Col span={{ base: 12, sm: 9 }}>
                 <Title order={3} size="h5" mb="xs">
                   Roster
                 </Title>

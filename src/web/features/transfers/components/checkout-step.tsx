@@ -27,7 +27,7 @@ export function CheckoutStep({ discounts, onDiscountsChange, preview, finishing,
   return (
     <Stack gap="md">
       <TransferWarnings warnings={shown.warnings} />
-      <SimpleGrid cols={2} spacing="md">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <Stack gap="sm">
           <NewInvoiceLines invoice={shown.quote.invoice} />
           <WhatChanges changes={shown.quote.changes} />

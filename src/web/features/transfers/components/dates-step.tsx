@@ -72,7 +72,7 @@ interface DateChoicesProps extends Pick<DatesStepProps, 'start' | 'target' | 'va
 function DateChoices({ start, target, value, onChange, errors }: DateChoicesProps) {
   const oldDates = useSessionDates(start.sessionId, oldEndRange(start));
   return (
-    <SimpleGrid cols={2}>
+    <SimpleGrid cols={{ base: 1, xs: 2 }}>
       <SessionDateSelect
         label={`First date in ${target.sessionName}`}
         description="Only real dates of that session; the default is the first on or after the transfer date."
