@@ -7,6 +7,7 @@ import { HeaderSearch } from '../features/search/components/header-search';
 import type { Permission } from '../../domain/access/permissions';
 import { useCan } from '../features/auth/hooks/use-permission';
 import { useOrganization } from '../features/auth/hooks/use-session';
+import { EnrollDialogProvider } from '../features/enrollment/components/enroll-dialog-provider';
 import { TransferDialogProvider } from '../features/transfers/components/transfer-dialog-provider';
 import { screenLoading } from './lazy-screen';
 
@@ -26,6 +27,7 @@ export function AppLayout() {
   const [navOpened, nav] = useDisclosure(false);
   return (
     <TransferDialogProvider>
+      <EnrollDialogProvider>
       <Anchor href="#main" className="skip-link">
         Skip to main content
       </Anchor>
@@ -76,6 +78,7 @@ export function AppLayout() {
           </Suspense>
         </AppShell.Main>
       </AppShell>
+      </EnrollDialogProvider>
     </TransferDialogProvider>
   );
 }

@@ -106,6 +106,7 @@ function PriceAdjustments({ shown, discounts, onDiscountsChange, preview }: Pric
         computed={preview.data?.invoice.discounts}
         errors={fieldErrors(preview.error)}
         onChange={onDiscountsChange}
+        subtotal={shown.invoice.subtotal}
       />
       <Divider />
       {preview.error ? (

@@ -1,0 +1,24 @@
+import { useState, type ReactNode } from 'react';
+import type { EnrollStart } from '../enroll-start';
+import { StartEnrollmentContext } from '../hooks/use-start-enrollment';
+import { EnrollDialog } from './enroll-dialog';
+
+/** Hosts the one enroll dialog; each start gets a fresh dialog (and a fresh checkout key). */
+export function EnrollDialogProvider({ children }: { children: ReactNode }) {
+  const [current, setCurrent] = useState<{ start: EnrollStart; id: number; opened: boolean } | null>(null);
+  const start = (next: EnrollStart) => setCurrent((previous) => ({ start: next, id: (previous?.id ?? 0) + 1, opened: true }));
+  return (
+    <StartEnrollmentContext value={start}>
+      {children}
+      {current && (
+        <EnrollDialog
+          key={current.id}
+          start={current.start}
+          opened={current.opened}
+          onClose={() => setCurrent((previous) => previous && { ...previous, opened: false })}
+          onClosed={() => setCurrent((previous) => (previous?.opened === false ? null : previous))}
+        />
+      )}
+    </StartEnrollmentContext>
+  );
+}
