@@ -17,6 +17,7 @@ const ClientProfilePage = lazy(() =>
   import('../pages/clients/client-profile-page').then((m) => ({ default: m.ClientProfilePage })),
 );
 
+const NewFamilyPage = lazy(() => import('../pages/families/new-family-page').then((m) => ({ default: m.NewFamilyPage })));
 const FamilyPage = lazy(() => import('../pages/families/family-page').then((m) => ({ default: m.FamilyPage })));
 const InvoicePrintPage = lazy(() => import('../pages/invoices/invoice-print-page').then((m) => ({ default: m.InvoicePrintPage })));
 
@@ -44,6 +45,7 @@ const router = createBrowserRouter([
       { path: 'sessions/:sessionId', element: <SessionPage /> },
       { path: 'clients', element: <ClientsPage /> },
       { path: 'clients/:clientId', element: <ClientProfilePage /> },
+      { path: 'families/new', element: <NewFamilyPage /> },
       { path: 'families/:familyId', element: <FamilyPage /> },
       setupRoute,
       { path: '*', element: <NotFoundPage /> },

@@ -1,4 +1,4 @@
-import { Anchor, Group, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { StackedCell, StackedTable } from '../../shared/components/stacked-table';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
@@ -24,9 +24,14 @@ export function ClientsPage() {
       <Group justify="space-between" align="flex-end">
         <Title order={2}>Clients</Title>
         {can('clients.write') && (
-          <Anchor component={Link} to="/setup/clients" size="sm">
-            Add a client
-          </Anchor>
+          <Group gap="sm">
+            <Anchor component={Link} to="/setup/clients" size="sm">
+              Add a child to a family
+            </Anchor>
+            <Button component={Link} to="/families/new" size="xs">
+              New family
+            </Button>
+          </Group>
         )}
       </Group>
       <TextInput
@@ -34,7 +39,7 @@ export function ClientsPage() {
         placeholder="e.g. Maya Patel"
         value={search}
         onChange={(event) => setSearch(event.currentTarget.value)}
-        w={360}
+        w={{ base: '100%', xs: 360 }}
       />
       <QueryState
         label="clients"
