@@ -120,7 +120,7 @@ export function EnrollDialog({ start, opened, onClose, onClosed }: EnrollDialogP
               />
             )}
             {name === step && step === 'date' && session && (
-              <DateStep sessionId={session.id} from={start.date ?? format.today()} selected={firstDate} onSelect={setFirstDate} onBack={back} onContinue={next} />
+              <DateStep sessionId={session.id} from={firstOffered(start.date, format.today())} selected={firstDate} onSelect={setFirstDate} onBack={back} onContinue={next} />
             )}
             {name === step && step === 'payment' && (
               <EnrollCheckout
@@ -218,4 +218,9 @@ function EnrollCheckout({ discounts, onDiscountsChange, preview, finishing, onFi
       )}
     </Stack>
   );
+}
+
+/** Dates are offered from the date the entry point showed, or today if that has passed (the past needs a manager, and is not offered here). */
+function firstOffered(date: string | undefined, today: string) {
+  return date && date > today ? date : today;
 }
