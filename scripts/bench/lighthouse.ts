@@ -128,13 +128,11 @@ export function writeLighthouseSection(figures: LighthouseFigures[], o: { starte
   writeFileSync(file, next);
 }
 
-/** Starts a demo server of its own, measures, stops it. */
-export async function runLighthouseBench(log: (line: string) => void) {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'lighthouse-demo-'));
-  const server = await startServer({ entry: 'src/server/main.ts', env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, port, readyPath: '/api/me' });
+/** Starts a demo server of its own (or uses the one at `url`, e.g. `--url http://127.0.0.1:3000`), measures, stops it. */
+export async function runLighthouseBench(log: (line: string) => void, url?: string) {
+  const server = url ? { baseUrl: url, stop: async () => {} } : await startDemoServer();
   try {
-    const baseUrl = `http://127.0.0.1:${port}`;
+    const { baseUrl } = server;
     const cookie = await signIn(baseUrl);
     const pages = [
       { name: 'schedule', path: '/' },
@@ -146,11 +144,18 @@ export async function runLighthouseBench(log: (line: string) => void) {
   }
 }
 
+async function startDemoServer() {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'lighthouse-demo-'));
+  return startServer({ entry: 'src/server/main.ts', env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, port, readyPath: '/api/me' });
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const startedAt = new Date().toISOString();
   const log = (line: string) => console.log(`[lighthouse] ${line}`);
   // The server it starts is stopped by runLighthouseBench, or killed with this process (processes.ts).
-  const figures = await runLighthouseBench(log);
+  const at = process.argv.indexOf('--url');
+  const figures = await runLighthouseBench(log, at > 0 ? process.argv[at + 1] : undefined);
   console.table(figures);
   if (!process.argv.includes('--no-doc')) writeLighthouseSection(figures, { startedAt });
 }

@@ -10,6 +10,7 @@ import { useFamilyBalance } from '../../features/billing/hooks/use-billing';
 import { clientsApi, familiesApi, guardiansApi } from '../../features/catalog/api/catalog-api';
 import { useResource, useResourceList } from '../../features/catalog/hooks/use-resource';
 import { GuardianContact } from '../../features/clients/components/family-card';
+import { FamilyChildren, FamilyHistory } from '../../features/families/family-children';
 import { QueryState } from '../../shared/components/query-state';
 import { useFormat } from '../../shared/format/use-format';
 
@@ -64,6 +65,9 @@ function Family({ family, balance }: { family: FamilyDto; balance: FamilyBalance
         </Paper>
         <BalanceCard family={family} balance={balance} />
       </SimpleGrid>
+      <div className="no-print">
+        <FamilyChildren children={clients.data?.items ?? []} />
+      </div>
       <Stack gap="xs" component="section" aria-labelledby="invoices-heading" data-print-section="invoices">
         <Title order={3} size="h4" id="invoices-heading">
           Invoices
@@ -77,6 +81,7 @@ function Family({ family, balance }: { family: FamilyDto; balance: FamilyBalance
         )}
       </Stack>
       <FamilyStatement familyId={family.id} />
+      <FamilyHistory children={clients.data?.items ?? []} />
     </>
   );
 }
