@@ -36,7 +36,8 @@ const RUNS = 3;
 async function signIn(baseUrl: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
+    // The server trusts its own public address (http://localhost:PORT by default) as the origin of a sign-in.
+    headers: { 'content-type': 'application/json', origin: baseUrl.replace('127.0.0.1', 'localhost') },
     body: JSON.stringify({ email: FRONT_DESK, password: DEMO_PASSWORD }),
   });
   if (!response.ok) throw new Error(`Sign-in answered ${response.status}: ${await response.text()}`);

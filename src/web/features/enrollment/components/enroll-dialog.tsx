@@ -13,7 +13,8 @@ import { finishFields, FinishOptions } from '../../transfers/components/finish-o
 import { NewInvoiceLines } from '../../transfers/components/new-invoice-lines';
 import type { EnrollStart } from '../enroll-start';
 import { useEnroll, useEnrollmentPreview, type EnrollmentPreview } from '../hooks/use-enrollment-checkout';
-import { ClientStep, DateStep, SessionStep, StepHeading, type ChosenClient } from './enroll-steps';
+import { StepHeading } from '../../../shared/components/step-heading';
+import { ClientStep, DateStep, SessionStep, type ChosenClient } from './enroll-steps';
 
 interface EnrollDialogProps {
   start: EnrollStart;

@@ -1,7 +1,8 @@
-import { Badge, Button, Group, Loader, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Loader, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
+import { StepHeading } from '../../../shared/components/step-heading';
 import type { SessionDto } from '../../../api/types';
 import { QueryState } from '../../../shared/components/query-state';
 import { addDays } from '../../../shared/format/dates';
@@ -18,17 +19,6 @@ export interface ChosenClient {
   id: string;
   name: string;
   familyName?: string;
-}
-
-/** A step's heading, focused when the step opens so keyboard and screen-reader users start there. */
-export function StepHeading({ children }: { children: ReactNode }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  return (
-    <Title order={3} size="h5" ref={heading} tabIndex={-1} style={{ outline: 'none' }}>
-      {children}
-    </Title>
-  );
 }
 
 /** Step: who to enroll, found by their name or a parent's name, phone or email. */

@@ -1,3 +1,4 @@
+import { StepHeading } from '../../../shared/components/step-heading';
 import { Button, Divider, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { DiscountInput, FinishInput, TransferPreviewDto } from '../../../api/types';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
@@ -26,6 +27,7 @@ export function CheckoutStep({ discounts, onDiscountsChange, preview, finishing,
   if (!shown) return <CheckoutNotShown preview={preview} onBack={onBack} />;
   return (
     <Stack gap="md">
+      <StepHeading>Payment</StepHeading>
       <TransferWarnings warnings={shown.warnings} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <Stack gap="sm">

@@ -196,7 +196,7 @@ export function DiscountFields({ draft, set, errors }: DiscountFieldsProps) {
       />
       <Group align="flex-start" grow>
         {draft.kind === 'amount' ? (
-          <MoneyInput label="Amount off" value={draft.amount} onChange={(amount) => set({ amount })} error={errors.value} required />
+          <MoneyInput label="Amount off" value={draft.amount} onChange={(amount) => set({ amount })} error={errors.value} required autoFocus />
         ) : (
           <TextInput
             label="Percent off"
