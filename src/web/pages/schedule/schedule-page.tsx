@@ -12,13 +12,14 @@ import { useSchedule } from '../../features/schedule/hooks/use-schedule';
 import { readScheduleSearch, schedulePeriod, type ScheduleView } from '../../features/schedule/schedule-period';
 import { problemMessage } from '../../shared/components/problem-message';
 
-// The calendar (the heaviest code of the app) is loaded only where it is drawn: not on a phone.
-const ScheduleCalendar = lazy(() =>
-  import('../../features/schedule/components/schedule-calendar').then((m) => ({ default: m.ScheduleCalendar })),
-);
-
 /** Phones (below Mantine's sm breakpoint, where the menu folds away) get the week as a list. */
 const phoneQuery = '(max-width: 47.99em)';
+
+// The calendar (the heaviest code of the app) is loaded only where it is drawn: not on a phone.
+// Elsewhere it is asked for as soon as this page's code runs, alongside the week's sessions.
+const loadCalendar = () => import('../../features/schedule/components/schedule-calendar');
+if (!window.matchMedia(phoneQuery).matches) void loadCalendar();
+const ScheduleCalendar = lazy(() => loadCalendar().then((m) => ({ default: m.ScheduleCalendar })));
 
 /** The same empty list at every render, so the calendar is not drawn again for nothing. */
 const noEntries: ScheduleEntryDto[] = [];

@@ -1,7 +1,9 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import type { EnrollStart } from '../enroll-start';
 import { StartEnrollmentContext } from '../hooks/use-start-enrollment';
-import { EnrollDialog } from './enroll-dialog';
+
+// Its own chunk, loaded on the first enrollment (the checkout's code is not needed before).
+const EnrollDialog = lazy(() => import('./enroll-dialog').then((m) => ({ default: m.EnrollDialog })));
 
 /** Hosts the one enroll dialog; each start gets a fresh dialog (and a fresh checkout key). */
 export function EnrollDialogProvider({ children }: { children: ReactNode }) {
@@ -11,13 +13,15 @@ export function EnrollDialogProvider({ children }: { children: ReactNode }) {
     <StartEnrollmentContext value={start}>
       {children}
       {current && (
-        <EnrollDialog
-          key={current.id}
-          start={current.start}
-          opened={current.opened}
-          onClose={() => setCurrent((previous) => previous && { ...previous, opened: false })}
-          onClosed={() => setCurrent((previous) => (previous?.opened === false ? null : previous))}
-        />
+        <Suspense fallback={null}>
+          <EnrollDialog
+            key={current.id}
+            start={current.start}
+            opened={current.opened}
+            onClose={() => setCurrent((previous) => previous && { ...previous, opened: false })}
+            onClosed={() => setCurrent((previous) => (previous?.opened === false ? null : previous))}
+          />
+        </Suspense>
       )}
     </StartEnrollmentContext>
   );
