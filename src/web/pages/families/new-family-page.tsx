@@ -116,7 +116,12 @@ function NewFamilyForm({ registering }: { registering: ReturnType<typeof useRegi
             </Group>
           </Stack>
         </Paper>
-        <ProblemAlert error={registering.error} title="The family was not added" />
+        <ProblemAlert
+          error={registering.error}
+          title="The family was not added"
+          shownFields={['body.name', 'body.guardians', 'body.children']}
+          fieldsHint="Correct the fields marked in red and add the family again."
+        />
         <Group>
           <Button type="submit" loading={registering.isPending}>
             Add the family
