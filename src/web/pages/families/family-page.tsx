@@ -1,7 +1,7 @@
-import { Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { ClientDto, FamilyBalanceDto, FamilyDto, GuardianDto } from '../../api/types';
+import type { FamilyBalanceDto, FamilyDto, GuardianDto } from '../../api/types';
 import { useCan } from '../../features/auth/hooks/use-permission';
 import { AccountCreditDialog } from '../../features/billing/components/account-credit-dialog';
 import { FamilyInvoices } from '../../features/billing/components/family-invoices';
@@ -46,21 +46,13 @@ function Family({ family, balance }: { family: FamilyDto; balance: FamilyBalance
   return (
     <>
       <Title order={2}>{family.name} family</Title>
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" data-print-section="summary">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" data-print-section="summary">
         <Paper withBorder p="md">
           <Title order={3} size="h5" mb="xs">
             Guardians
           </Title>
           <QueryState label="the guardians" isPending={guardians.isPending} error={guardians.error}>
             <Guardians guardians={guardians.data?.items ?? []} />
-          </QueryState>
-        </Paper>
-        <Paper withBorder p="md">
-          <Title order={3} size="h5" mb="xs">
-            Clients
-          </Title>
-          <QueryState label="the clients" isPending={clients.isPending} error={clients.error}>
-            <Clients clients={clients.data?.items ?? []} />
           </QueryState>
         </Paper>
         <BalanceCard family={family} balance={balance} />
@@ -100,27 +92,6 @@ function Guardians({ guardians }: { guardians: GuardianDto[] }) {
         <GuardianContact key={guardian.id} guardian={guardian} />
       ))}
     </Stack>
-  );
-}
-
-function Clients({ clients }: { clients: ClientDto[] }) {
-  if (clients.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        No client in this family yet.
-      </Text>
-    );
-  }
-  return (
-    <List size="sm" spacing={4} listStyleType="none" ml={0} pl={0}>
-      {clients.map((client) => (
-        <List.Item key={client.id}>
-          <Anchor component={Link} to={`/clients/${client.id}`} size="sm">
-            {client.firstName} {client.lastName}
-          </Anchor>
-        </List.Item>
-      ))}
-    </List>
   );
 }
 
