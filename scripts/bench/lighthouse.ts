@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
@@ -100,7 +100,7 @@ const START = '<!-- lighthouse:start -->';
 const END = '<!-- lighthouse:end -->';
 
 /** The section of docs/performance.md this script owns, between its markers (added at the end the first time). */
-export function writeLighthouseSection(figures: LighthouseFigures[], o: { startedAt: string; startSeconds?: number }) {
+export function writeLighthouseSection(figures: LighthouseFigures[], o: { startedAt: string; startSeconds?: number; loadAverage: number }) {
   const file = join(ROOT, 'docs', 'performance.md');
   const row = (f: LighthouseFigures) =>
     `| ${f.page} | ${f.preset} | ${f.performance} | ${f.accessibility} | ${(f.fcpMs / 1000).toFixed(1)} s | ${(f.lcpMs / 1000).toFixed(1)} s | ${f.tbtMs.toFixed(0)} ms | ${f.cls.toFixed(3)} | ${f.transferKb.toFixed(0)} KB | ${f.targetsOk ? 'yes' : 'no'} |`;
@@ -112,6 +112,9 @@ export function writeLighthouseSection(figures: LighthouseFigures[], o: { starte
     'Lighthouse from npm in Debian\'s Chromium, signed in as the front desk, against `npm start`\'s server (demo data, embedded',
     'database) on this machine; mobile preset (simulated mid-range phone, throttled 4G) and desktop preset; median of 3 runs by',
     'performance score. Targets (issue 15): mobile performance ≥ 90, accessibility 100, layout shift < 0.1, touch targets ≥ 24×24 px.',
+    `Load average when it started: ${o.loadAverage.toFixed(1)} on ${cpus().length} cores. Lighthouse's simulated throttling multiplies the`,
+    'main-thread time it observes (×4 on mobile), so on a busy machine total blocking time and the performance score come out worse',
+    'than on an idle one; compare runs at similar load.',
     '',
     '| page | preset | performance | accessibility | first contentful paint | largest contentful paint | total blocking time | layout shift | transferred | touch targets ≥ 24 px |',
     '|---|---|---|---|---|---|---|---|---|---|',
@@ -153,10 +156,11 @@ async function startDemoServer() {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const startedAt = new Date().toISOString();
+  const loadAverage = loadavg()[0]!;
   const log = (line: string) => console.log(`[lighthouse] ${line}`);
   // The server it starts is stopped by runLighthouseBench, or killed with this process (processes.ts).
   const at = process.argv.indexOf('--url');
   const figures = await runLighthouseBench(log, at > 0 ? process.argv[at + 1] : undefined);
   console.table(figures);
-  if (!process.argv.includes('--no-doc')) writeLighthouseSection(figures, { startedAt });
+  if (!process.argv.includes('--no-doc')) writeLighthouseSection(figures, { startedAt, loadAverage });
 }
