@@ -12,6 +12,7 @@ import { benchAuthenticatedNoop, benchRead, chooseReadTargets, longestHistoryCli
 import { consoleTable, writeLatestRun, type BenchResults } from './report.js';
 import { benchHello, benchTransferFloor, benchTransfersOverHttp, planTransfers, type CpuProbe } from './transfers.js';
 import { buildWeb, emptyWebResult, measureBundle, measureInteractive, type WebResult } from './web.js';
+import { runLighthouseBench, writeLighthouseSection } from './lighthouse.js';
 
 /**
  * `npm run bench`: the product's speed as ratios to what no application can beat on this
@@ -265,6 +266,12 @@ try {
       writeLatestRun(join(ROOT, 'docs', 'performance.md'), results);
       log('wrote docs/performance.md');
     }
+  }
+  // Lighthouse on the demo organization, on a server of its own (scripts/bench/lighthouse.ts), after the load runs.
+  if (!args['skip-web'] && args.only === undefined) {
+    const loadAverage = loadavg()[0]!;
+    const figures = await runLighthouseBench(log);
+    if (!args['no-doc']) writeLighthouseSection(figures, { startedAt: new Date().toISOString(), loadAverage });
   }
 } finally {
   for (const stop of stops.reverse()) await stop().catch(() => {});
