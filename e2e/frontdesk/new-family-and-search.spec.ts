@@ -70,13 +70,13 @@ for (const screen of screens) {
       const suffix = unique();
       const phone = `+1 555 02${suffix.slice(0, 1)} ${suffix.slice(1)}`;
       const family = await newFamily(page.request, { familyName: 'Okafor', childFirstName: 'Ike', phone });
-      const { session, dates } = await openDates(page.request, 'Intermediate Thu', demoToday());
+      const { session, dates } = await openDates(page.request, 'Junior Team Thu', demoToday());
       const enrolled = await page.request.post('/api/subscriptions', {
         headers: { 'idempotency-key': `family-page-${family.family.id}` },
         data: { clientId: family.child.id, sessionId: session.id, startsOn: dates[0], finish: { kind: 'pay_later', dueOn: null } },
       });
       expect(enrolled.status(), await enrolled.text()).toBe(201);
-      const invoiceTotal = await firstMonthInvoice(page.request, 'Intermediate Thu', dates[0]!);
+      const invoiceTotal = await firstMonthInvoice(page.request, 'Junior Team Thu', dates[0]!);
 
       await page.goto('/');
       const search = await openSearch(page);
@@ -91,7 +91,7 @@ for (const screen of screens) {
       await expect(page.getByText('Parent Okafor')).toBeVisible();
       const children = page.getByRole('region', { name: 'Children and enrollments' });
       await expect(children.getByRole('link', { name: family.childName })).toBeVisible();
-      await expect(children).toContainText(`Intermediate Thu from ${shownDate(dates[0]!)}`);
+      await expect(children).toContainText(`Junior Team Thu from ${shownDate(dates[0]!)}`);
       await expect(page.getByTestId('family-balance')).toContainText(shownMoney(invoiceTotal));
       await expect(page.getByRole('region', { name: 'History' })).toContainText('Enrolled');
       await saveScreen(`family-page-${screen.name}`);

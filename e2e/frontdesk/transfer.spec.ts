@@ -17,17 +17,17 @@ async function enrolledChild(request: APIRequestContext, familyName: string) {
   });
   expect(response.status(), await response.text()).toBe(201);
   const transferDate = dates[3]!;
-  // The new session's first date: the first Thursday with a free seat on or after the transfer date.
-  const thursdays = await openDates(request, 'Intermediate Thu', transferDate);
-  return { ...family, transferDate, firstDate: thursdays.dates[0]! };
+  // The new session's first date: the first Monday with a free seat on or after the transfer date.
+  const mondays = await openDates(request, 'Swim Team Mon', transferDate);
+  return { ...family, transferDate, firstDate: mondays.dates[0]! };
 }
 
 test.describe('a transfer on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test('schedule list → roster → X → Intermediate Thu → pay later, every step fitting the screen', async ({ frontDesk: page, saveScreen }) => {
+  test('schedule list → roster → X → Swim Team Mon → pay later, every step fitting the screen', async ({ frontDesk: page, saveScreen }) => {
     const child = await enrolledChild(page.request, 'Phone');
-    const expected = await firstMonthInvoice(page.request, 'Intermediate Thu', child.firstDate);
+    const expected = await firstMonthInvoice(page.request, 'Swim Team Mon', child.firstDate);
 
     await page.goto(`/?date=${child.transferDate}`);
     await page.getByRole('button', { name: /^Beginners Tue, .* enrolled/ }).click();
@@ -44,7 +44,7 @@ test.describe('a transfer on a phone', () => {
     await expect(dialog.getByRole('radio', { name: /^Advanced Wed,.*Full/ })).toBeVisible();
     await saveScreen('phone-transfer-targets');
     await expectFitsAndAccessible(page, 'phone: transfer targets');
-    await dialog.getByRole('radio', { name: /^Intermediate Thu,/ }).click();
+    await dialog.getByRole('radio', { name: /^Swim Team Mon,/ }).click();
     await dialog.getByRole('button', { name: 'Continue to dates' }).click();
     await expect(dialog.getByText('Ready for payment')).toBeVisible();
     await expectFitsAndAccessible(page, 'phone: transfer dates');
@@ -59,7 +59,7 @@ test.describe('a transfer on a phone', () => {
     expect(fits).toBe(true);
     await payLater.click();
     await expect(page.getByTestId('transfer-event')).toContainText(
-      `Transferred from Beginners Tue to Intermediate Thu on ${shownDate(child.transferDate)}`,
+      `Transferred from Beginners Tue to Swim Team Mon on ${shownDate(child.transferDate)}`,
     );
     await saveScreen('phone-transfer-done');
     await expectFitsAndAccessible(page, 'phone: client profile after transfer');
@@ -71,7 +71,7 @@ test.describe('a transfer by keyboard alone', () => {
 
   test('focus follows each step; the session list is one Tab stop crossed with arrow keys', async ({ frontDesk: page, saveScreen }) => {
     const child = await enrolledChild(page.request, 'Keyboard');
-    const expected = await firstMonthInvoice(page.request, 'Intermediate Thu', child.firstDate);
+    const expected = await firstMonthInvoice(page.request, 'Swim Team Mon', child.firstDate);
     const weekday = Temporal.PlainDate.from(child.transferDate).dayOfWeek;
     expect(weekday).toBe(2);
 
@@ -92,11 +92,11 @@ test.describe('a transfer by keyboard alone', () => {
     await radios.first().focus();
     await page.keyboard.press('Space');
     for (let i = 0; i < 30; i += 1) {
-      if (await dialog.getByRole('radio', { name: /^Intermediate Thu,/ }).isChecked()) break;
+      if (await dialog.getByRole('radio', { name: /^Swim Team Mon,/ }).isChecked()) break;
       await page.keyboard.press('ArrowDown');
     }
-    await expect(dialog.getByRole('radio', { name: /^Intermediate Thu,/ })).toBeFocused();
-    await expect(dialog.getByRole('radio', { name: /^Intermediate Thu,/ })).toBeChecked();
+    await expect(dialog.getByRole('radio', { name: /^Swim Team Mon,/ })).toBeFocused();
+    await expect(dialog.getByRole('radio', { name: /^Swim Team Mon,/ })).toBeChecked();
     await page.keyboard.press('Tab');
     await expect(dialog.getByRole('button', { name: 'Continue to dates' })).toBeFocused();
     await page.keyboard.press('Enter');
@@ -120,6 +120,6 @@ test.describe('a transfer by keyboard alone', () => {
 
     await dialog.getByRole('button', { name: 'Enroll and Pay Later' }).focus();
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('transfer-event')).toContainText(`Transferred from Beginners Tue to Intermediate Thu`);
+    await expect(page.getByTestId('transfer-event')).toContainText(`Transferred from Beginners Tue to Swim Team Mon`);
   });
 });
