@@ -14,6 +14,7 @@ import { openDatabase } from '../../src/db/client.js';
 import { benchInvoiceRun, type InvoiceRunResult } from './invoices.js';
 import { benchHello, benchTransferFloor, benchTransfersOverHttp, planTransfers, type CpuProbe } from './transfers.js';
 import { buildWeb, emptyWebResult, measureBundle, measureInteractive, type WebResult } from './web.js';
+import { runLighthouseBench, writeLighthouseSection } from './lighthouse.js';
 
 /**
  * `npm run bench`: the product's speed as ratios to what no application can beat on this
@@ -285,6 +286,12 @@ try {
       writeLatestRun(join(ROOT, 'docs', 'performance.md'), results);
       log('wrote docs/performance.md');
     }
+  }
+  // Lighthouse on the demo organization, on a server of its own (scripts/bench/lighthouse.ts), after the load runs.
+  if (!args['skip-web'] && args.only === undefined) {
+    const loadAverage = loadavg()[0]!;
+    const figures = await runLighthouseBench(log);
+    if (!args['no-doc']) writeLighthouseSection(figures, { startedAt: new Date().toISOString(), loadAverage });
   }
 } finally {
   for (const stop of stops.reverse()) await stop().catch(() => {});

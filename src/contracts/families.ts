@@ -72,3 +72,13 @@ export type SearchResultDto = z.infer<typeof searchResultDto>;
 export const clientFilter = familyFilter.extend({
   search: z.string().max(100).optional().describe('Words that appear in the name, case- and accent-insensitive, e.g. "zoe pat"'),
 });
+
+/** A new family in one step (the front desk's "New family"): its name, at least one guardian and one child. */
+export const registerFamilyBody = z.object({
+  name: nameSchema,
+  guardians: z.array(createGuardianBody.omit({ familyId: true })).min(1, 'add at least one guardian').max(6),
+  children: z.array(createClientBody.omit({ familyId: true })).min(1, 'add at least one child').max(12),
+});
+export type RegisterFamilyInput = z.output<typeof registerFamilyBody>;
+export const registeredFamilyDto = z.object({ family: familyDto, guardians: z.array(guardianDto), children: z.array(clientDto) });
+export type RegisteredFamilyDto = z.infer<typeof registeredFamilyDto>;

@@ -3,9 +3,11 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { AccountMenu } from '../features/auth/components/account-menu';
+import { HeaderSearch } from '../features/search/components/header-search';
 import type { Permission } from '../../domain/access/permissions';
 import { useCan } from '../features/auth/hooks/use-permission';
 import { useOrganization } from '../features/auth/hooks/use-session';
+import { EnrollDialogProvider } from '../features/enrollment/components/enroll-dialog-provider';
 import { TransferDialogProvider } from '../features/transfers/components/transfer-dialog-provider';
 import { screenLoading } from './lazy-screen';
 
@@ -26,6 +28,7 @@ export function AppLayout() {
   const [navOpened, nav] = useDisclosure(false);
   return (
     <TransferDialogProvider>
+      <EnrollDialogProvider>
       <Anchor href="#main" className="skip-link">
         Skip to main content
       </Anchor>
@@ -45,11 +48,14 @@ export function AppLayout() {
               <Title order={1} size="h4" lineClamp={1}>
                 {organization.name}
               </Title>
-              <Text size="sm" c="dimmed" visibleFrom="xs">
+              <Text size="sm" c="dimmed" visibleFrom="lg">
                 Times in {organization.timeZone} · amounts in {organization.currency}
               </Text>
             </Group>
-            <AccountMenu />
+            <Group gap="xs" wrap="nowrap">
+              <HeaderSearch />
+              <AccountMenu />
+            </Group>
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="xs" aria-label="Main" id="main-navigation" data-nav-closed={!navOpened || undefined}>
@@ -73,6 +79,7 @@ export function AppLayout() {
           </Suspense>
         </AppShell.Main>
       </AppShell>
+      </EnrollDialogProvider>
     </TransferDialogProvider>
   );
 }

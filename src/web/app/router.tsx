@@ -18,6 +18,7 @@ const ClientProfilePage = lazy(() =>
   import('../pages/clients/client-profile-page').then((m) => ({ default: m.ClientProfilePage })),
 );
 
+const NewFamilyPage = lazy(() => import('../pages/families/new-family-page').then((m) => ({ default: m.NewFamilyPage })));
 const FamilyPage = lazy(() => import('../pages/families/family-page').then((m) => ({ default: m.FamilyPage })));
 const ForgotPasswordPage = lazy(() => import('../pages/login/password-reset-pages').then((m) => ({ default: m.ForgotPasswordPage })));
 const ResetPasswordPage = lazy(() => import('../pages/login/password-reset-pages').then((m) => ({ default: m.ResetPasswordPage })));
@@ -61,6 +62,7 @@ const router = createBrowserRouter([
       { path: 'sessions/:sessionId', element: <SessionPage /> },
       { path: 'clients', element: <ClientsPage /> },
       { path: 'clients/:clientId', element: <ClientProfilePage /> },
+      { path: 'families/new', element: <NewFamilyPage /> },
       { path: 'families/:familyId', element: <FamilyPage /> },
       { path: 'emails', element: <OutboxPage /> },
       setupRoute,

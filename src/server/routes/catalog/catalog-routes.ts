@@ -12,6 +12,7 @@ import {
 } from '../../services/catalog/catalog-services.js';
 import { registerResourceRoutes } from '../shared/resource-routes.js';
 import { searchPeople } from '../../services/clients/search-people.js';
+import { registerFamily } from '../../services/clients/register-family.js';
 import {
   clientDto,
   clientFilter,
@@ -21,6 +22,8 @@ import {
   familyDto,
   familyFilter,
   familySearchFilter,
+  registeredFamilyDto,
+  registerFamilyBody,
   searchQuery,
   searchResultDto,
   guardianDto,
@@ -73,5 +76,17 @@ export function registerCatalogRoutes(app: FastifyInstance, db: Database) {
       response: { 200: searchResultDto },
     },
     handler: async (request) => searchPeople(db, request.organization, request.query.q),
+  });
+
+  app.withTypeProvider<ZodTypeProvider>().post('/api/families/register', {
+    config: { access: 'clients.write' },
+    schema: {
+      operationId: 'registerFamily',
+      tags: ['families'],
+      summary: 'A new family with its guardians and children, in one transaction',
+      body: registerFamilyBody,
+      response: { 201: registeredFamilyDto },
+    },
+    handler: async (request, reply) => reply.status(201).send(await registerFamily(db, request.organization, request.actor, request.body)),
   });
 }

@@ -1,4 +1,5 @@
-import { Anchor, Grid, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { EnrollButton } from '../../features/enrollment/components/enroll-button';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ClientProfileDto, ProfileSubscription, TransferDto } from '../../api/types';
@@ -40,9 +41,12 @@ function ClientProfile({ profile }: { profile: ClientProfileDto }) {
       <ClientHeading profile={profile} clientName={clientName} />
       <FamilyCard profile={profile} />
       <Paper withBorder p="md">
-        <Title order={3} size="h5" mb="xs">
-          Enrollments
-        </Title>
+        <Group justify="space-between" mb="xs">
+          <Title order={3} size="h5">
+            Enrollments
+          </Title>
+          <EnrollButton label="Enroll in a session" start={{ client: { id: profile.client.id, name: clientName } }} />
+        </Group>
         {profile.subscriptions.length === 0 ? (
           <Text size="sm" c="dimmed">
             Not enrolled in any session.

@@ -1,4 +1,5 @@
-import { Anchor, Group, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { StackedCell, StackedTable } from '../../shared/components/stacked-table';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -23,9 +24,14 @@ export function ClientsPage() {
       <Group justify="space-between" align="flex-end">
         <Title order={2}>Clients</Title>
         {can('clients.write') && (
-          <Anchor component={Link} to="/setup/clients" size="sm">
-            Add a client
-          </Anchor>
+          <Group gap="sm">
+            <Anchor component={Link} to="/setup/clients" size="sm">
+              Add a child to a family
+            </Anchor>
+            <Button component={Link} to="/families/new" size="xs">
+              New family
+            </Button>
+          </Group>
         )}
       </Group>
       <TextInput
@@ -33,7 +39,7 @@ export function ClientsPage() {
         placeholder="e.g. Maya Patel"
         value={search}
         onChange={(event) => setSearch(event.currentTarget.value)}
-        w={360}
+        w={{ base: '100%', xs: 360 }}
       />
       <QueryState
         label="clients"
@@ -81,7 +87,7 @@ function useClientSearch() {
 function ClientsTable({ clients }: { clients: ClientDto[] }) {
   const format = useFormat();
   return (
-    <Table highlightOnHover verticalSpacing={4} fz="sm">
+    <StackedTable highlightOnHover verticalSpacing={4} fz="sm">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Name</Table.Th>
@@ -92,18 +98,18 @@ function ClientsTable({ clients }: { clients: ClientDto[] }) {
       <Table.Tbody>
         {clients.map((client) => (
           <Table.Tr key={client.id}>
-            <Table.Td>
+            <StackedCell label="Name">
               <ClientLink client={client} />
-            </Table.Td>
-            <Table.Td>{client.birthDate ? format.date(client.birthDate) : '—'}</Table.Td>
-            <Table.Td>
-              <Text size="sm" lineClamp={1}>
-                {client.notes}
+            </StackedCell>
+            <StackedCell label="Born">{client.birthDate ? format.date(client.birthDate) : '—'}</StackedCell>
+            <StackedCell label="Notes">
+              <Text size="sm" lineClamp={1} title={client.notes ?? undefined}>
+                {client.notes || '—'}
               </Text>
-            </Table.Td>
+            </StackedCell>
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </StackedTable>
   );
 }

@@ -1,7 +1,7 @@
-import { Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { ClientDto, FamilyBalanceDto, FamilyDto, GuardianDto } from '../../api/types';
+import type { FamilyBalanceDto, FamilyDto, GuardianDto } from '../../api/types';
 import { useCan } from '../../features/auth/hooks/use-permission';
 import { AccountCreditDialog } from '../../features/billing/components/account-credit-dialog';
 import { FamilyInvoices } from '../../features/billing/components/family-invoices';
@@ -11,6 +11,7 @@ import { useFamilyBalance } from '../../features/billing/hooks/use-billing';
 import { clientsApi, familiesApi, guardiansApi } from '../../features/catalog/api/catalog-api';
 import { useResource, useResourceList } from '../../features/catalog/hooks/use-resource';
 import { GuardianContact } from '../../features/clients/components/family-card';
+import { FamilyChildren, FamilyHistory } from '../../features/families/family-children';
 import { QueryState } from '../../shared/components/query-state';
 import { useFormat } from '../../shared/format/use-format';
 
@@ -46,7 +47,7 @@ function Family({ family, balance }: { family: FamilyDto; balance: FamilyBalance
   return (
     <>
       <Title order={2}>{family.name} family</Title>
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" data-print-section="summary">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" data-print-section="summary">
         <Paper withBorder p="md">
           <Title order={3} size="h5" mb="xs">
             Guardians
@@ -55,16 +56,11 @@ function Family({ family, balance }: { family: FamilyDto; balance: FamilyBalance
             <Guardians guardians={guardians.data?.items ?? []} />
           </QueryState>
         </Paper>
-        <Paper withBorder p="md">
-          <Title order={3} size="h5" mb="xs">
-            Clients
-          </Title>
-          <QueryState label="the clients" isPending={clients.isPending} error={clients.error}>
-            <Clients clients={clients.data?.items ?? []} />
-          </QueryState>
-        </Paper>
         <BalanceCard family={family} balance={balance} />
       </SimpleGrid>
+      <div className="no-print">
+        <FamilyChildren children={clients.data?.items ?? []} />
+      </div>
       <Stack gap="xs" component="section" aria-labelledby="invoices-heading" data-print-section="invoices">
         <Title order={3} size="h4" id="invoices-heading">
           Invoices
@@ -78,6 +74,7 @@ function Family({ family, balance }: { family: FamilyDto; balance: FamilyBalance
         )}
       </Stack>
       <FamilyStatement familyId={family.id} />
+      <FamilyHistory children={clients.data?.items ?? []} />
       <FamilyMessages familyId={family.id} guardians={guardians.data?.items ?? []} />
     </>
   );
@@ -97,27 +94,6 @@ function Guardians({ guardians }: { guardians: GuardianDto[] }) {
         <GuardianContact key={guardian.id} guardian={guardian} />
       ))}
     </Stack>
-  );
-}
-
-function Clients({ clients }: { clients: ClientDto[] }) {
-  if (clients.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        No client in this family yet.
-      </Text>
-    );
-  }
-  return (
-    <List size="sm" spacing={4} listStyleType="none" ml={0} pl={0}>
-      {clients.map((client) => (
-        <List.Item key={client.id}>
-          <Anchor component={Link} to={`/clients/${client.id}`} size="sm">
-            {client.firstName} {client.lastName}
-          </Anchor>
-        </List.Item>
-      ))}
-    </List>
   );
 }
 

@@ -1,15 +1,25 @@
 import { Alert, Box, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useMediaQuery } from '@mantine/hooks';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ScheduleEntryDto } from '../../api/types';
 import { useOrganization } from '../../features/auth/hooks/use-session';
 import type { ScheduleFilters as Filters } from '../../features/schedule/api/schedule-api';
 import { RosterDrawer } from '../../features/schedule/components/roster-drawer';
-import { ScheduleCalendar } from '../../features/schedule/components/schedule-calendar';
+import { ScheduleAgenda } from '../../features/schedule/components/schedule-agenda';
 import { ScheduleFilters } from '../../features/schedule/components/schedule-filters';
 import { useSchedule } from '../../features/schedule/hooks/use-schedule';
 import { readScheduleSearch, schedulePeriod, type ScheduleView } from '../../features/schedule/schedule-period';
 import { problemMessage } from '../../shared/components/problem-message';
+
+/** Phones (below Mantine's sm breakpoint, where the menu folds away) get the week as a list. */
+const phoneQuery = '(max-width: 47.99em)';
+
+// The calendar (the heaviest code of the app) is loaded only where it is drawn: not on a phone.
+// Elsewhere it is asked for as soon as this page's code runs, alongside the week's sessions.
+const loadCalendar = () => import('../../features/schedule/components/schedule-calendar');
+if (!window.matchMedia(phoneQuery).matches) void loadCalendar();
+const ScheduleCalendar = lazy(() => loadCalendar().then((m) => ({ default: m.ScheduleCalendar })));
 
 /** The same empty list at every render, so the calendar is not drawn again for nothing. */
 const noEntries: ScheduleEntryDto[] = [];
@@ -18,15 +28,18 @@ type Period = { from: string; to: string; view: ScheduleView; date: string };
 
 /** The main schedule: a week (or day) of session dates with their seats; a click opens the roster. */
 export function SchedulePage() {
-  const { view, date, filters, setFilters, setPeriod, period } = useScheduleAddress();
+  const { view, date, filters, setFilters, setPeriod, period, setDate } = useScheduleAddress();
+  // Known at the first render (not after an effect), so a phone never starts drawing the calendar.
+  const onPhone = useMediaQuery(phoneQuery, window.matchMedia(phoneQuery).matches, { getInitialValueInEffect: false });
   const [roster, setRoster] = useState<{ entry: ScheduleEntryDto | null; opened: boolean }>({ entry: null, opened: false });
   // Until the calendar reports its period, the one it is about to show: the dates load while it is drawn.
-  const schedule = useSchedule(period ?? schedulePeriod(view, date), filters);
+  const agendaPeriod = schedulePeriod('timeGridWeek', date);
+  const schedule = useSchedule(onPhone ? agendaPeriod : (period ?? schedulePeriod(view, date)), filters);
   const openRoster = useCallback((entry: ScheduleEntryDto) => setRoster({ entry, opened: true }), []);
   const entries = schedule.data?.entries ?? noEntries;
   return (
-    <Stack gap="sm" h="calc(100vh - 56px - 2 * var(--mantine-spacing-md))">
-      <Group justify="space-between" align="flex-end" wrap="nowrap">
+    <Stack gap="sm" h={onPhone ? undefined : 'calc(100vh - 56px - 2 * var(--mantine-spacing-md))'}>
+      <Group justify="space-between" align="flex-end" wrap={onPhone ? 'wrap' : 'nowrap'}>
         <Title order={2}>Schedule</Title>
         {/* The filters' choices wait for the schedule: the lists would compete with it for the server. */}
         <ScheduleFilters value={filters} onChange={setFilters} loadChoices={!schedule.isPending} />
@@ -39,9 +52,15 @@ export function SchedulePage() {
           filtered={Object.values(filters).some(Boolean)}
         />
       </div>
-      <Box style={{ flex: 1, minHeight: 420 }}>
-        <ScheduleCalendar entries={entries} view={view} date={date} onPeriodChange={setPeriod} onOpen={openRoster} />
-      </Box>
+      {onPhone ? (
+        agendaPeriod && <ScheduleAgenda entries={entries} period={agendaPeriod} onDateChange={setDate} onOpen={openRoster} />
+      ) : (
+        <Box style={{ flex: 1, minHeight: 420 }}>
+          <Suspense fallback={null}>
+            <ScheduleCalendar entries={entries} view={view} date={date} onPeriodChange={setPeriod} onOpen={openRoster} />
+          </Suspense>
+        </Box>
+      )}
       <RosterDrawer entry={roster.entry} opened={roster.opened} onClose={() => setRoster((r) => ({ ...r, opened: false }))} />
     </Stack>
   );
@@ -76,7 +95,8 @@ function useScheduleAddress() {
   }, [period]);
 
   const setFilters = (filters: Filters) => updateParams({ ...filters });
-  return { ...readScheduleSearch(params, timeZone), setFilters, period, setPeriod };
+  const setDate = (date: string) => updateParams({ date });
+  return { ...readScheduleSearch(params, timeZone), setFilters, period, setPeriod, setDate };
 }
 
 interface ScheduleStatusProps {

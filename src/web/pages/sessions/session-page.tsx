@@ -1,4 +1,5 @@
-import { Anchor, Grid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { EnrollButton } from '../../features/enrollment/components/enroll-button';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { sessionsApi } from '../../features/catalog/api/catalog-api';
 import { useResource } from '../../features/catalog/hooks/use-resource';
@@ -36,13 +37,19 @@ export function SessionPage() {
             <Title order={2}>{session.data.name}</Title>
             <SessionDetails session={session.data} />
             <Grid gap="md">
-              <Grid.Col span={3}>
+              <Grid.Col span={{ base: 12, sm: 3 }}>
                 <DatesColumn dates={dates} selected={selected} onSelect={(date) => setParams({ date }, { replace: true })} />
               </Grid.Col>
-              <Grid.Col span={9}>
-                <Title order={3} size="h5" mb="xs">
-                  Roster
-                </Title>
+              <Grid.Col span={{ base: 12, sm: 9 }}>
+                <Group justify="space-between" mb="xs">
+                  <Title order={3} size="h5">
+                    Roster
+                  </Title>
+                  <EnrollButton
+                    label="Enroll a client"
+                    start={{ session: { id: session.data.id, name: session.data.name }, date: selected ?? undefined }}
+                  />
+                </Group>
                 {sessionId && selected ? (
                   <RosterPanel sessionId={sessionId} date={selected} withAttendance />
                 ) : (

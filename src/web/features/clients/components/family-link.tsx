@@ -9,9 +9,14 @@ export function FamilyLink({ family, children, linked = true, ...props }: Anchor
   /** False when the person may not open family pages (instructors). */
   linked?: boolean;
 }) {
-  if (!linked) return <>{children ?? family.name}</>;
+  if (!linked)
+    return (
+      <span title={family.name} className="truncate">
+        {children ?? family.name}
+      </span>
+    );
   return (
-    <Anchor component={Link} to={`/families/${family.id}`} size="sm" {...props}>
+    <Anchor component={Link} to={`/families/${family.id}`} size="sm" title={family.name} className="truncate" {...props}>
       {children ?? family.name}
     </Anchor>
   );

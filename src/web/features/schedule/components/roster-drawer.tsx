@@ -1,4 +1,5 @@
-import { Anchor, Drawer, Stack, Text } from '@mantine/core';
+import { Anchor, Drawer, Group, Stack, Text } from '@mantine/core';
+import { EnrollButton } from '../../enrollment/components/enroll-button';
 import { Link } from 'react-router';
 import type { ScheduleEntryDto } from '../../../api/types';
 import { RosterPanel } from '../../sessions/components/roster-panel';
@@ -26,9 +27,12 @@ export function RosterDrawer({ entry, opened, onClose }: RosterDrawerProps) {
             {entry.serviceName} · {entry.instructorName} · {entry.locationName}
           </Text>
           <RosterPanel sessionId={entry.sessionId} date={entry.date} />
-          <Anchor component={Link} to={`/sessions/${entry.sessionId}?date=${entry.date}`} size="sm">
-            Open the session view of {entry.sessionName}
-          </Anchor>
+          <Group justify="space-between" gap="sm">
+            <Anchor component={Link} to={`/sessions/${entry.sessionId}?date=${entry.date}`} size="sm">
+              Open the session view of {entry.sessionName}
+            </Anchor>
+            <EnrollButton label="Enroll a client" start={{ session: { id: entry.sessionId, name: entry.sessionName }, date: entry.date }} />
+          </Group>
         </Stack>
       )}
     </Drawer>

@@ -21,13 +21,15 @@ export function ScheduleFilters({ value, onChange, loadChoices = true }: Schedul
       onChange={(id) => onChange({ ...value, [key]: id ?? undefined })}
       clearable
       searchable
-      w={190}
+      // Three side by side at any width: on a phone they share the row.
+      w={{ base: 0, sm: 190 }}
+      flex={{ base: 1, sm: 'none' }}
       size="xs"
       error={catalog.error ? 'Could not load the choices' : undefined}
     />
   );
   return (
-    <Group gap="sm" align="flex-end">
+    <Group gap="sm" align="flex-end" wrap="nowrap" w={{ base: '100%', sm: 'auto' }}>
       {field('locationId', 'Location', catalog.locations)}
       {field('instructorId', 'Instructor', catalog.instructors)}
       {field('serviceId', 'Service', catalog.services)}

@@ -1,4 +1,5 @@
 import { Anchor, Table, VisuallyHidden } from '@mantine/core';
+import { StackedCell, StackedTable } from '../../../shared/components/stacked-table';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { RosterDto, RosterEntryDto } from '../../../api/types';
@@ -18,7 +19,7 @@ export function RosterTable({ roster, withAttendance = false }: RosterTableProps
   const [marks, setMarks] = useState<Record<string, boolean>>({});
   const mayMark = withAttendance && can('attendance.write') && roster.sessionDate.status !== 'cancelled';
   return (
-    <Table highlightOnHover verticalSpacing={6} fz="sm">
+    <StackedTable highlightOnHover verticalSpacing={6} fz="sm">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Client</Table.Th>
@@ -42,7 +43,7 @@ export function RosterTable({ roster, withAttendance = false }: RosterTableProps
           />
         ))}
       </Table.Tbody>
-    </Table>
+    </StackedTable>
   );
 }
 
@@ -60,19 +61,21 @@ function RosterRow({ roster, entry, attendance, onMarked }: RosterRowProps) {
   const date = roster.sessionDate.date;
   return (
     <Table.Tr>
-      <Table.Td>
+      <StackedCell label="Client" maw={220}>
         {can('clients.read') ? (
-          <Anchor component={Link} to={`/clients/${entry.clientId}`} size="sm">
+          <Anchor component={Link} to={`/clients/${entry.clientId}`} size="sm" title={name} className="truncate">
             {name}
           </Anchor>
         ) : (
-          name
+          <span title={name} className="truncate">
+            {name}
+          </span>
         )}
-      </Table.Td>
-      <Table.Td>
+      </StackedCell>
+      <StackedCell label="Family" maw={160}>
         <FamilyLink family={{ id: entry.familyId, name: entry.familyName }} linked={can('clients.read')} />
-      </Table.Td>
-      <Table.Td>
+      </StackedCell>
+      <StackedCell label="Guardian" maw={180}>
         {entry.guardianName ?? '—'}
         {entry.guardianPhone && (
           <>
@@ -82,9 +85,9 @@ function RosterRow({ roster, entry, attendance, onMarked }: RosterRowProps) {
             </Anchor>
           </>
         )}
-      </Table.Td>
+      </StackedCell>
       {attendance && (
-        <Table.Td>
+        <StackedCell label="Attendance">
           <AttendanceToggle
             sessionId={roster.sessionId}
             date={date}
@@ -93,11 +96,11 @@ function RosterRow({ roster, entry, attendance, onMarked }: RosterRowProps) {
             present={attendance.present}
             onMarked={onMarked}
           />
-        </Table.Td>
+        </StackedCell>
       )}
-      <Table.Td ta="right">
+      <StackedCell ta="right">
         <RosterClientActions entry={entry} sessionId={roster.sessionId} sessionName={roster.sessionName} date={date} />
-      </Table.Td>
+      </StackedCell>
     </Table.Tr>
   );
 }

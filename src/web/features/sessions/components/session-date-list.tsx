@@ -13,7 +13,7 @@ interface SessionDateListProps {
 export function SessionDateList({ dates, selected, onSelect }: SessionDateListProps) {
   const format = useFormat();
   return (
-    <ScrollArea.Autosize mah={520} type="auto" offsetScrollbars>
+    <ScrollArea.Autosize mah={{ base: 220, sm: 520 }} type="auto" offsetScrollbars>
       <Stack gap={4} component="ul" className={classes.list} aria-label="Session dates">
         {dates.map((d) => (
           <li key={d.date}>

@@ -16,7 +16,7 @@ export function SessionDetails({ session }: { session: SessionDto }) {
     : `From ${format.date(session.startsOn)}, ongoing`;
   return (
     <Paper withBorder p="md">
-      <SimpleGrid cols={4} spacing="md" verticalSpacing="sm">
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md" verticalSpacing="sm">
         <Fact label="Service">{catalog.serviceName.get(session.serviceId) ?? '…'}</Fact>
         <Fact label="When">
           {format.weekdays(session.weekdays)} {format.time(session.startTime)}, {session.durationMinutes} min

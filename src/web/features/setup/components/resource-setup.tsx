@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { StackedCell, StackedTable } from '../../../shared/components/stacked-table';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
@@ -100,7 +101,7 @@ interface ResourceTableProps<T extends { id: string }> {
 
 function ResourceTable<T extends { id: string }>({ items, columns, nameOf, onEdit }: ResourceTableProps<T>) {
   return (
-    <Table highlightOnHover verticalSpacing={4} fz="sm">
+    <StackedTable highlightOnHover verticalSpacing={4} fz="sm">
       <Table.Thead>
         <Table.Tr>
           {columns.map((column) => (
@@ -113,19 +114,21 @@ function ResourceTable<T extends { id: string }>({ items, columns, nameOf, onEdi
         {items.map((item) => (
           <Table.Tr key={item.id}>
             {columns.map((column) => (
-              <Table.Td key={column.header}>{column.cell(item)}</Table.Td>
+              <StackedCell key={column.header} label={column.header}>
+                {column.cell(item)}
+              </StackedCell>
             ))}
             {onEdit && (
-              <Table.Td>
+              <StackedCell>
                 <Button size="compact-sm" variant="light" aria-label={`Edit ${nameOf(item)}`} onClick={() => onEdit(item)}>
                   Edit
                 </Button>
-              </Table.Td>
+              </StackedCell>
             )}
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </StackedTable>
   );
 }
 

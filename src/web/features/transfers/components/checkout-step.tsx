@@ -1,3 +1,4 @@
+import { StepHeading } from '../../../shared/components/step-heading';
 import { Button, Divider, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { DiscountInput, FinishInput, TransferPreviewDto } from '../../../api/types';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
@@ -26,8 +27,9 @@ export function CheckoutStep({ discounts, onDiscountsChange, preview, finishing,
   if (!shown) return <CheckoutNotShown preview={preview} onBack={onBack} />;
   return (
     <Stack gap="md">
+      <StepHeading>Payment</StepHeading>
       <TransferWarnings warnings={shown.warnings} />
-      <SimpleGrid cols={2} spacing="md">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <Stack gap="sm">
           <NewInvoiceLines invoice={shown.quote.invoice} />
           <WhatChanges changes={shown.quote.changes} />
@@ -106,6 +108,7 @@ function PriceAdjustments({ shown, discounts, onDiscountsChange, preview }: Pric
         computed={preview.data?.invoice.discounts}
         errors={fieldErrors(preview.error)}
         onChange={onDiscountsChange}
+        subtotal={shown.invoice.subtotal}
       />
       <Divider />
       {preview.error ? (

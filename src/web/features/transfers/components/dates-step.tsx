@@ -1,3 +1,4 @@
+import { StepHeading } from '../../../shared/components/step-heading';
 import { Alert, Button, Checkbox, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { ApiError } from '../../../api/http';
 import type { TransferTargetDto } from '../../../api/types';
@@ -40,6 +41,7 @@ export function DatesStep({ start, target, value, onChange, preview, onBack, onC
   const refusedForCapacity = preview.error instanceof ApiError && preview.error.code === 'CAPACITY_FULL';
   return (
     <Stack gap="md">
+      <StepHeading>First and last dates</StepHeading>
       <DateChoices start={start} target={target} value={value} onChange={onChange} errors={fieldErrors(preview.error)} />
       <div aria-live="polite">
         <PreviewVerdict start={start} target={target} preview={preview} />
@@ -72,7 +74,7 @@ interface DateChoicesProps extends Pick<DatesStepProps, 'start' | 'target' | 'va
 function DateChoices({ start, target, value, onChange, errors }: DateChoicesProps) {
   const oldDates = useSessionDates(start.sessionId, oldEndRange(start));
   return (
-    <SimpleGrid cols={2}>
+    <SimpleGrid cols={{ base: 1, xs: 2 }}>
       <SessionDateSelect
         label={`First date in ${target.sessionName}`}
         description="Only real dates of that session; the default is the first on or after the transfer date."

@@ -13,17 +13,19 @@ interface DiscountsEditorProps {
   computed: TransferPreviewDto['invoice']['discounts'] | undefined;
   /** The preview's refusal of a discount, shown in its row (body.discounts.N.amount …). */
   errors: FieldErrors;
+  /** The invoice's subtotal: each discount is taken of what is left of it after the earlier ones. */
+  subtotal?: number;
   onChange: (discounts: DiscountInput[]) => void;
 }
 
 /** Where the request carries the discount at `index`: "body.discounts.0". */
 export const discountPath = (index: number) => `body.discounts.${index}`;
 
-export function DiscountsEditor({ discounts, computed, errors, onChange }: DiscountsEditorProps) {
+export function DiscountsEditor({ discounts, computed, errors, onChange, subtotal }: DiscountsEditorProps) {
   const [adding, setAdding] = useState(false);
   return (
     <Stack gap="xs">
-      {discounts.length > 0 && <DiscountsTable discounts={discounts} computed={computed} errors={errors} onChange={onChange} />}
+      {discounts.length > 0 && <DiscountsTable discounts={discounts} computed={computed} errors={errors} onChange={onChange} subtotal={subtotal} />}
       {adding ? (
         <AddDiscountForm
           onAdd={(discount) => {
@@ -44,10 +46,16 @@ export function DiscountsEditor({ discounts, computed, errors, onChange }: Disco
 }
 
 /** The discounts added so far, each with what it takes off as the server computed it, and a way to remove it. */
-function DiscountsTable({ discounts, computed, errors, onChange }: DiscountsEditorProps) {
+function DiscountsTable({ discounts, computed, errors, onChange, subtotal }: DiscountsEditorProps) {
   const format = useFormat();
-  const describe = (discount: DiscountInput) =>
-    discount.kind === 'percent' ? `${format.percent(discount.basisPoints)} off` : `${format.money(discount.amount)} off`;
+  // What each discount is taken of: the subtotal less the discounts before it, as the server applied them.
+  const baseOf = (index: number) =>
+    subtotal === undefined || !computed || computed.length < index ? undefined : subtotal - computed.slice(0, index).reduce((sum, d) => sum + d.amount, 0);
+  const describe = (discount: DiscountInput, index: number) => {
+    if (discount.kind !== 'percent') return `${format.money(discount.amount)} off`;
+    const base = baseOf(index);
+    return `${format.percent(discount.basisPoints)} off${base === undefined ? '' : ` ${format.money(base)}`}`;
+  };
   return (
     <Table withTableBorder verticalSpacing={4} fz="sm">
       <Table.Thead>
@@ -64,7 +72,7 @@ function DiscountsTable({ discounts, computed, errors, onChange }: DiscountsEdit
         {discounts.map((discount, index) => (
           <Table.Tr key={`${index}-${discount.reason}`}>
             <Table.Td>
-              {describe(discount)}
+              {describe(discount, index)}
               <RowError message={discountValueError(errors, index)} />
             </Table.Td>
             <Table.Td>
@@ -188,7 +196,7 @@ export function DiscountFields({ draft, set, errors }: DiscountFieldsProps) {
       />
       <Group align="flex-start" grow>
         {draft.kind === 'amount' ? (
-          <MoneyInput label="Amount off" value={draft.amount} onChange={(amount) => set({ amount })} error={errors.value} required />
+          <MoneyInput label="Amount off" value={draft.amount} onChange={(amount) => set({ amount })} error={errors.value} required autoFocus />
         ) : (
           <TextInput
             label="Percent off"

@@ -24,7 +24,7 @@ export const finishFields = ['amount', 'method', 'reference', 'dueOn', 'reason']
 export function FinishOptions({ total, dueOn, ready, pending, error, onFinish }: FinishOptionsProps) {
   const finishing: FinishingProps = { disabled: !ready || pending, pending, errors: fieldErrors(error), onFinish };
   return (
-    <SimpleGrid cols={3} spacing="sm">
+    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
       <PayNowCard total={total} {...finishing} />
       <PayLaterCard dueOn={dueOn} {...finishing} />
       <CloseNowCard total={total} {...finishing} />

@@ -7,6 +7,7 @@ import { freeSeatsText } from '../../sessions/free-seats';
 import { useTransferTargets } from '../hooks/use-transfer-targets';
 import type { TransferStart } from '../transfer-start';
 import { pricePer } from '../../../shared/format/value-labels';
+import { rovingRadios } from '../../../shared/forms/roving-radios';
 
 interface TargetStepProps {
   start: TransferStart;
@@ -22,6 +23,11 @@ export function TargetStep({ start, selected, onSelect, onContinue }: TargetStep
   const all = targets.data?.targets ?? [];
   const services = [...new Map(all.map((t) => [t.serviceId, t.serviceName])).entries()];
   const shown = serviceId ? all.filter((t) => t.serviceId === serviceId) : all;
+  const roving = rovingRadios(
+    shown.map((t) => t.sessionId),
+    selected?.sessionId ?? null,
+    (sessionId) => onSelect(all.find((t) => t.sessionId === sessionId)!),
+  );
 
   return (
     <QueryState
@@ -37,17 +43,17 @@ export function TargetStep({ start, selected, onSelect, onContinue }: TargetStep
           value={serviceId}
           onChange={(event) => setServiceId(event.currentTarget.value)}
           data={[{ value: '', label: `All services (${all.length} sessions)` }, ...services.map(([value, label]) => ({ value, label }))]}
-          w={320}
+          w={{ base: '100%', xs: 320 }}
         />
         <Radio.Group
           label="Session to transfer to"
           value={selected?.sessionId ?? null}
           onChange={(sessionId) => onSelect(all.find((t) => t.sessionId === sessionId)!)}
         >
-          <ScrollArea.Autosize mah={330} type="auto" mt="xs" offsetScrollbars>
-            <Stack gap={6}>
+          <ScrollArea.Autosize mah={{ base: 'none', sm: 330 }} type="auto" mt="xs" offsetScrollbars>
+            <Stack gap={6} onKeyDown={roving.onKeyDown}>
               {shown.map((target) => (
-                <TargetCard key={target.sessionId} target={target} />
+                <TargetCard key={target.sessionId} target={target} {...roving.cardProps(target.sessionId)} />
               ))}
             </Stack>
           </ScrollArea.Autosize>
@@ -62,13 +68,13 @@ export function TargetStep({ start, selected, onSelect, onContinue }: TargetStep
   );
 }
 
-function TargetCard({ target }: { target: TransferTargetDto }) {
+function TargetCard({ target, ...cardProps }: { target: TransferTargetDto; tabIndex: number; 'data-value': string }) {
   const format = useFormat();
   const seatsText = target.full
     ? `Full${target.freeSeats > 0 ? ` on some dates (${target.freeSeats} free on the first)` : ''}`
     : freeSeatsText(target.freeSeats);
   return (
-    <Radio.Card value={target.sessionId} p="xs" radius="sm" aria-label={`${target.sessionName}, ${seatsText}`}>
+    <Radio.Card value={target.sessionId} p="xs" radius="sm" aria-label={`${target.sessionName}, ${seatsText}`} {...cardProps}>
       <Group wrap="nowrap" gap="sm" align="center">
         <Radio.Indicator />
         <div style={{ flex: 1, minWidth: 0 }}>

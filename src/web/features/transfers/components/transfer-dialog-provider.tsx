@@ -1,7 +1,9 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { StartTransferContext } from '../hooks/use-start-transfer';
 import type { TransferStart } from '../transfer-start';
-import { TransferDialog } from './transfer-dialog';
+
+// Its own chunk, loaded on the first transfer: the first screen of the day does not wait for checkout's code.
+const TransferDialog = lazy(() => import('./transfer-dialog').then((m) => ({ default: m.TransferDialog })));
 
 interface OpenTransfer {
   start: TransferStart;
@@ -17,14 +19,16 @@ export function TransferDialogProvider({ children }: { children: ReactNode }) {
     <StartTransferContext value={start}>
       {children}
       {current && (
-        <TransferDialog
-          key={current.id}
-          start={current.start}
-          opened={current.opened}
-          onClose={() => setCurrent((previous) => previous && { ...previous, opened: false })}
-          // Unmount only after the closing transition, so focus goes back where it came from.
-          onClosed={() => setCurrent((previous) => (previous?.opened === false ? null : previous))}
-        />
+        <Suspense fallback={null}>
+          <TransferDialog
+            key={current.id}
+            start={current.start}
+            opened={current.opened}
+            onClose={() => setCurrent((previous) => previous && { ...previous, opened: false })}
+            // Unmount only after the closing transition, so focus goes back where it came from.
+            onClosed={() => setCurrent((previous) => (previous?.opened === false ? null : previous))}
+          />
+        </Suspense>
       )}
     </StartTransferContext>
   );

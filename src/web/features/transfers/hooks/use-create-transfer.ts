@@ -19,7 +19,7 @@ export function useCreateTransfer() {
 }
 
 /** crypto.randomUUID exists only on https or localhost; a front desk on plain http over the LAN still needs a key. */
-function newIdempotencyKey(): string {
+export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
