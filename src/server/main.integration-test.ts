@@ -4,6 +4,9 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/client.js';
+import { staffRepository } from '../db/repositories/staff-repository.js';
+import { buildOrganization } from '../db/seed/builders.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../db/seed/demo-staff.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'main-test-'));
@@ -95,12 +98,22 @@ describe('npm start', () => {
   }, 90_000);
 
   it('refuses to start in production on a database with the demo logins, saying why', async () => {
-    // dataDir holds the demo from the first test.
-    const server = start({ PORT: await freePort(), DATA_DIR: dataDir, NODE_ENV: 'production' });
-    expect(await server.exited).toBe(1);
-    expect(server.output()).toContain('demo logins');
-    expect(server.output()).toContain('owner@riverside-swim.example.com');
-  }, 60_000);
+    // A database with one demo login (of its own, so this does not wait for the whole demo to load).
+    const demoDir = mkdtempSync(join(tmpdir(), 'main-demo-login-'));
+    const database = await openDatabase({ dataDir: demoDir });
+    await database.migrate();
+    const organization = await buildOrganization(database.db, { name: 'Demo Leftover' });
+    await staffRepository.create(database.db, { ...DEMO_STAFF[0]!, organizationId: organization.id, password: DEMO_PASSWORD });
+    await database.close();
+    try {
+      const server = start({ PORT: await freePort(), DATA_DIR: demoDir, NODE_ENV: 'production' });
+      expect(await server.exited).toBe(1);
+      expect(server.output()).toContain('demo logins');
+      expect(server.output()).toContain('owner@riverside-swim.example.com');
+    } finally {
+      rmSync(demoDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 
   it('refuses DEMO_DATA=true in production, naming it', async () => {
     const server = start({ PORT: await freePort(), DATA_DIR: dataDir, NODE_ENV: 'production', DEMO_DATA: 'true' });
