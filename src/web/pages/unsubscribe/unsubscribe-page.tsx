@@ -43,7 +43,8 @@ export function UnsubscribePage() {
                   {problemMessage(confirm.error)}
                 </Alert>
               )}
-              <Button onClick={() => confirm.mutate()} loading={confirm.isPending}>
+              {/* The label wraps on a phone rather than cut "emails" off. */}
+              <Button onClick={() => confirm.mutate()} loading={confirm.isPending} h="auto" py="xs" styles={{ label: { whiteSpace: 'normal' } }}>
                 Unsubscribe from {link.data.kindName} emails
               </Button>
             </>

@@ -60,7 +60,7 @@ function MessageBody({ message }: { message: MessageDetailDto }) {
       />
       {view === 'email' ? (
         // The email's own HTML, in a frame with no scripts and no access to the app.
-        <iframe title={`The email “${message.subject}”`} sandbox="" srcDoc={message.html} style={{ width: '100%', height: '24rem', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} />
+        <iframe title={`The email “${message.subject}”`} sandbox="" srcDoc={message.html} style={{ width: '100%', height: '30rem', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} />
       ) : (
         <Text component="pre" size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontFamily: 'inherit', margin: 0 }}>
           {message.text}
