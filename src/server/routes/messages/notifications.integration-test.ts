@@ -128,6 +128,18 @@ describe('a transfer tells the family and both instructors, by email over SMTP',
   });
 });
 
+describe('Pay Now at checkout', () => {
+  it('sends the family a receipt with the transfer: E1 with the credit, $2.00 cash, paid in full', async () => {
+    const s = await scenario();
+    server.clock.setToday('2027-03-15');
+    expect((await transferE1(s, { kind: 'pay_now', amount: 200, method: 'cash' })).status).toBe(201);
+    await sendNow();
+    const receipt = inbox.to(s.priya.email!).find((m) => m.subject === 'Receipt: $2.00 received');
+    expect(receipt?.text).toContain('Thank you: we received $2.00 (cash) on Mon, Mar 15, 2027.');
+    expect(receipt?.text).toContain('This invoice is paid in full.');
+  });
+});
+
 describe('choices: a guardian who turned a kind off is not sent it', () => {
   it('a muted guardian gets nothing, the other guardian gets the mail; the family page says why', async () => {
     const s = await scenario();

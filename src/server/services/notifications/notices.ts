@@ -71,21 +71,12 @@ const timeOf = (organization: OrganizationContext, e: EnrollmentFacts) =>
 
 /** Pay Now at checkout: the receipt for the payment the invoice records. */
 async function receiptsOf(tx: Database, organization: OrganizationContext, invoice: InvoiceDto): Promise<Notice[]> {
-  return Promise.all(
+  const receipts = await Promise.all(
     invoice.payments.map((payment) =>
-      familyNotice(tx, organization, {
-        familyId: invoice.familyId,
-        topic: 'payment_receipt',
-        about: { type: 'payment', id: payment.id },
-        letter: paymentReceiptLetter(writerOf(organization), {
-          amount: payment.amount,
-          method: payment.method,
-          receivedOn: organization.today.toString(),
-          amountDue: invoice.amountDue,
-        }),
-      }),
+      paymentReceiptNotices(tx, organization, { familyId: invoice.familyId, paymentId: payment.id, amount: payment.amount, method: payment.method, amountDue: invoice.amountDue }),
     ),
   );
+  return receipts.flat();
 }
 
 /** A transfer: the family (new session, dates, invoices) and both instructors (one gains, one loses the client). */
