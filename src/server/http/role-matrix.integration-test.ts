@@ -94,6 +94,13 @@ const calls: Call[] = [
   // Families and clients: the front desk and up.
   { route: 'GET /api/families', may: 'OMF', path: () => '/api/families', valid: (b) => list(b) && b.total >= 1 },
   { route: 'GET /api/families/:id', may: 'OMF', path: (f) => `/api/families/${f.s.family.id}`, valid: (b, f) => b.id === f.s.family.id },
+  {
+    route: 'POST /api/families/register',
+    may: 'OMF',
+    path: () => '/api/families/register',
+    body: () => ({ name: 'Okafor', guardians: [{ name: 'Ada Okafor', email: 'ada@example.test' }], children: [{ firstName: 'Chidi', lastName: 'Okafor' }] }),
+    valid: (b) => b.family.name === 'Okafor' && b.guardians.length === 1 && b.children[0].firstName === 'Chidi',
+  },
   { route: 'POST /api/families', may: 'OMF', path: () => '/api/families', body: () => ({ name: 'Matrix Family' }), valid: created },
   { route: 'PATCH /api/families/:id', may: 'OMF', path: (f) => `/api/families/${f.s.family.id}`, body: () => ({ name: 'Patel-Shah' }), valid: (b) => b.name === 'Patel-Shah' },
   { route: 'GET /api/guardians', may: 'OMF', path: (f) => `/api/guardians?familyId=${f.s.family.id}`, valid: (b) => list(b) && b.total === 1 },
