@@ -279,6 +279,13 @@ export function undoBlockers(state: FamilyState, t: Xfer): string[] {
   const paidOnNew = onNew.reduce((sum, i) => sum + i.paid, 0);
   const creditedOnNew = onNew.reduce((sum, i) => sum + i.credited, 0);
   const restoredFrom = from.status === 'void' ? from.startsOn : (from.endsOn ?? from.startsOn);
+  // The run may have billed the old enrollment again for a period the transfer voided (dates it
+  // still attends); undo voids that invoice to reopen the original, so money on it (a payment or
+  // account credit, the run's automatic credit too) blocks the undo.
+  const voidedPeriods = new Set(state.invoices.filter((i) => t.voidedInvoiceIds.includes(i.id)).map((i) => i.periodStart));
+  const moneyOnRebilled = state.invoices.some(
+    (i) => i.subscriptionId === from.id && i.status !== 'void' && !t.voidedInvoiceIds.includes(i.id) && voidedPeriods.has(i.periodStart) && (i.paid > 0 || i.credited > 0),
+  );
   const blockers: [string, boolean][] = [
     ['already undone', t.status === 'undone'],
     ['the new enrollment was transferred again', standingFrom(state, to.id) !== undefined],
@@ -289,6 +296,7 @@ export function undoBlockers(state: FamilyState, t: Xfer): string[] {
     ['account credit applied on the new enrollment', creditedOnNew > 0],
     ['the account credit it gave was applied since', t.accountCredit > state.creditHeld],
     ['attendance on the new enrollment', (state.attended.get(to.id) ?? []).length > 0],
+    ['money on an invoice the run issued since for a period the transfer voided', moneyOnRebilled],
     [
       'the old dates are taken by another enrollment in the old session',
       overlapping(state, { clientId: from.clientId, sessionId: from.sessionId, from: restoredFrom, end: t.previousEndsOn, except: from.id }).length > 0,
