@@ -24,7 +24,8 @@ for (const size of screenSizes) {
       await page.getByRole('link', { name: 'Patel family' }).click();
       await expect(page).toHaveURL(`/families/${familyId}`);
       await expect(page.getByRole('heading', { name: 'Patel family', level: 2 })).toBeVisible();
-      await expect(page.getByText('Priya Patel')).toBeVisible();
+      // Exactly her name (the Emails section also says "Priya Patel receives" and "To Priya Patel").
+      await expect(page.getByText('Priya Patel', { exact: true }).first()).toBeVisible();
       await expect(page.getByTestId('family-balance')).toHaveText(shownMoney(balance.balance));
       await expect(page.getByTestId('account-credit')).toHaveText(shownMoney(balance.accountCredit));
 
