@@ -44,7 +44,7 @@ export function ForgotPasswordPage() {
                 {problemMessage(request.error)}
               </Alert>
             )}
-            <TextInput label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-autofocus />
+            <TextInput label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} autoFocus />
             <Button type="submit" loading={request.isPending} disabled={!email}>
               Send the link
             </Button>
@@ -91,7 +91,7 @@ export function ResetPasswordPage() {
               required
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
-              data-autofocus
+              autoFocus
             />
             <Button type="submit" loading={reset.isPending} disabled={password.length === 0}>
               Change the password
