@@ -78,7 +78,7 @@ describe('the jobs of either engine', () => {
       servers[0]!.wake('woken');
       servers[0]!.wake('woken');
       servers[1]!.wake('woken');
-      await until(() => counts.woken === 1, 10_000);
+      await until(() => counts.woken >= 1, 10_000);
       // At once on an idle machine; this one is shared, so within a few seconds.
       expect(Date.now() - beforeWake, warnings.join('\n')).toBeLessThan(5_000);
       // Three wakes are one run, or two when the last came while the first was running (a wake
