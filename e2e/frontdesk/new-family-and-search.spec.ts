@@ -88,7 +88,8 @@ for (const screen of screens) {
       await guardian.click();
 
       await expect(page.getByRole('heading', { name: `${family.family.name} family` })).toBeVisible();
-      await expect(page.getByText('Parent Okafor')).toBeVisible();
+      // Exactly the guardian's name: the Emails section also says "To Parent Okafor (guardian)".
+      await expect(page.getByText('Parent Okafor', { exact: true })).toBeVisible();
       const children = page.getByRole('region', { name: 'Children and enrollments' });
       await expect(children.getByRole('link', { name: family.childName })).toBeVisible();
       await expect(children).toContainText(`Junior Team Thu from ${shownDate(dates[0]!)}`);
