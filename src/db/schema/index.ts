@@ -8,3 +8,4 @@ export * from './audit.js';
 export * from './notifications.js';
 export * from './auth.js';
 export * from './sign-in-attempts.js';
+export * from './portal.js';

@@ -18,6 +18,11 @@ export const organizations = pgTable(
     applyAccountCreditAutomatically: boolean('apply_account_credit_automatically').notNull().default(false),
     /** The kinds of email the organization does not send to anyone (DESIGN.md "Notifications"). */
     mutedMessageKinds: text('muted_message_kinds').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * Whether a guardian's transfer request that keeps the service and the price, has a free seat
+     * and reaches no past date is approved at once, with Pay Later (DESIGN.md "The family portal").
+     */
+    autoApproveTransferRequests: boolean('auto_approve_transfer_requests').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

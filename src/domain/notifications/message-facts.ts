@@ -31,6 +31,11 @@ export const topicKinds = {
   due_reminder: 'reminders',
   password_reset: 'account',
   staff_invitation: 'account',
+  /** A guardian invited to the family portal: the link to set a password. */
+  portal_invitation: 'account',
+  /** A guardian's transfer request, approved (by staff or the organization's rules) or declined. */
+  transfer_request_approved: 'schedule',
+  transfer_request_declined: 'schedule',
 } as const satisfies Record<string, MessageKind>;
 export type MessageTopic = keyof typeof topicKinds;
 export const messageTopics = Object.keys(topicKinds) as [MessageTopic, ...MessageTopic[]];
