@@ -22,6 +22,7 @@ import { registerSessionRoutes } from './routes/sessions/session-routes.js';
 import { registerStaffRoutes } from './routes/staff/staff-routes.js';
 import { registerTransferRoutes } from './routes/transfers/transfer-routes.js';
 import { registerMessageRoutes } from './routes/messages/message-routes.js';
+import { registerPortalMeRoutes } from './routes/portal/portal-me-routes.js';
 import { registerUnsubscribeRoutes } from './routes/messages/unsubscribe-routes.js';
 import { firstRunRepository } from '../db/repositories/first-run-repository.js';
 
@@ -111,6 +112,7 @@ export async function buildApp({
     registerTransferRoutes(api, db);
     registerStaffRoutes(api, db);
     registerMessageRoutes(api, db, { wakeSender: wakeMessageSender });
+    registerPortalMeRoutes(api);
   });
 
   app.decorate('accessTable', accessTable);

@@ -58,6 +58,8 @@ const list = (body: any) => Array.isArray(body?.items) && typeof body.total === 
 const created = (body: any) => typeof body?.id === 'string';
 
 const calls: Call[] = [
+  // The family portal's routes answer guardians only; no staff role reaches them.
+  { route: 'GET /api/portal/me', may: '', path: () => '/api/portal/me', valid: () => false },
   { route: 'GET /api/me', may: 'OMFI', path: () => '/api/me', valid: (b, f) => b.organization.id === f.s.organization.id },
   { route: 'GET /api/organization', may: 'OMFI', path: () => '/api/organization', valid: (b, f) => b.id === f.s.organization.id },
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { portalLoginRepository } from '../../db/repositories/portal-login-repository.js';
 import { staffRepository } from '../../db/repositories/staff-repository.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import { openTestDatabase } from '../../db/testing/test-database.js';
@@ -135,9 +136,33 @@ export async function startTestServer(
       return sessions.get(key)!;
     });
 
+  /**
+   * A guardian signed in to the family portal (a login made directly, without the invitation's
+   * email): requests as that guardian. One login per guardian per test server.
+   */
+  const asGuardian = (organizationId: string, guardian: { id: string; name?: string }) =>
+    client(async () => {
+      const key = `guardian/${guardian.id}`;
+      if (!sessions.has(key)) {
+        const email = `guardian-${randomUUID().slice(0, 12)}@example.test`;
+        sessions.set(
+          key,
+          portalLoginRepository
+            .create(database.db, { organizationId, guardianId: guardian.id, name: guardian.name ?? 'Test guardian', email, password: TEST_PASSWORD })
+            .then(async () => {
+              const { response, cookie } = await signIn(email, TEST_PASSWORD);
+              if (response.status !== 200) throw new Error(`Test guardian sign-in failed: ${response.status} ${JSON.stringify(response.body)}`);
+              return cookie;
+            }),
+        );
+      }
+      return sessions.get(key)!;
+    });
+
   return {
     db: database.db,
     app,
+    asGuardian,
     clock,
     baseUrl,
     as,
