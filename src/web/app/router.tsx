@@ -24,6 +24,7 @@ const ForgotPasswordPage = lazy(() => import('../pages/login/password-reset-page
 const ResetPasswordPage = lazy(() => import('../pages/login/password-reset-pages').then((m) => ({ default: m.ResetPasswordPage })));
 const OutboxPage = lazy(() => import('../pages/messages/outbox-page').then((m) => ({ default: m.OutboxPage })));
 const UnsubscribePage = lazy(() => import('../pages/unsubscribe/unsubscribe-page').then((m) => ({ default: m.UnsubscribePage })));
+const CalendarFeedPage = lazy(() => import('../pages/portal/calendar-feed-page').then((m) => ({ default: m.CalendarFeedPage })));
 const InvoicePrintPage = lazy(() => import('../pages/invoices/invoice-print-page').then((m) => ({ default: m.InvoicePrintPage })));
 
 const router = createBrowserRouter([
@@ -37,6 +38,15 @@ const router = createBrowserRouter([
     element: (
       <Suspense fallback={screenLoading}>
         <UnsubscribePage />
+      </Suspense>
+    ),
+  },
+  // The family portal's calendar link: a guardian's login, not a staff session (the page says so to others).
+  {
+    path: '/portal/calendar',
+    element: (
+      <Suspense fallback={screenLoading}>
+        <CalendarFeedPage />
       </Suspense>
     ),
   },
