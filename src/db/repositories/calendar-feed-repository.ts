@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { faultPoint } from '../fault-injection.js';
 import { calendarFeeds, clients, locations, organizations, sessions, subscriptions } from '../schema/index.js';
+import { scheduledSessionColumns } from './session-repository.js';
 import { endsAfter } from './window.js';
 
 export type CalendarFeedRow = typeof calendarFeeds.$inferSelect;
@@ -68,19 +69,7 @@ export const calendarFeedRepository = {
         lastName: clients.lastName,
         startsOn: subscriptions.startsOn,
         endsOn: subscriptions.endsOn,
-        session: {
-          id: sessions.id,
-          name: sessions.name,
-          serviceId: sessions.serviceId,
-          instructorId: sessions.instructorId,
-          locationId: sessions.locationId,
-          capacity: sessions.capacity,
-          weekdays: sessions.weekdays,
-          startTime: sessions.startTime,
-          durationMinutes: sessions.durationMinutes,
-          startsOn: sessions.startsOn,
-          endsOn: sessions.endsOn,
-        },
+        session: scheduledSessionColumns,
         locationName: locations.name,
       })
       .from(subscriptions)
