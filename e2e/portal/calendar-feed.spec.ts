@@ -117,5 +117,37 @@ for (const size of screenSizes) {
       await expect(card.getByText('The feed is off: no link works.')).toBeVisible();
       expect((await readFeed(page.request, second)).status).toBe(404);
     });
+
+    test("an instructor's calendar feed in the instructor's setup dialog: their sessions' dates", async ({ page, saveScreen }) => {
+      await signInAs(page, 'manager');
+      await page.goto('/setup/instructors');
+      await page.getByRole('button', { name: 'Edit Alex Moreno' }).click();
+      const dialog = page.getByRole('dialog');
+      const card = dialog.getByRole('region', { name: 'Calendar feed' });
+      if (await card.getByRole('button', { name: 'Make a link' }).isVisible()) await card.getByRole('button', { name: 'Make a link' }).click();
+      await expect(feedLink(page)).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+      const feed = await readFeed(page.request, await feedLink(page).inputValue());
+      expect(feed.events.length).toBeGreaterThan(10);
+      await card.scrollIntoViewIfNeeded();
+      await saveScreen(`calendar-feed-instructor-${sizeName(size)}`);
+      await expectNoSidewaysScroll(page, "instructor's dialog with the calendar feed");
+      await expectAccessible(page, "instructor's dialog with the calendar feed");
+    });
+
+    test("the portal's Sync my calendar page shows the family's link, a webcal:// link and how to add it", async ({ page, saveScreen }) => {
+      // The page on its own, with the portal's answer given (guardian logins come with the portal's invitations).
+      const url = 'http://localhost/api/calendar/EXAMPLEexampleEXAMPLEexampleEXAMPLEexample0.ics';
+      await page.route('**/api/portal/calendar-feed', (route) =>
+        route.fulfill({ json: { feed: { url, webcalUrl: url.replace('http:', 'webcal:'), createdAt: '2026-11-01T12:00:00.000Z' } } }),
+      );
+      await page.goto('/portal/calendar');
+      await expect(page.getByRole('heading', { name: 'Sync my calendar', level: 1 })).toBeVisible();
+      await expect(feedLink(page)).toHaveValue(url);
+      await expect(page.getByRole('link', { name: 'Add to my calendar app' })).toHaveAttribute('href', url.replace('http:', 'webcal:'));
+      await expect(page.getByText('Add Subscribed Calendar', { exact: false })).toBeVisible();
+      await saveScreen(`calendar-feed-portal-${sizeName(size)}`);
+      await expectNoSidewaysScroll(page, 'Sync my calendar');
+      await expectAccessible(page, 'Sync my calendar');
+    });
   });
 }
