@@ -7,7 +7,7 @@ import type { SessionDatesDto } from '../../src/contracts/sessions';
 import { expectAccessible, expectNoSidewaysScroll } from '../fixtures/accessibility';
 import { patelFamilyId, screenSizes, signInAs, sizeName } from '../fixtures/billing';
 import { demo } from '../fixtures/demo';
-import { expect, test } from '../fixtures/test';
+import { expect, signIn, test } from '../fixtures/test';
 
 async function json<T>(request: APIRequestContext, path: string): Promise<T> {
   const response = await request.get(path);
@@ -132,6 +132,29 @@ for (const size of screenSizes) {
       await saveScreen(`calendar-feed-instructor-${sizeName(size)}`);
       await expectNoSidewaysScroll(page, "instructor's dialog with the calendar feed");
       await expectAccessible(page, "instructor's dialog with the calendar feed");
+    });
+
+    test("an instructor's own calendar feed under My calendar: the same link as on their instructor record", async ({ page, saveScreen }) => {
+      await signIn(page, 'alex.moreno@riverside-swim.example.com');
+      await page.goto('/');
+      if (size.width < 768) await page.getByRole('button', { name: 'Navigation' }).click();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My calendar' }).click();
+      await expect(page.getByRole('heading', { name: 'My calendar' })).toBeVisible();
+      const card = page.getByRole('region', { name: 'Calendar feed' });
+      await expect(card.getByRole('button', { name: /Make a (new )?link/ }).first()).toBeVisible();
+      if (await card.getByRole('button', { name: 'Make a link' }).isVisible()) await card.getByRole('button', { name: 'Make a link' }).click();
+      await expect(feedLink(page)).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+      const url = await feedLink(page).inputValue();
+      expect((await readFeed(page.request, url)).events.length).toBeGreaterThan(10);
+      await expect(page.getByRole('link', { name: 'Add to my calendar app' })).toHaveAttribute('href', url.replace(/^http:/, 'webcal:'));
+      await saveScreen(`calendar-feed-my-calendar-${sizeName(size)}`);
+      await expectNoSidewaysScroll(page, 'My calendar');
+      await expectAccessible(page, 'My calendar');
+      // The manager sees the same link on Alex Moreno's record.
+      await signInAs(page, 'manager');
+      const { items } = await json<{ items: { id: string; name: string }[] }>(page.request, '/api/instructors');
+      const alex = items.find((i) => i.name === 'Alex Moreno')!;
+      expect((await json<{ feed: { url: string } }>(page.request, `/api/instructors/${alex.id}/calendar-feed`)).feed.url).toBe(url);
     });
 
     test("the portal's Sync my calendar page shows the family's link, a webcal:// link and how to add it", async ({ page, saveScreen }) => {

@@ -25,6 +25,7 @@ const ResetPasswordPage = lazy(() => import('../pages/login/password-reset-pages
 const OutboxPage = lazy(() => import('../pages/messages/outbox-page').then((m) => ({ default: m.OutboxPage })));
 const UnsubscribePage = lazy(() => import('../pages/unsubscribe/unsubscribe-page').then((m) => ({ default: m.UnsubscribePage })));
 const CalendarFeedPage = lazy(() => import('../pages/portal/calendar-feed-page').then((m) => ({ default: m.CalendarFeedPage })));
+const MyCalendarPage = lazy(() => import('../pages/my-calendar/my-calendar-page').then((m) => ({ default: m.MyCalendarPage })));
 const InvoicePrintPage = lazy(() => import('../pages/invoices/invoice-print-page').then((m) => ({ default: m.InvoicePrintPage })));
 
 const router = createBrowserRouter([
@@ -75,6 +76,7 @@ const router = createBrowserRouter([
       { path: 'families/new', element: <NewFamilyPage /> },
       { path: 'families/:familyId', element: <FamilyPage /> },
       { path: 'emails', element: <OutboxPage /> },
+      { path: 'my-calendar', element: <MyCalendarPage /> },
       setupRoute,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,5 +1,6 @@
-import { Anchor, Button, Container, List, Stack, Text, Title } from '@mantine/core';
+import { Container, Stack, Text, Title } from '@mantine/core';
 import { CalendarFeedCard } from '../../features/calendar-feeds/components/calendar-feed-card';
+import { addToCalendarApp, CalendarHowTo } from '../../features/calendar-feeds/components/calendar-how-to';
 
 /**
  * The family portal's "Sync my calendar": the family's private feed link, a webcal:// link that
@@ -22,37 +23,9 @@ export function CalendarFeedPage() {
           description="Your family's private link. Make a new link if it was shared with someone it should not have been: the old one stops working."
           canChange
           headingOrder={2}
-          whileOn={(feed) => (
-            <Button component="a" href={feed.webcalUrl} variant="filled" style={{ alignSelf: 'flex-start' }}>
-              Add to my calendar app
-            </Button>
-          )}
+          whileOn={addToCalendarApp}
         />
-        <Stack gap="xs" component="section" aria-labelledby="calendar-how-to">
-          <Title order={2} size="h4" id="calendar-how-to">
-            How to add it
-          </Title>
-          <List spacing="xs" size="sm">
-            <List.Item>
-              <b>iPhone or iPad:</b> tap <i>Add to my calendar app</i>, then <i>Subscribe</i>. Or copy the link and go to Settings → Calendar →
-              Accounts → Add Account → Other → Add Subscribed Calendar, and paste it.
-            </List.Item>
-            <List.Item>
-              <b>Android (Google Calendar):</b> copy the link; on a computer open{' '}
-              <Anchor href="https://calendar.google.com" target="_blank" rel="noreferrer">
-                calendar.google.com
-              </Anchor>
-              , choose + beside <i>Other calendars</i> → <i>From URL</i>, paste it and choose <i>Add calendar</i>. It shows on your phone after
-              the next sync.
-            </List.Item>
-            <List.Item>
-              <b>Outlook:</b> Add calendar → Subscribe from web, and paste the link.
-            </List.Item>
-          </List>
-          <Text size="sm" c="dimmed">
-            Calendar apps look for changes every few hours, so a change can take that long to show.
-          </Text>
-        </Stack>
+        <CalendarHowTo />
       </Stack>
     </Container>
   );
