@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { listSessionDates, type SessionDate, type SessionSchedule } from '../schedule/session-dates.js';
 import { coversDate, type SubscriptionPeriod } from '../subscriptions/coverage.js';
+import { writeDate } from '../formatting/intl-formats.js';
 
 /**
  * One event of a private calendar feed (DESIGN.md "The family portal"): a session date as a
@@ -58,16 +59,18 @@ function datesOf(session: FeedSession, window: FeedWindow): SessionDate[] {
  * Tue". A date belongs to an enrollment when the enrollment covers the day it happens (a moved
  * date: its new day), the same rule as rosters and invoices.
  */
-export function familyFeedEvents(o: { enrollments: readonly FeedEnrollment[]; window: FeedWindow }): FeedEvent[] {
+export function familyFeedEvents(o: { enrollments: readonly FeedEnrollment[]; window: FeedWindow; locale: string }): FeedEvent[] {
   const events = o.enrollments.flatMap(({ clientId, clientName, session, period }) =>
     datesOf(session, o.window)
       .filter((sessionDate) => coversDate({ period, date: sessionDate.date }))
-      .map((sessionDate) => eventOf(sessionDate, {
-        uid: uidOf([session.id, sessionDate.originalDate.toString(), clientId]),
-        summary: `${clientName} – ${session.name}`,
-        location: session.locationName,
-        description: null,
-      })),
+      .map((sessionDate) =>
+        eventOf(sessionDate, o.locale, {
+          uid: uidOf([session.id, sessionDate.originalDate.toString(), clientId]),
+          summary: `${clientName} – ${session.name}`,
+          location: session.locationName,
+          description: null,
+        }),
+      ),
   );
   return inOrder(events);
 }
@@ -76,10 +79,11 @@ export function familyFeedEvents(o: { enrollments: readonly FeedEnrollment[]; wi
 export function instructorFeedEvents(o: {
   sessions: readonly { session: FeedSession; capacity: number; enrolledOn: (date: Temporal.PlainDate) => number }[];
   window: FeedWindow;
+  locale: string;
 }): FeedEvent[] {
   const events = o.sessions.flatMap(({ session, capacity, enrolledOn }) =>
     datesOf(session, o.window).map((sessionDate) =>
-      eventOf(sessionDate, {
+      eventOf(sessionDate, o.locale, {
         uid: uidOf([session.id, sessionDate.originalDate.toString()]),
         summary: session.name,
         location: session.locationName,
@@ -90,8 +94,11 @@ export function instructorFeedEvents(o: {
   return inOrder(events);
 }
 
-function eventOf(sessionDate: SessionDate, named: Pick<FeedEvent, 'uid' | 'summary' | 'location' | 'description'>): FeedEvent {
-  return { ...named, startsAt: sessionDate.startsAt, endsAt: sessionDate.endsAt, cancelled: sessionDate.status === 'cancelled' };
+function eventOf(sessionDate: SessionDate, locale: string, named: Pick<FeedEvent, 'uid' | 'summary' | 'location' | 'description'>): FeedEvent {
+  // A moved date says where it came from, as the organization writes dates, so nobody goes on the old day.
+  const moved = sessionDate.status === 'moved' ? `Moved from ${writeDate(sessionDate.originalDate, locale)}` : null;
+  const description = [named.description, moved].filter((part) => part !== null).join('. ') || null;
+  return { ...named, description, startsAt: sessionDate.startsAt, endsAt: sessionDate.endsAt, cancelled: sessionDate.status === 'cancelled' };
 }
 
 function inOrder(events: FeedEvent[]): FeedEvent[] {

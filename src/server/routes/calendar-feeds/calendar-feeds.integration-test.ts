@@ -129,7 +129,7 @@ describe("a family's calendar feed, read by an independent parser", () => {
     const { events } = await readFeed(familyFeedUrl);
     expect(events.find((e) => e.local === '2027-04-01T17:00:00')?.status).toBe('CANCELLED');
     expect(events.find((e) => e.local.startsWith('2027-04-08'))).toBeUndefined();
-    expect(events.find((e) => e.local === '2027-04-09T18:30:00')).toMatchObject({ status: 'CONFIRMED', summary: 'Maya Patel – Intermediate Thu', endsAt: '2027-04-09T23:15:00.000Z' });
+    expect(events.find((e) => e.local === '2027-04-09T18:30:00')).toMatchObject({ status: 'CONFIRMED', summary: 'Maya Patel – Intermediate Thu', endsAt: '2027-04-09T23:15:00.000Z', description: 'Moved from Thu, Apr 8, 2027' });
   });
 
   it("leaves out the ended enrollment's later dates and a void enrollment's", async () => {

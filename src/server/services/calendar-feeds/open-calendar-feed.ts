@@ -41,6 +41,7 @@ async function familyFeed(db: Database, organization: OrganizationContext, famil
   const schedules = await loadSessionSchedules(db, organization, sessions, rangeOf(window));
   const events = familyFeedEvents({
     window,
+    locale: organization.locale,
     enrollments: enrollments.map((e) => ({
       clientId: e.clientId,
       clientName: `${e.firstName} ${e.lastName}`,
@@ -63,6 +64,7 @@ async function instructorFeed(db: Database, organization: OrganizationContext, i
   const enrolled = new Map(counted.map((d) => [`${d.session.id}:${d.sessionDate.date.toString()}`, d.enrolled]));
   const events = instructorFeedEvents({
     window,
+    locale: organization.locale,
     sessions: rows.map(({ session, locationName }) => ({
       session: { id: session.id, name: session.name, locationName, schedule: schedules.get(session.id)! },
       capacity: session.capacity,
