@@ -24,6 +24,8 @@ import { registerTransferRoutes } from './routes/transfers/transfer-routes.js';
 import { registerMessageRoutes } from './routes/messages/message-routes.js';
 import { registerPortalMeRoutes } from './routes/portal/portal-me-routes.js';
 import { registerUnsubscribeRoutes } from './routes/messages/unsubscribe-routes.js';
+import { registerCalendarFileRoutes } from './routes/calendar-feeds/calendar-file-routes.js';
+import { registerCalendarFeedRoutes } from './routes/calendar-feeds/calendar-feed-routes.js';
 import { firstRunRepository } from '../db/repositories/first-run-repository.js';
 
 declare module 'fastify' {
@@ -98,6 +100,7 @@ export async function buildApp({
   });
   registerSetupRoutes(app, db, () => (setUp = true));
   await registerUnsubscribeRoutes(app, db);
+  registerCalendarFileRoutes(app, db, clock);
 
   const accessTable: RouteAccessEntry[] = [];
   await app.register(async (api) => {
@@ -113,6 +116,7 @@ export async function buildApp({
     registerStaffRoutes(api, db);
     registerMessageRoutes(api, db, { wakeSender: wakeMessageSender });
     registerPortalMeRoutes(api);
+    registerCalendarFeedRoutes(api, db);
   });
 
   app.decorate('accessTable', accessTable);

@@ -55,4 +55,14 @@ describe('instructorRepository', () => {
       );
     });
   });
+
+  it('finds the instructor a login teaches as by email, whatever its case, only within the organization', async () => {
+    const org = await buildOrganization(db);
+    const other = await buildOrganization(db);
+    const email = `coach-${randomUUID().slice(0, 8)}@example.test`;
+    const coach = await buildInstructor(db, org.id, { name: 'Coach', email });
+    expect(await instructorRepository.findByEmail(db, org.id, email.toUpperCase())).toEqual(coach);
+    expect(await instructorRepository.findByEmail(db, other.id, email)).toBeUndefined();
+    expect(await instructorRepository.findByEmail(db, org.id, 'nobody@example.test')).toBeUndefined();
+  });
 });

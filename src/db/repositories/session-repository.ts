@@ -9,7 +9,7 @@ export type SessionRow = typeof sessions.$inferSelect;
 export type SessionDateExceptionRow = typeof sessionDateExceptions.$inferSelect;
 
 /** What placing a session's dates on a calendar needs, and no more (the schedule reads hundreds). */
-const scheduledSessionColumns = {
+export const scheduledSessionColumns = {
   id: sessions.id,
   name: sessions.name,
   serviceId: sessions.serviceId,

@@ -80,7 +80,7 @@ async function digestOf(organizationId: string) {
   const tables = [
     'locations', 'instructors', 'services', 'sessions', 'session_date_exceptions', 'families', 'guardians', 'clients',
     'subscriptions', 'transfers', 'attendance', 'invoices', 'invoice_lines', 'invoice_discounts', 'payments', 'write_offs', 'audit_events',
-    'refunds', 'account_credit_entries', 'ledger_entries', 'invoice_runs', 'messages', 'message_attempts',
+    'refunds', 'account_credit_entries', 'ledger_entries', 'invoice_runs', 'messages', 'message_attempts', 'calendar_feeds',
   ];
   const digests: Record<string, unknown> = {};
   for (const table of tables) {
@@ -109,6 +109,7 @@ function send(api: ReturnType<TestServer['as']>, method: string, url: string, id
   if (method === 'GET') return api.get(path);
   if (method === 'PUT') return api.put(path, body);
   if (method === 'PATCH') return api.patch(path, body);
+  if (method === 'DELETE') return api.delete(path);
   return api.post(path, body, headers);
 }
 

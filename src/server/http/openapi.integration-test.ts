@@ -46,7 +46,7 @@ const operations = () =>
     Object.entries(item).map(([method, operation]) => ({ method: method.toUpperCase(), path, operation })),
   );
 /** Routes outside an organization: better-auth's (sign in, out, one's own password and name) and the first run. */
-const isOutsideOrganization = (path: string) => path.startsWith('/api/auth/') || path === '/api/setup' || path.startsWith('/api/unsubscribe/');
+const isOutsideOrganization = (path: string) => path.startsWith('/api/auth/') || path === '/api/setup' || path.startsWith('/api/unsubscribe/') || path.startsWith('/api/calendar/');
 const operationAt = (method: string, path: string) => document.paths[path]![method.toLowerCase()]!;
 const problemRef = { $ref: '#/components/schemas/Problem' };
 
@@ -61,6 +61,8 @@ describe('the OpenAPI document at /docs/json', () => {
     expect(operationAt('POST', '/api/setup').security).toEqual([]);
     // An email's unsubscribe link: the message's random id is the proof, no login.
     expect(operationAt('POST', '/api/unsubscribe/{id}').security).toEqual([]);
+    // A calendar feed: the random token in its address is the proof, no login (calendar apps cannot sign in).
+    expect(operationAt('GET', '/api/calendar/{token}.ics').security).toEqual([]);
     const gated = operations().filter(({ path }) => !isOutsideOrganization(path));
     expect(gated.length).toBeGreaterThan(40);
     for (const { operation } of gated) expect(operation.security).toBeUndefined();

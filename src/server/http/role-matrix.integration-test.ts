@@ -160,6 +160,21 @@ const calls: Call[] = [
   { route: 'POST /api/messages/:id/send-again', may: 'OM', path: (f) => `/api/messages/${f.failedMessageId}/send-again`, body: () => ({}), valid: (b) => b.status === 'pending' },
   { route: 'PUT /api/organization/message-settings', may: 'OM', path: () => '/api/organization/message-settings', body: () => ({ mutedKinds: ['billing'] }), valid: (b) => b.mutedKinds.includes('billing') },
 
+  // Calendar feeds: whoever sees families reads a family's feed address and whoever changes families
+  // makes or turns it off; instructors' feeds are managed with the catalog; an instructor has their own.
+  { route: 'GET /api/families/:id/calendar-feed', may: 'OMF', path: (f) => `/api/families/${f.s.family.id}/calendar-feed`, valid: (b) => b.feed === null || typeof b.feed?.url === 'string' },
+  { route: 'POST /api/families/:id/calendar-feed', may: 'OMF', path: (f) => `/api/families/${f.s.family.id}/calendar-feed`, body: () => ({}), valid: (b) => /\/api\/calendar\/.+\.ics$/.test(b.feed?.url) },
+  { route: 'DELETE /api/families/:id/calendar-feed', may: 'OMF', path: (f) => `/api/families/${f.s.family.id}/calendar-feed`, valid: (b) => b.feed === null },
+  { route: 'GET /api/instructors/:id/calendar-feed', may: 'OM', path: (f) => `/api/instructors/${f.s.intermediateThu.instructorId}/calendar-feed`, valid: (b) => b.feed === null || typeof b.feed?.url === 'string' },
+  { route: 'POST /api/instructors/:id/calendar-feed', may: 'OM', path: (f) => `/api/instructors/${f.s.intermediateThu.instructorId}/calendar-feed`, body: () => ({}), valid: (b) => /\/api\/calendar\/.+\.ics$/.test(b.feed?.url) },
+  { route: 'DELETE /api/instructors/:id/calendar-feed', may: 'OM', path: (f) => `/api/instructors/${f.s.intermediateThu.instructorId}/calendar-feed`, valid: (b) => b.feed === null },
+  { route: 'GET /api/me/calendar-feed', may: 'I', path: () => '/api/me/calendar-feed', valid: (b) => b.feed === null || typeof b.feed?.url === 'string' },
+  { route: 'POST /api/me/calendar-feed', may: 'I', path: () => '/api/me/calendar-feed', body: () => ({}), valid: (b) => /\/api\/calendar\/.+\.ics$/.test(b.feed?.url) },
+  { route: 'DELETE /api/me/calendar-feed', may: 'I', path: () => '/api/me/calendar-feed', valid: (b) => b.feed === null },
+  { route: 'GET /api/portal/calendar-feed', may: '', path: () => '/api/portal/calendar-feed', valid: () => false },
+  { route: 'POST /api/portal/calendar-feed', may: '', path: () => '/api/portal/calendar-feed', body: () => ({}), valid: () => false },
+  { route: 'DELETE /api/portal/calendar-feed', may: '', path: () => '/api/portal/calendar-feed', valid: () => false },
+
   // Staff: the owner only.
   { route: 'GET /api/staff', may: 'O', path: () => '/api/staff', valid: (b) => Array.isArray(b) && b.some((m: any) => m.role === 'owner') },
   { route: 'POST /api/staff', may: 'O', path: () => '/api/staff', body: () => ({ name: 'New Desk', email: `desk-${randomUUID().slice(0, 8)}@example.test`, password: 'matrix-lanes-2027', role: 'front_desk' }), valid: (b) => b.role === 'front_desk' },
@@ -239,6 +254,7 @@ function send(api: TestApi, call: Call, f: Fixture) {
   if (method === 'GET') return api.get(path);
   if (method === 'PUT') return api.put(path, body);
   if (method === 'PATCH') return api.patch(path, body);
+  if (method === 'DELETE') return api.delete(path);
   const headers: Record<string, string> = ['/api/transfers', '/api/subscriptions'].includes(path) ? { 'idempotency-key': randomUUID() } : {};
   return api.post(path, body, headers);
 }

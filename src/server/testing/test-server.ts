@@ -114,6 +114,7 @@ export async function startTestServer(
       post: <T = any>(path: string, body: unknown, headers?: Record<string, string>) => send<T>('POST', path, body, headers),
       put: <T = any>(path: string, body: unknown) => send<T>('PUT', path, body),
       patch: <T = any>(path: string, body: unknown) => send<T>('PATCH', path, body),
+      delete: <T = any>(path: string) => send<T>('DELETE', path),
     };
   };
 

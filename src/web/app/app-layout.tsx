@@ -4,23 +4,25 @@ import { Suspense } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { AccountMenu } from '../features/auth/components/account-menu';
 import { HeaderSearch } from '../features/search/components/header-search';
-import type { Permission } from '../../domain/access/permissions';
+import type { Permission, Role } from '../../domain/access/permissions';
 import { useCan } from '../features/auth/hooks/use-permission';
-import { useOrganization } from '../features/auth/hooks/use-session';
+import { useSession } from '../features/auth/hooks/use-session';
 import { EnrollDialogProvider } from '../features/enrollment/components/enroll-dialog-provider';
 import { TransferDialogProvider } from '../features/transfers/components/transfer-dialog-provider';
 import { screenLoading } from './lazy-screen';
 
-const sections: { to: string; label: string; end: boolean; shown: (can: (permission: Permission) => boolean) => boolean }[] = [
+const sections: { to: string; label: string; end: boolean; shown: (can: (permission: Permission) => boolean, role: Role) => boolean }[] = [
   { to: '/', label: 'Schedule', end: true, shown: () => true },
   { to: '/clients', label: 'Clients', end: false, shown: (can) => can('clients.read') },
   { to: '/emails', label: 'Emails', end: false, shown: (can) => can('messages.manage') },
   { to: '/setup', label: 'Setup', end: false, shown: (can) => can('catalog.write') || can('clients.write') },
+  // An instructor's own calendar feed (matched to their instructor record by email).
+  { to: '/my-calendar', label: 'My calendar', end: false, shown: (_can, role) => role === 'instructor' },
 ];
 
 /** The frame of every signed-in screen: the organization, its zone and currency always in view. */
 export function AppLayout() {
-  const organization = useOrganization();
+  const { organization, role } = useSession();
   const can = useCan();
   const { pathname } = useLocation();
   const isActive = (to: string, end: boolean) => (end ? pathname === to : pathname.startsWith(to));
@@ -60,7 +62,7 @@ export function AppLayout() {
         </AppShell.Header>
         <AppShell.Navbar p="xs" aria-label="Main" id="main-navigation" data-nav-closed={!navOpened || undefined}>
           <Stack gap={2}>
-            {sections.filter((section) => section.shown(can)).map((section) => (
+            {sections.filter((section) => section.shown(can, role)).map((section) => (
               <NavLink
                 key={section.to}
                 component={RouterNavLink}

@@ -24,6 +24,8 @@ const ForgotPasswordPage = lazy(() => import('../pages/login/password-reset-page
 const ResetPasswordPage = lazy(() => import('../pages/login/password-reset-pages').then((m) => ({ default: m.ResetPasswordPage })));
 const OutboxPage = lazy(() => import('../pages/messages/outbox-page').then((m) => ({ default: m.OutboxPage })));
 const UnsubscribePage = lazy(() => import('../pages/unsubscribe/unsubscribe-page').then((m) => ({ default: m.UnsubscribePage })));
+const CalendarFeedPage = lazy(() => import('../pages/portal/calendar-feed-page').then((m) => ({ default: m.CalendarFeedPage })));
+const MyCalendarPage = lazy(() => import('../pages/my-calendar/my-calendar-page').then((m) => ({ default: m.MyCalendarPage })));
 const InvoicePrintPage = lazy(() => import('../pages/invoices/invoice-print-page').then((m) => ({ default: m.InvoicePrintPage })));
 
 const router = createBrowserRouter([
@@ -37,6 +39,15 @@ const router = createBrowserRouter([
     element: (
       <Suspense fallback={screenLoading}>
         <UnsubscribePage />
+      </Suspense>
+    ),
+  },
+  // The family portal's calendar link: a guardian's login, not a staff session (the page says so to others).
+  {
+    path: '/portal/calendar',
+    element: (
+      <Suspense fallback={screenLoading}>
+        <CalendarFeedPage />
       </Suspense>
     ),
   },
@@ -65,6 +76,7 @@ const router = createBrowserRouter([
       { path: 'families/new', element: <NewFamilyPage /> },
       { path: 'families/:familyId', element: <FamilyPage /> },
       { path: 'emails', element: <OutboxPage /> },
+      { path: 'my-calendar', element: <MyCalendarPage /> },
       setupRoute,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -34,3 +34,9 @@ export function signInPageUrl(): string {
 export function passwordResetPageUrl(token: string): string {
   return `${installation.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
 }
+
+/** A private calendar feed's address (the token is the only key), and the same for calendar apps that subscribe by webcal://. */
+export function calendarFeedUrls(token: string): { url: string; webcalUrl: string } {
+  const url = `${installation.publicUrl}/api/calendar/${token}.ics`;
+  return { url, webcalUrl: url.replace(/^https?:/, 'webcal:') };
+}

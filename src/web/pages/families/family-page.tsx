@@ -7,6 +7,7 @@ import { AccountCreditDialog } from '../../features/billing/components/account-c
 import { FamilyInvoices } from '../../features/billing/components/family-invoices';
 import { FamilyStatement } from '../../features/billing/components/family-statement';
 import { FamilyMessages } from '../../features/messages/components/family-messages';
+import { CalendarFeedCard } from '../../features/calendar-feeds/components/calendar-feed-card';
 import { useFamilyBalance } from '../../features/billing/hooks/use-billing';
 import { clientsApi, familiesApi, guardiansApi } from '../../features/catalog/api/catalog-api';
 import { useResource, useResourceList } from '../../features/catalog/hooks/use-resource';
@@ -76,7 +77,22 @@ function Family({ family, balance }: { family: FamilyDto; balance: FamilyBalance
       <FamilyStatement familyId={family.id} />
       <FamilyHistory children={clients.data?.items ?? []} />
       <FamilyMessages familyId={family.id} guardians={guardians.data?.items ?? []} />
+      <FamilyCalendarFeed family={family} />
     </>
+  );
+}
+
+/** The family's private calendar feed: staff copy its link for a guardian, make a new one or turn it off. */
+function FamilyCalendarFeed({ family }: { family: FamilyDto }) {
+  const can = useCan();
+  return (
+    <div className="no-print">
+      <CalendarFeedCard
+        owner={{ kind: 'family', id: family.id }}
+        description={`Every session date of the ${family.name} family's children, for a phone or computer calendar; cancelled dates show as cancelled.`}
+        canChange={can('clients.write')}
+      />
+    </div>
   );
 }
 
