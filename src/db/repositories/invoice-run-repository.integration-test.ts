@@ -60,15 +60,17 @@ describe('the invoice run’s batches', () => {
     expect(seen.sort()).toEqual(expected.sort());
   });
 
-  it('firstBilledPeriods: each subscription’s earliest billed period, void invoices included', async () => {
+  it('billingOf: each subscription’s earliest billed period (void invoices included) and its live invoices’ periods in the range', async () => {
     const org = await buildOrganization(db);
     const family = await buildFamily(db, org.id);
     const subscription = await buildSubscription(db, org.id, { clientId: (await buildClient(db, org.id, { familyId: family.id })).id });
     const other = await buildSubscription(db, org.id, { clientId: (await buildClient(db, org.id, { familyId: family.id })).id });
-    for (const [periodStart, status] of [['2027-03-01', 'open'], ['2027-02-01', 'void'], ['2027-04-01', 'paid']] as const) {
+    const periods = [['2027-03-01', 'open'], ['2027-02-01', 'void'], ['2027-04-01', 'paid'], ['2027-05-01', 'open']] as const;
+    for (const [periodStart, status] of periods) {
       await buildInvoice(db, org.id, { familyId: family.id, subscriptionId: subscription.id, periodStart, periodEnd: null, status });
     }
-    const first = await invoiceRepository.firstBilledPeriods(db, org.id, [subscription.id, other.id]);
-    expect([...first]).toEqual([[subscription.id, '2027-02-01']]);
+    const billing = await invoiceRepository.billingOf(db, org.id, [subscription.id, other.id], { from: '2027-02-01', to: '2027-05-01' });
+    expect(billing.get(subscription.id)).toEqual({ firstPeriod: '2027-02-01', billedPeriods: new Set(['2027-03-01', '2027-04-01']) });
+    expect(billing.get(other.id)).toEqual({ firstPeriod: null, billedPeriods: new Set() });
   });
 });
