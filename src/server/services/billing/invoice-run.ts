@@ -11,8 +11,10 @@ import type { InvoiceRunDto } from '../../../contracts/billing.js';
 import {
   invoiceForPeriod,
   issueAndDueDates,
+  monthsStartingIn,
   periodsStartingIn,
   type BilledSubscription,
+  type BillingPeriod,
   type PeriodInvoice,
 } from '../../../domain/billing/billing-periods.js';
 import type { MoneyDisplay } from '../../../domain/billing/value-sets.js';
@@ -46,6 +48,16 @@ interface RunContext {
   mutedMessageKinds: readonly string[];
   /** Periods starting in [from, to) are the run's: from the catch-up horizon to the last issue day reached. */
   window: { from: Temporal.PlainDate; to: Temporal.PlainDate };
+  /** The window's months whose issue day has come: the periods of every subscription billed by the month or visit. */
+  dueMonths: readonly DuePeriod[];
+}
+
+/** A period whose issue day has come, with its issue and due days. */
+interface DuePeriod {
+  period: BillingPeriod;
+  start: string;
+  issueOn: Temporal.PlainDate;
+  dueOn: Temporal.PlainDate;
 }
 
 /**
@@ -92,6 +104,8 @@ async function runContext(db: Database, o: { organizationId: string; today?: Tem
   const settings = await organizationRepository.billingSettings(db, o.organizationId);
   const { mutedMessageKinds } = await organizationRepository.messageSettings(db, o.organizationId);
   const today = o.today ?? todayIn(organization.timeZone);
+  // A period is due to be issued once today reaches its issue day: start − days before.
+  const window = { from: today.subtract({ days: CATCH_UP_DAYS }), to: today.add({ days: settings.invoiceIssueDaysBefore + 1 }) };
   return {
     organizationId: organization.id,
     organization: { id: organization.id, name: organization.name, timeZone: organization.timeZone, currency: organization.currency, locale: organization.locale, today },
@@ -100,9 +114,20 @@ async function runContext(db: Database, o: { organizationId: string; today?: Tem
     timeZone: organization.timeZone,
     settings,
     mutedMessageKinds,
-    // A period is due to be issued once today reaches its issue day: start − days before.
-    window: { from: today.subtract({ days: CATCH_UP_DAYS }), to: today.add({ days: settings.invoiceIssueDaysBefore + 1 }) },
+    window,
+    dueMonths: duePeriods({ today, settings }, monthsStartingIn(window)),
   };
+}
+
+/** The periods whose issue day has come, by the organization's issue and due days. */
+function duePeriods(context: Pick<RunContext, 'today' | 'settings'>, periods: readonly BillingPeriod[]): DuePeriod[] {
+  return periods
+    .map((period) => ({
+      period,
+      start: period.start.toString(),
+      ...issueAndDueDates({ period, issueDaysBefore: context.settings.invoiceIssueDaysBefore, dueDayOfMonth: context.settings.invoiceDueDay }),
+    }))
+    .filter((due) => Temporal.PlainDate.compare(due.issueOn, context.today) <= 0);
 }
 
 /**
@@ -150,24 +175,29 @@ async function periodsToBill(tx: Database, context: RunContext, batch: Batch): P
   );
   const bills: Bill[] = [];
   for (const { subscription, session, familyId, clientName } of batch) {
-    const billedSubscription: BilledSubscription = {
-      sessionName: session.name,
-      schedule: schedules.get(session.id)!,
-      paymentPlan: subscription.paymentPlan,
-      price: subscription.priceSnapshot,
-      startsOn: Temporal.PlainDate.from(subscription.startsOn),
-      endsOn: subscription.endsOn ? Temporal.PlainDate.from(subscription.endsOn) : null,
-    };
+    // Built only for a subscription with a period to bill: most in a batch have none left.
+    let billed: BilledSubscription | undefined;
+    const billedSubscription = () =>
+      (billed ??= {
+        sessionName: session.name,
+        schedule: schedules.get(session.id)!,
+        paymentPlan: subscription.paymentPlan,
+        price: subscription.priceSnapshot,
+        startsOn: Temporal.PlainDate.from(subscription.startsOn),
+        endsOn: subscription.endsOn ? Temporal.PlainDate.from(subscription.endsOn) : null,
+      });
+    const periods =
+      subscription.paymentPlan === 'full_session'
+        ? duePeriods(context, periodsStartingIn({ subscription: billedSubscription(), ...context.window }))
+        : context.dueMonths;
     // Billing starts where checkout billed the first period: the run fills what follows (and gaps
     // after downtime), never months before a subscription's billing began.
     const { firstPeriod, billedPeriods } = billing.get(subscription.id) ?? { firstPeriod: null, billedPeriods: new Set<string>() };
-    for (const period of periodsStartingIn({ subscription: billedSubscription, ...context.window })) {
-      if (billedPeriods.has(period.start.toString())) continue;
-      if (firstPeriod && period.start.toString() < firstPeriod) continue;
-      const dates = issueAndDueDates({ period, issueDaysBefore: context.settings.invoiceIssueDaysBefore, dueDayOfMonth: context.settings.invoiceDueDay });
-      if (Temporal.PlainDate.compare(dates.issueOn, context.today) > 0) continue;
-      const invoice = invoiceForPeriod({ subscription: billedSubscription, period, locale: context.money.locale });
-      if (invoice) bills.push({ subscriptionId: subscription.id, familyId, clientName, invoice, ...dates });
+    for (const due of periods) {
+      if (billedPeriods.has(due.start)) continue;
+      if (firstPeriod && due.start < firstPeriod) continue;
+      const invoice = invoiceForPeriod({ subscription: billedSubscription(), period: due.period, locale: context.money.locale });
+      if (invoice) bills.push({ subscriptionId: subscription.id, familyId, clientName, invoice, issueOn: due.issueOn, dueOn: due.dueOn });
     }
   }
   return bills;
