@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
-import type { Database } from '../../../db/client.js';
+import { isTransaction, type Database } from '../../../db/client.js';
 import { accountCreditRepository } from '../../../db/repositories/account-credit-repository.js';
 import { familyRepository } from '../../../db/repositories/family-repository.js';
 import { invoiceRepository, type InvoiceRow } from '../../../db/repositories/invoice-repository.js';
@@ -81,21 +81,67 @@ export async function runInvoices(
   // Recorded as it starts: a run that never finishes (its server died) stays without a finish,
   // so the daily job knows the day's run is still to do.
   const record = await invoiceRunRepository.insert(db, context.organizationId, { runOn: context.today.toString(), issued: 0, finishedAt: null });
-  let issued = 0;
-  let creditApplied = 0;
+  const limit = o.batchSize ?? RUN_BATCH_SIZE;
+  // Inside a caller's transaction the batches are savepoints of its one connection: one at a time.
+  const atOnce = isTransaction(db) ? 1 : BATCHES_AT_ONCE;
+  const totals = { issued: 0, creditApplied: 0 };
+  const inFlight: Promise<BatchResult>[] = [];
+  const settleOldest = async () => {
+    const result = await inFlight.shift()!;
+    totals.issued += result.issued;
+    totals.creditApplied += result.creditApplied;
+  };
+  let stopped = false;
   let after: BillablePosition | null = null;
-  for (;;) {
-    if (o.signal?.aborted) return { organizationId: context.organizationId, runOn: context.today.toString(), issued, creditApplied };
-    const result: { count: number; last: BillablePosition | null; issued: number; creditApplied: number } = await db.transaction((tx) =>
-      billBatch(tx, context, { after, limit: o.batchSize ?? RUN_BATCH_SIZE }),
-    );
-    issued += result.issued;
-    creditApplied += result.creditApplied;
-    if (result.count < (o.batchSize ?? RUN_BATCH_SIZE)) break;
-    after = result.last;
+  try {
+    for (;;) {
+      if (o.signal?.aborted) {
+        stopped = true;
+        break;
+      }
+      if (inFlight.length >= atOnce) await settleOldest();
+      const batch = startBatch(db, context, { after, limit });
+      inFlight.push(batch.done);
+      const page = await batch.paged;
+      if (page.count < limit) break;
+      after = page.last;
+    }
+    while (inFlight.length > 0) await settleOldest();
+  } finally {
+    // Every batch started commits or rolls back before the run returns or throws.
+    await Promise.allSettled(inFlight);
   }
-  await invoiceRunRepository.update(db, context.organizationId, record.id, { issued, finishedAt: new Date() });
-  return { organizationId: context.organizationId, runOn: context.today.toString(), issued, creditApplied };
+  const result = { organizationId: context.organizationId, runOn: context.today.toString(), ...totals };
+  if (stopped) return result;
+  await invoiceRunRepository.update(db, context.organizationId, record.id, { issued: totals.issued, finishedAt: new Date() });
+  return result;
+}
+
+/**
+ * Batches in their transactions at once: the next batch's reads and working out overlap the
+ * last one's writes and commit (the database and the run each work while the other does).
+ * Batches bill disjoint subscriptions, so neither waits for the other's rows.
+ */
+export const BATCHES_AT_ONCE = 2;
+
+interface BatchResult {
+  issued: number;
+  creditApplied: number;
+}
+
+interface BatchPage {
+  count: number;
+  last: BillablePosition | null;
+}
+
+/** Starts a batch's transaction; `paged` tells where its page ended as soon as it is read, `done` when it committed. */
+function startBatch(db: Database, context: RunContext, page: { after: BillablePosition | null; limit: number }) {
+  let onPage!: (paged: BatchPage) => void;
+  const paged = new Promise<BatchPage>((resolve) => (onPage = resolve));
+  const done = db.transaction((tx) => billBatch(tx, context, page, onPage));
+  // A failure is thrown where the batch is awaited; until then it is not an unhandled rejection.
+  done.catch(() => undefined);
+  return { paged: Promise.race([paged, done.then(() => paged)]), done };
 }
 
 async function runContext(db: Database, o: { organizationId: string; today?: Temporal.PlainDate }): Promise<RunContext> {
@@ -135,16 +181,22 @@ function duePeriods(context: Pick<RunContext, 'today' | 'settings'>, periods: re
  * in one statement; account credit applied when the organization says so. Seven round trips
  * with BEGIN and COMMIT (eight with credit to apply: per family), whatever the batch's size.
  */
-async function billBatch(tx: Database, context: RunContext, page: { after: BillablePosition | null; limit: number }) {
+async function billBatch(
+  tx: Database,
+  context: RunContext,
+  page: { after: BillablePosition | null; limit: number },
+  onPage: (paged: BatchPage) => void,
+): Promise<BatchResult> {
   // Subscriptions that run in any period starting in the window: one starting on the 5th of a
   // month whose period (its 1st) is in the window is billed for that month too.
   const running = { from: context.window.from.toString(), to: context.window.to.add({ months: 1 }).toString() };
   const batch = await subscriptionRepository.billableBatch(tx, context.organizationId, { ...page, ...running });
-  if (batch.length === 0) return { count: 0, last: null, issued: 0, creditApplied: 0 };
+  onPage({ count: batch.length, last: batch.at(-1)?.position ?? null });
+  if (batch.length === 0) return { issued: 0, creditApplied: 0 };
   const bills = await periodsToBill(tx, context, batch);
   const inserted = await issue(tx, context, bills);
   const creditApplied = context.settings.applyAccountCreditAutomatically ? await applyHeldCredit(tx, context, inserted) : 0;
-  return { count: batch.length, last: batch[batch.length - 1]!.position, issued: inserted.length, creditApplied };
+  return { issued: inserted.length, creditApplied };
 }
 
 interface Bill {
