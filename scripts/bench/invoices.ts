@@ -61,7 +61,7 @@ interface IssuedRows {
 }
 
 /** The rows the run wrote, column by column, with new ids: what the floor writes again. */
-export async function issuedRows(pool: pg.Pool, organizationId: string, runOn: string): Promise<IssuedRows> {
+async function issuedRows(pool: pg.Pool, organizationId: string, runOn: string): Promise<IssuedRows> {
   const columns = async (query: string) => {
     const { rows, fields } = await pool.query(query, [organizationId, runOn]);
     return Object.fromEntries(fields.map((f) => [f.name, rows.map((r) => r[f.name])]));
@@ -116,7 +116,7 @@ with new_invoices as (
 )
 select (select count(*) from new_invoices)::int as invoices, (select count(*) from new_lines)::int as lines, (select count(*) from new_charges)::int as charges`;
 
-export async function floorOnce(pool: pg.Pool, organizationId: string, rows: IssuedRows) {
+async function floorOnce(pool: pg.Pool, organizationId: string, rows: IssuedRows) {
   const i = rows.invoices;
   const l = rows.lines;
   const c = rows.charges;
