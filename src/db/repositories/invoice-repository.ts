@@ -14,24 +14,6 @@ export const invoiceRepository = {
   ...tenantTable(invoices, { orderBy: [invoices.dueOn] }),
 
   /**
-   * Inserts invoices of billing periods, skipping any period a live invoice of the same
-   * subscription already holds (the unique index decides, so a retry or a race on another
-   * server issues nothing twice). Returns the rows inserted.
-   */
-  async insertUnlessBilled(db: Database, organizationId: string, rows: readonly NewInvoiceRow[]) {
-    if (rows.length === 0) return [];
-    faultPoint('invoices.insert_issued');
-    return db
-      .insert(invoices)
-      .values(rows.map((row) => ({ ...row, organizationId })))
-      .onConflictDoNothing({
-        target: [invoices.organizationId, invoices.subscriptionId, invoices.periodStart],
-        where: sql`${invoices.status} <> 'void' and ${invoices.subscriptionId} is not null and ${invoices.periodStart} is not null`,
-      })
-      .returning();
-  },
-
-  /**
    * What the invoice run needs to know of each subscription's invoices, in one query: its first
    * billed period (void invoices included: billing started there) and the periods starting in
    * [from, to) that a live invoice holds. Both are seeks into invoices_subscription_idx (it ends
@@ -208,12 +190,6 @@ export const invoiceLineRepository = {
   ...lineRows,
 
   /** Several lines in one statement (the run writes hundreds at once). */
-  async insertMany(db: Database, organizationId: string, rows: readonly Omit<typeof invoiceLines.$inferInsert, 'organizationId' | 'createdAt'>[]) {
-    if (rows.length === 0) return;
-    faultPoint('invoice_lines.insert_many');
-    await db.insert(invoiceLines).values(rows.map((row) => ({ ...row, organizationId })));
-  },
-
   listForInvoices(db: Database, organizationId: string, invoiceIds: readonly string[]) {
     return lineRows.listWhereIn(db, organizationId, invoiceLines.invoiceId, invoiceIds, [invoiceLines.invoiceId, invoiceLines.periodStart, invoiceLines.id]);
   },

@@ -19,8 +19,9 @@ export interface RunBatchRows {
 
 /**
  * A batch's rows in one statement: the invoices, skipping any period a live invoice of the same
- * subscription already holds (the unique index decides, as `invoiceRepository.insertUnlessBilled`),
- * then the lines, ledger charges and messages of the invoices inserted, and of no other. The rows
+ * subscription already holds (the unique index over live invoices decides, so a retry or a race
+ * on another server issues nothing twice), then the lines, ledger charges and messages of the
+ * invoices inserted, and of no other. The rows
  * go as JSON, one parameter per table: a batch is hundreds of rows, which as bound values would be
  * thousands of parameters to send and plan in four round trips.
  */
