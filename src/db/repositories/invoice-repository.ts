@@ -14,38 +14,29 @@ export const invoiceRepository = {
   ...tenantTable(invoices, { orderBy: [invoices.dueOn] }),
 
   /**
-   * Inserts invoices of billing periods, skipping any period a live invoice of the same
-   * subscription already holds (the unique index decides, so a retry or a race on another
-   * server issues nothing twice). Returns the rows inserted.
+   * What the invoice run needs to know of each subscription's invoices, in one query: its first
+   * billed period (void invoices included: billing started there) and the periods starting in
+   * [from, to) that a live invoice holds. Both are seeks into invoices_subscription_idx (it ends
+   * with period_start), not reads of a subscription's years of invoices.
    */
-  async insertUnlessBilled(db: Database, organizationId: string, rows: readonly NewInvoiceRow[]) {
-    if (rows.length === 0) return [];
-    faultPoint('invoices.insert_issued');
-    return db
-      .insert(invoices)
-      .values(rows.map((row) => ({ ...row, organizationId })))
-      .onConflictDoNothing({
-        target: [invoices.organizationId, invoices.subscriptionId, invoices.periodStart],
-        where: sql`${invoices.status} <> 'void' and ${invoices.subscriptionId} is not null and ${invoices.periodStart} is not null`,
-      })
-      .returning();
-  },
-
-  /** Each subscription's first billed period (void invoices included): billing started there. */
-  async firstBilledPeriods(db: Database, organizationId: string, subscriptionIds: readonly string[]): Promise<Map<string, string>> {
+  async billingOf(
+    db: Database,
+    organizationId: string,
+    subscriptionIds: readonly string[],
+    range: { from: string; to: string },
+  ): Promise<Map<string, { firstPeriod: string | null; billedPeriods: Set<string> }>> {
     if (subscriptionIds.length === 0) return new Map();
-    // One index seek per subscription (invoices_subscription_idx ends with period_start): the
-    // earliest period, void or not, without reading the years of invoices after it.
-    const result = await db.execute<{ subscription_id: string; first: string }>(sql`
-      select s.id as subscription_id, first.period_start::text as first
-      from unnest(${`{${subscriptionIds.join(',')}}`}::uuid[]) as s(id)
-      cross join lateral (
-        select ${invoices.periodStart} as period_start from ${invoices}
-        where ${invoices.organizationId} = ${organizationId} and ${invoices.subscriptionId} = s.id and ${invoices.periodStart} is not null
-        order by ${invoices.periodStart} limit 1
-      ) first`);
-    const rows = (result as unknown as { rows: { subscription_id: string; first: string }[] }).rows;
-    return new Map(rows.map((row) => [row.subscription_id, row.first] as const));
+    const result = await db.execute(sql`
+      select s.id::text as subscription_id,
+        (select ${invoices.periodStart}::text from ${invoices}
+         where ${invoices.organizationId} = ${organizationId} and ${invoices.subscriptionId} = s.id and ${invoices.periodStart} is not null
+         order by ${invoices.periodStart} limit 1) as first_period,
+        array(select ${invoices.periodStart}::text from ${invoices}
+         where ${invoices.organizationId} = ${organizationId} and ${invoices.subscriptionId} = s.id and ${invoices.status} <> 'void'
+           and ${invoices.periodStart} >= ${range.from}::date and ${invoices.periodStart} < ${range.to}::date) as billed_periods
+      from unnest(${sql.param([...new Set(subscriptionIds)])}::uuid[]) as s(id)`);
+    const rows = (result as unknown as { rows: { subscription_id: string; first_period: string | null; billed_periods: string[] }[] }).rows;
+    return new Map(rows.map((row) => [row.subscription_id, { firstPeriod: row.first_period, billedPeriods: new Set(row.billed_periods) }] as const));
   },
 
   /** `${subscriptionId}:${periodStart}` of the subscriptions' live invoices for periods starting in [from, to). */
@@ -199,12 +190,6 @@ export const invoiceLineRepository = {
   ...lineRows,
 
   /** Several lines in one statement (the run writes hundreds at once). */
-  async insertMany(db: Database, organizationId: string, rows: readonly Omit<typeof invoiceLines.$inferInsert, 'organizationId' | 'createdAt'>[]) {
-    if (rows.length === 0) return;
-    faultPoint('invoice_lines.insert_many');
-    await db.insert(invoiceLines).values(rows.map((row) => ({ ...row, organizationId })));
-  },
-
   listForInvoices(db: Database, organizationId: string, invoiceIds: readonly string[]) {
     return lineRows.listWhereIn(db, organizationId, invoiceLines.invoiceId, invoiceIds, [invoiceLines.invoiceId, invoiceLines.periodStart, invoiceLines.id]);
   },

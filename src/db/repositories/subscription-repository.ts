@@ -25,6 +25,9 @@ async function countsByKey(db: Database, query: SQL): Promise<Map<string, number
   return new Map(result.rows.map((row) => [`${row.session_id}:${row.date}`, Number(row.enrolled)]));
 }
 
+/** "Maya Patel": the client as an invoice names them. */
+const clientFullName = sql<string>`${clients.firstName} || ' ' || ${clients.lastName}`;
+
 /** Where a batch of the invoice run ended: the last subscription's end (infinity when open) and id. */
 export interface BillablePosition {
   runsUntil: string;
@@ -173,6 +176,7 @@ export const subscriptionRepository = {
           locationId: sessions.locationId,
         },
         familyId: clients.familyId,
+        clientName: clientFullName,
         position: { runsUntil: sql<string>`${runsUntil}::text`, id: subscriptions.id },
       })
       .from(subscriptions)
@@ -199,10 +203,10 @@ export const subscriptionRepository = {
   async clientNamesOf(db: Database, organizationId: string, subscriptionIds: readonly string[]): Promise<Map<string, string>> {
     if (subscriptionIds.length === 0) return new Map();
     const rows = await db
-      .select({ id: subscriptions.id, firstName: clients.firstName, lastName: clients.lastName })
+      .select({ id: subscriptions.id, clientName: clientFullName })
       .from(subscriptions)
       .innerJoin(clients, and(eq(clients.organizationId, subscriptions.organizationId), eq(clients.id, subscriptions.clientId)))
       .where(and(eq(subscriptions.organizationId, organizationId), anyOf(subscriptions.id, subscriptionIds)));
-    return new Map(rows.map((row) => [row.id, `${row.firstName} ${row.lastName}`]));
+    return new Map(rows.map((row) => [row.id, row.clientName]));
   },
 };

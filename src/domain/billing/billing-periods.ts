@@ -69,6 +69,11 @@ export function periodsStartingIn(o: {
     const series = seriesPeriod(o.subscription.schedule, o.subscription.startsOn);
     return inRange(series.start, o) ? [series] : [];
   }
+  return monthsStartingIn(o);
+}
+
+/** The calendar months that start in [from, to), earliest first: every monthly or per-visit subscription's periods there. */
+export function monthsStartingIn(o: { from: Temporal.PlainDate; to: Temporal.PlainDate }): BillingPeriod[] {
   const periods: BillingPeriod[] = [];
   for (let month = monthOf(o.from); Temporal.PlainDate.compare(month.start, o.to) < 0; month = monthOf(month.end!)) {
     if (inRange(month.start, o)) periods.push(month);

@@ -2,6 +2,7 @@
 /// <reference lib="es2023.intl" />
 import { AppError } from '../errors.js';
 import { numberFormat } from '../formatting/intl-formats.js';
+import { boundedCache } from '../memo.js';
 
 /** Money is integer minor units (cents for USD); floats never carry it. */
 export function assertMinorUnits(amount: number, field: string): void {
@@ -44,6 +45,13 @@ export function percentOf(o: { amount: number; basisPoints: number }): number {
 
 /** How many minor-unit digits the currency has (USD 2, JPY 0, KWD 3), per ISO 4217 as Intl knows it. */
 export function minorUnitDigits(currency: string): number {
+  // Asked for every amount formatted (an invoice run formats thousands): read once per currency.
+  return digitsOfCurrency(currency, () => readMinorUnitDigits(currency));
+}
+
+const digitsOfCurrency = boundedCache<string, number>(1000);
+
+function readMinorUnitDigits(currency: string): number {
   let format: Intl.NumberFormat;
   try {
     format = numberFormat('en', { style: 'currency', currency });

@@ -1,6 +1,6 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../../db/client.js';
-import { ledgerRepository } from '../../../db/repositories/ledger-repository.js';
+import { ledgerRepository, type NewLedgerEntry } from '../../../db/repositories/ledger-repository.js';
 import type { LedgerEntryKind } from '../../../domain/billing/value-sets.js';
 
 /** Who makes a money change, and on which of the organization's days: what every ledger entry records. */
@@ -28,14 +28,19 @@ export async function recordInLedger(tx: Database, context: LedgerContext, lines
   await ledgerRepository.append(
     tx,
     context.organizationId,
-    lines.map((line) => ({
-      familyId: line.familyId,
-      invoiceId: line.invoiceId ?? null,
-      kind: line.kind,
-      amount: line.amount,
-      description: line.description,
-      actorUserId: context.actorUserId,
-      occurredOn: context.today.toString(),
-    })),
+    lines.map((line) => ledgerEntryOf(context, line)),
   );
+}
+
+/** The ledger row of a change (for a writer that inserts it in its own statement, as the invoice run does). */
+export function ledgerEntryOf(context: LedgerContext, line: LedgerLine): NewLedgerEntry {
+  return {
+    familyId: line.familyId,
+    invoiceId: line.invoiceId ?? null,
+    kind: line.kind,
+    amount: line.amount,
+    description: line.description,
+    actorUserId: context.actorUserId,
+    occurredOn: context.today.toString(),
+  };
 }

@@ -185,8 +185,13 @@ export async function unenrolledNotices(
   ];
 }
 
+/** What an invoice-issued letter tells: any invoice DTO, or the run's invoice as it is about to be written. */
+export type IssuedInvoiceFacts = Pick<InvoiceDto, 'id' | 'familyId' | 'clientName' | 'total' | 'dueOn'> & {
+  lines: readonly Pick<InvoiceDto['lines'][number], 'description' | 'amount'>[];
+};
+
 /** Invoices the run issued: one message per invoice to its family's guardians (guardians fetched once per batch). */
-export async function invoicesIssuedNotices(tx: Database, organization: OrganizationContext, invoices: readonly InvoiceDto[]): Promise<Notice[]> {
+export async function invoicesIssuedNotices(tx: Database, organization: OrganizationContext, invoices: readonly IssuedInvoiceFacts[]): Promise<Notice[]> {
   const guardians = await recipientRepository.guardiansOfFamilies(tx, organization.id, [...new Set(invoices.map((i) => i.familyId))]);
   const writer = writerOf(organization);
   return invoices.map((invoice) => {

@@ -34,9 +34,17 @@ export interface Notice {
 export async function tell(tx: Database, organization: OrganizationContext, notices: readonly Notice[]): Promise<void> {
   if (notices.every((n) => n.recipients.length === 0)) return;
   const mutedKinds = (await organizationRepository.messageSettings(tx, organization.id)).mutedMessageKinds;
+  await messageRepository.insertMany(tx, outboxRows(organization, notices, mutedKinds));
+}
+
+/**
+ * The outbox rows `tell` writes, for a writer that inserts them in its own statement (the
+ * invoice run writes a batch's invoices and their messages at once) with the organization's
+ * muted kinds it has read.
+ */
+export function outboxRows(organization: OrganizationContext, notices: readonly Notice[], mutedKinds: readonly string[]): NewMessage[] {
   const writer: Writer = { organizationName: organization.name, money: { currency: organization.currency, locale: organization.locale } };
-  const rows = notices.flatMap((notice) => notice.recipients.map((recipient) => outboxRow({ organization, writer, mutedKinds, notice, recipient })));
-  await messageRepository.insertMany(tx, rows);
+  return notices.flatMap((notice) => notice.recipients.map((recipient) => outboxRow({ organization, writer, mutedKinds, notice, recipient })));
 }
 
 function outboxRow(o: { organization: OrganizationContext; writer: Writer; mutedKinds: readonly string[]; notice: Notice; recipient: Recipient }): NewMessage {
