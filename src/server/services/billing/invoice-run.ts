@@ -83,7 +83,10 @@ export async function runInvoices(
   const record = await invoiceRunRepository.insert(db, context.organizationId, { runOn: context.today.toString(), issued: 0, finishedAt: null });
   const limit = o.batchSize ?? RUN_BATCH_SIZE;
   // Inside a caller's transaction the batches are savepoints of its one connection: one at a time.
-  const atOnce = isTransaction(db) ? 1 : BATCHES_AT_ONCE;
+  // So too when the run applies account credit: it locks each family's row, and siblings billed
+  // in two batches at once (each holding the key-share locks of its new invoices on the other's
+  // families) would deadlock.
+  const atOnce = isTransaction(db) || context.settings.applyAccountCreditAutomatically ? 1 : BATCHES_AT_ONCE;
   const totals = { issued: 0, creditApplied: 0 };
   const inFlight: Promise<BatchResult>[] = [];
   const settleOldest = async () => {
