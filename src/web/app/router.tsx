@@ -2,6 +2,9 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { RequireSession } from '../features/auth/components/require-session';
+import { PortalLayout } from '../features/portal/components/portal-layout';
+import { PortalNotFound } from '../features/portal/components/portal-not-found';
+import { RequirePortalSession } from '../features/portal/components/portal-session';
 import { LoginPage } from '../pages/login/login-page';
 import { NotFoundPage } from '../pages/not-found/not-found-page';
 import { WelcomePage } from '../pages/welcome/welcome-page';
@@ -24,6 +27,10 @@ const ForgotPasswordPage = lazy(() => import('../pages/login/password-reset-page
 const ResetPasswordPage = lazy(() => import('../pages/login/password-reset-pages').then((m) => ({ default: m.ResetPasswordPage })));
 const OutboxPage = lazy(() => import('../pages/messages/outbox-page').then((m) => ({ default: m.OutboxPage })));
 const UnsubscribePage = lazy(() => import('../pages/unsubscribe/unsubscribe-page').then((m) => ({ default: m.UnsubscribePage })));
+const PortalWelcomePage = lazy(() => import('../pages/portal/portal-welcome-page').then((m) => ({ default: m.PortalWelcomePage })));
+const PortalHomePage = lazy(() => import('../pages/portal/portal-home-page').then((m) => ({ default: m.PortalHomePage })));
+const PortalInvoicesPage = lazy(() => import('../pages/portal/portal-invoices-page').then((m) => ({ default: m.PortalInvoicesPage })));
+const PortalAccountPage = lazy(() => import('../pages/portal/portal-account-page').then((m) => ({ default: m.PortalAccountPage })));
 const InvoicePrintPage = lazy(() => import('../pages/invoices/invoice-print-page').then((m) => ({ default: m.InvoicePrintPage })));
 
 const router = createBrowserRouter([
@@ -39,6 +46,22 @@ const router = createBrowserRouter([
         <UnsubscribePage />
       </Suspense>
     ),
+  },
+  // The family portal (DESIGN.md "The family portal"): guardians' own frame and screens, phone first.
+  { path: '/portal/welcome', element: <Suspense fallback={screenLoading}><PortalWelcomePage /></Suspense> },
+  {
+    path: '/portal',
+    element: (
+      <RequirePortalSession>
+        <PortalLayout />
+      </RequirePortalSession>
+    ),
+    children: [
+      { index: true, element: <PortalHomePage /> },
+      { path: 'invoices', element: <PortalInvoicesPage /> },
+      { path: 'account', element: <PortalAccountPage /> },
+      { path: '*', element: <PortalNotFound /> },
+    ],
   },
   // Paper, not a screen: no navigation around it.
   {
