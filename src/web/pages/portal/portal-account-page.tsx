@@ -1,4 +1,4 @@
-import { Alert, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { PortalAccountDto } from '../../../contracts/portal';
 import { KindChoices } from '../../features/messages/components/kind-choices';
@@ -54,9 +54,11 @@ function ContactForm({ account }: { account: PortalAccountDto }) {
             </Alert>
           )}
           <ProblemAlert error={contact.error} shownFields={['body.name', 'body.phone']} />
-          <Button type="submit" loading={contact.isPending} disabled={!name.trim()} w={{ base: '100%', xs: 'auto' }}>
-            Save contact details
-          </Button>
+          <Group>
+            <Button type="submit" loading={contact.isPending} disabled={!name.trim()} w={{ base: '100%', xs: 'auto' }}>
+              Save contact details
+            </Button>
+          </Group>
         </Stack>
       </form>
     </Paper>

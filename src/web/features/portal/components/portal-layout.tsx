@@ -32,7 +32,7 @@ export function PortalLayout() {
                 {family.data ? `${family.data.familyName} family` : ' '} · {session.guardian.name}
               </Text>
             </Stack>
-            <Button variant="default" size="xs" onClick={() => signOut.mutate()} loading={signOut.isPending}>
+            <Button variant="default" size="xs" onClick={() => signOut.mutate()} loading={signOut.isPending} style={{ flexShrink: 0 }}>
               Sign out
             </Button>
           </Group>
