@@ -157,20 +157,26 @@ for (const size of screenSizes) {
       expect((await json<{ feed: { url: string } }>(page.request, `/api/instructors/${alex.id}/calendar-feed`)).feed.url).toBe(url);
     });
 
-    test("the portal's Sync my calendar page shows the family's link, a webcal:// link and how to add it", async ({ page, saveScreen }) => {
-      // The page on its own, with the portal's answer given (guardian logins come with the portal's invitations).
-      const url = 'http://localhost/api/calendar/EXAMPLEexampleEXAMPLEexampleEXAMPLEexample0.ics';
-      await page.route('**/api/portal/calendar-feed', (route) =>
-        route.fulfill({ json: { feed: { url, webcalUrl: url.replace('http:', 'webcal:'), createdAt: '2026-11-01T12:00:00.000Z' } } }),
-      );
+    test("the portal's Sync my calendar page: Priya Patel turns on her family's link, a webcal:// link and how to add it", async ({ page, saveScreen }) => {
+      // The demo's guardian with a portal login (README's demo logins).
+      await signIn(page, 'priya.patel@example.com');
+      // Each run starts with the feed off (the other screen size's run, or the family page's, may have left one on).
+      expect((await page.request.delete('/api/portal/calendar-feed')).ok()).toBe(true);
       await page.goto('/portal/calendar');
-      await expect(page.getByRole('heading', { name: 'Sync my calendar', level: 1 })).toBeVisible();
-      await expect(feedLink(page)).toHaveValue(url);
-      await expect(page.getByRole('link', { name: 'Add to my calendar app' })).toHaveAttribute('href', url.replace('http:', 'webcal:'));
+      await expect(page.getByRole('heading', { name: 'Sync my calendar', level: 2 })).toBeVisible();
+      await page.getByRole('region', { name: 'Calendar feed' }).getByRole('button', { name: 'Make a link' }).click();
+      await expect(feedLink(page)).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+      const url = await feedLink(page).inputValue();
+      await expect(page.getByRole('link', { name: 'Add to my calendar app' })).toHaveAttribute('href', url.replace(/^https?:/, 'webcal:'));
       await expect(page.getByText('Add Subscribed Calendar', { exact: false })).toBeVisible();
       await saveScreen(`calendar-feed-portal-${sizeName(size)}`);
       await expectNoSidewaysScroll(page, 'Sync my calendar');
       await expectAccessible(page, 'Sync my calendar');
+      // The link opens as a calendar of the Patel children's classes.
+      const feed = await readFeed(page.request, url);
+      expect(feed.status).toBe(200);
+      expect(feed.events.length).toBeGreaterThan(0);
+      for (const event of feed.events) expect(event.summary).toMatch(/^\S+ Patel – /);
     });
   });
 }

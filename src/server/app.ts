@@ -23,6 +23,8 @@ import { registerStaffRoutes } from './routes/staff/staff-routes.js';
 import { registerTransferRoutes } from './routes/transfers/transfer-routes.js';
 import { registerMessageRoutes } from './routes/messages/message-routes.js';
 import { registerPortalMeRoutes } from './routes/portal/portal-me-routes.js';
+import { registerPortalInvitationRoutes } from './routes/portal/portal-invitation-routes.js';
+import { registerPortalRoutes } from './routes/portal/portal-routes.js';
 import { registerUnsubscribeRoutes } from './routes/messages/unsubscribe-routes.js';
 import { registerCalendarFileRoutes } from './routes/calendar-feeds/calendar-file-routes.js';
 import { registerCalendarFeedRoutes } from './routes/calendar-feeds/calendar-feed-routes.js';
@@ -117,6 +119,8 @@ export async function buildApp({
     registerMessageRoutes(api, db, { wakeSender: wakeMessageSender });
     registerPortalMeRoutes(api);
     registerCalendarFeedRoutes(api, db);
+    registerPortalInvitationRoutes(api, db, { wakeSender: wakeMessageSender });
+    registerPortalRoutes(api, db);
   });
 
   app.decorate('accessTable', accessTable);

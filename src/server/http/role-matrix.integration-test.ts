@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { guardianRepository } from '../../db/repositories/guardian-repository.js';
 import { instructorRepository } from '../../db/repositories/instructor-repository.js';
 import { messageRepository } from '../../db/repositories/message-repository.js';
 import { buildClient, buildSubscription } from '../../db/seed/builders.js';
@@ -20,6 +21,8 @@ import { startTestServer, type TestApi, type TestServer } from '../testing/test-
  *   manager     everything but staff: back-dating, capacity override, undo, write-offs and voids, setup
  *   front desk  clients and families, enroll, unenroll, transfer, take payments and discounts
  *   instructor  the schedule, the rosters of their own sessions, attendance
+ *   guardian    (G, a family-portal login) their own family's portal routes only; another
+ *               family's ids there are not found (404), and every staff route refuses them
  */
 const TODAY = '2027-03-16';
 const letters: Record<string, Role> = { O: 'owner', M: 'manager', F: 'front_desk', I: 'instructor' };
@@ -39,14 +42,18 @@ interface Fixture {
   failedMessageId: string;
   /** What the calls themselves created, for later calls (the enrollment to unenroll). */
   made: Record<string, string>;
+  /** The Okafors, a second family of the same organization: their ids are not found in the Patels' portal. */
+  okafor: { guardianId: string; subscriptionId: string; invoiceId: string };
 }
 
 interface Call {
   /** METHOD /route as the route table writes it. */
   route: string;
-  /** Who may: O owner, M manager, F front desk, I instructor. */
+  /** Who may: O owner, M manager, F front desk, I instructor, G the family's guardian (portal). */
   may: string;
   path: (f: Fixture) => string;
+  /** A portal route's path with the other family's id: the guardian is answered 404. */
+  otherFamilyPath?: (f: Fixture) => string;
   body?: (f: Fixture) => unknown;
   /** What a person would check in the answer. */
   valid: (body: any, f: Fixture) => boolean;
@@ -58,8 +65,22 @@ const list = (body: any) => Array.isArray(body?.items) && typeof body.total === 
 const created = (body: any) => typeof body?.id === 'string';
 
 const calls: Call[] = [
-  // The family portal's routes answer guardians only; no staff role reaches them.
-  { route: 'GET /api/portal/me', may: '', path: () => '/api/portal/me', valid: () => false },
+  // The family portal's routes answer guardians only, for their own family; no staff role reaches them.
+  { route: 'GET /api/portal/me', may: 'G', path: () => '/api/portal/me', valid: (b, f) => b.familyId === f.s.family.id },
+  { route: 'GET /api/portal/family', may: 'G', path: () => '/api/portal/family', valid: (b) => b.familyName === 'Patel' && b.children.every((c: any) => c.lastName === 'Patel') },
+  {
+    route: 'GET /api/portal/enrollments/:id',
+    may: 'G',
+    path: (f) => `/api/portal/enrollments/${f.leoSubscriptionId}`,
+    otherFamilyPath: (f) => `/api/portal/enrollments/${f.okafor.subscriptionId}`,
+    valid: (b, f) => b.subscriptionId === f.leoSubscriptionId && b.nextDates.length > 0,
+  },
+  { route: 'GET /api/portal/invoices', may: 'G', path: () => '/api/portal/invoices', valid: (b, f) => b.invoices.some((i: any) => i.id === f.s.march.id) && !b.invoices.some((i: any) => i.id === f.okafor.invoiceId) },
+  { route: 'GET /api/portal/invoices/:id', may: 'G', path: (f) => `/api/portal/invoices/${f.s.march.id}`, otherFamilyPath: (f) => `/api/portal/invoices/${f.okafor.invoiceId}`, valid: (b, f) => b.id === f.s.march.id },
+  { route: 'GET /api/portal/statement', may: 'G', path: () => '/api/portal/statement?from=2027-01-01&to=2027-04-01', valid: (b, f) => b.familyId === f.s.family.id && b.entries.length >= 3 },
+  { route: 'GET /api/portal/account', may: 'G', path: () => '/api/portal/account', valid: (b, f) => b.guardianId === f.guardianId },
+  { route: 'PATCH /api/portal/account/contact', may: 'G', path: () => '/api/portal/account/contact', body: () => ({ name: 'Priya Patel', phone: '+1 555 010 7777' }), valid: (b) => b.phone === '+1 555 010 7777' },
+  { route: 'PUT /api/portal/account/message-preferences', may: 'G', path: () => '/api/portal/account/message-preferences', body: () => ({ mutedKinds: ['billing'] }), valid: (b) => b.mutedKinds.includes('billing') },
   { route: 'GET /api/me', may: 'OMFI', path: () => '/api/me', valid: (b, f) => b.organization.id === f.s.organization.id },
   { route: 'GET /api/organization', may: 'OMFI', path: () => '/api/organization', valid: (b, f) => b.id === f.s.organization.id },
 
@@ -109,6 +130,9 @@ const calls: Call[] = [
   { route: 'GET /api/guardians/:id', may: 'OMF', path: (f) => `/api/guardians/${f.guardianId}`, valid: (b, f) => b.id === f.guardianId },
   { route: 'POST /api/guardians', may: 'OMF', path: () => '/api/guardians', body: (f) => ({ familyId: f.s.family.id, name: 'Raj Patel' }), valid: created },
   { route: 'PATCH /api/guardians/:id', may: 'OMF', path: (f) => `/api/guardians/${f.guardianId}`, body: () => ({ phone: '+1 555 010 9999' }), valid: (b) => b.phone === '+1 555 010 9999' },
+  // The family portal's invitation: whoever changes families invites a guardian (the fixture's guardian has an email).
+  { route: 'GET /api/guardians/:id/portal-invitation', may: 'OMF', path: (f) => `/api/guardians/${f.guardianId}/portal-invitation`, valid: (b, f) => b.guardianId === f.guardianId },
+  { route: 'POST /api/guardians/:id/portal-invitation', may: 'OMF', path: (f) => `/api/guardians/${f.guardianId}/portal-invitation`, body: () => ({}), valid: (b) => b.status === 'invited' },
   { route: 'GET /api/clients', may: 'OMF', path: () => '/api/clients?search=maya', valid: (b) => list(b) && b.items.some((c: any) => c.firstName === 'Maya') },
   { route: 'GET /api/clients/:id', may: 'OMF', path: (f) => `/api/clients/${f.s.maya.id}`, valid: (b, f) => b.id === f.s.maya.id },
   { route: 'POST /api/clients', may: 'OMF', path: () => '/api/clients', body: (f) => ({ familyId: f.s.family.id, firstName: 'Anya', lastName: 'Patel' }), valid: created },
@@ -223,18 +247,29 @@ async function freshFixture(): Promise<Fixture> {
   const familyMessage = messages.find((m) => m.familyId === s.family.id)!;
   const failed = messages.find((m) => m.recipientKind === 'instructor')!;
   await server.db.execute(sql`update messages set status = 'failed', status_note = 'No such mailbox' where id = ${failed.id}`);
+  const guardianId = (await owner.get(`/api/guardians?familyId=${s.family.id}`)).body.items[0].id;
+  await guardianRepository.update(server.db, orgId, guardianId, { email: `priya-${randomUUID().slice(0, 8)}@example.test` });
   const credit = await owner.post(`/api/families/${s.family.id}/account-credit`, { amount: 500, reason: 'Prepaid' });
+  const okafor = await owner.post('/api/families/register', { name: 'Okafor', guardians: [{ name: 'Ada Okafor' }], children: [{ firstName: 'Chidi', lastName: 'Okafor' }] });
+  const chidi = await owner.post(
+    '/api/subscriptions',
+    { clientId: okafor.body.children[0].id, sessionId: s.swimTeamSat.id, startsOn: '2027-03-20', finish: { kind: 'pay_later' } },
+    { 'idempotency-key': randomUUID() },
+  );
+  if (chidi.status !== 201) throw new Error(`fixture Okafor enrollment failed: ${JSON.stringify(chidi.body)}`);
+  const okaforInvoiceId = (await owner.get(`/api/families/${okafor.body.family.id}/balance`)).body.invoices[0].id;
   if (credit.status >= 300) throw new Error(`fixture account credit failed: ${JSON.stringify(credit.body)}`);
   return {
     s,
     transferId: done.body.transfer.id,
-    guardianId: (await owner.get(`/api/guardians?familyId=${s.family.id}`)).body.items[0].id,
+    guardianId,
     marchPaymentId: (await owner.get(`/api/invoices/${s.march.id}`)).body.payments[0].id,
     leoSubscriptionId: leoSubscription.id,
     ivy: { payments: await invoiceFor(5), discounts: await invoiceFor(6), credits: await invoiceFor(7), writeOff: await invoiceFor(8), void: await invoiceFor(9) },
     messageId: familyMessage.id,
     failedMessageId: failed.id,
     made: {},
+    okafor: { guardianId: okafor.body.guardians[0].id, subscriptionId: chidi.body.subscription.id, invoiceId: okaforInvoiceId },
   };
 }
 
@@ -281,6 +316,34 @@ describe('the role × route matrix (by hand, from the README)', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('the guardian column (G): a family-portal login of the Patels', () => {
+  it("G succeeds on the family's portal routes, is refused every staff route and finds no other family's ids", async () => {
+    const f = await freshFixture();
+    const api = server.asGuardian(f.s.organization.id, { id: f.guardianId, name: 'Priya Patel' });
+    const staff = server.as(f.s.organization.id, 'owner');
+    const okaforBefore = (await staff.get(`/api/guardians/${f.okafor.guardianId}`)).body;
+    const wrong: unknown[] = [];
+    for (const call of calls) {
+      const response = await send(api, call, f);
+      if (call.may.includes('G')) {
+        const ok = response.status >= 200 && response.status < 300 && call.valid(response.body, f);
+        if (!ok) wrong.push({ route: call.route, expected: '2xx with a valid body', status: response.status, body: JSON.stringify(response.body).slice(0, 300) });
+        if (call.otherFamilyPath) {
+          const other = await api.get(call.otherFamilyPath(f));
+          if (other.status !== 404) wrong.push({ route: call.route, expected: "404 for the other family's id", status: other.status });
+        }
+      } else if (response.status !== 403) {
+        wrong.push({ route: call.route, expected: 403, status: response.status });
+      }
+    }
+    expect(wrong).toEqual([]);
+    // The portal's changes were the Patels' guardian's own: the Okafors' guardian is as before.
+    expect((await staff.get(`/api/guardians/${f.okafor.guardianId}`)).body).toEqual(okaforBefore);
+    expect((await staff.get(`/api/guardians/${f.okafor.guardianId}/message-preferences`)).body.mutedKinds).toEqual([]);
+    expect((await staff.get(`/api/guardians/${f.guardianId}`)).body.phone).toBe('+1 555 010 7777');
   });
 });
 

@@ -2,6 +2,9 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { RequireSession } from '../features/auth/components/require-session';
+import { PortalLayout } from '../features/portal/components/portal-layout';
+import { PortalNotFound } from '../features/portal/components/portal-not-found';
+import { RequirePortalSession } from '../features/portal/components/portal-session';
 import { LoginPage } from '../pages/login/login-page';
 import { NotFoundPage } from '../pages/not-found/not-found-page';
 import { WelcomePage } from '../pages/welcome/welcome-page';
@@ -26,6 +29,10 @@ const OutboxPage = lazy(() => import('../pages/messages/outbox-page').then((m) =
 const UnsubscribePage = lazy(() => import('../pages/unsubscribe/unsubscribe-page').then((m) => ({ default: m.UnsubscribePage })));
 const CalendarFeedPage = lazy(() => import('../pages/portal/calendar-feed-page').then((m) => ({ default: m.CalendarFeedPage })));
 const MyCalendarPage = lazy(() => import('../pages/my-calendar/my-calendar-page').then((m) => ({ default: m.MyCalendarPage })));
+const PortalWelcomePage = lazy(() => import('../pages/portal/portal-welcome-page').then((m) => ({ default: m.PortalWelcomePage })));
+const PortalHomePage = lazy(() => import('../pages/portal/portal-home-page').then((m) => ({ default: m.PortalHomePage })));
+const PortalInvoicesPage = lazy(() => import('../pages/portal/portal-invoices-page').then((m) => ({ default: m.PortalInvoicesPage })));
+const PortalAccountPage = lazy(() => import('../pages/portal/portal-account-page').then((m) => ({ default: m.PortalAccountPage })));
 const InvoicePrintPage = lazy(() => import('../pages/invoices/invoice-print-page').then((m) => ({ default: m.InvoicePrintPage })));
 
 const router = createBrowserRouter([
@@ -42,14 +49,22 @@ const router = createBrowserRouter([
       </Suspense>
     ),
   },
-  // The family portal's calendar link: a guardian's login, not a staff session (the page says so to others).
+  // The family portal (DESIGN.md "The family portal"): guardians' own frame and screens, phone first.
+  { path: '/portal/welcome', element: <Suspense fallback={screenLoading}><PortalWelcomePage /></Suspense> },
   {
-    path: '/portal/calendar',
+    path: '/portal',
     element: (
-      <Suspense fallback={screenLoading}>
-        <CalendarFeedPage />
-      </Suspense>
+      <RequirePortalSession>
+        <PortalLayout />
+      </RequirePortalSession>
     ),
+    children: [
+      { index: true, element: <PortalHomePage /> },
+      { path: 'invoices', element: <PortalInvoicesPage /> },
+      { path: 'account', element: <PortalAccountPage /> },
+      { path: 'calendar', element: <CalendarFeedPage /> },
+      { path: '*', element: <PortalNotFound /> },
+    ],
   },
   // Paper, not a screen: no navigation around it.
   {

@@ -40,3 +40,8 @@ export function calendarFeedUrls(token: string): { url: string; webcalUrl: strin
   const url = `${installation.publicUrl}/api/calendar/${token}.ics`;
   return { url, webcalUrl: url.replace(/^https?:/, 'webcal:') };
 }
+
+/** The family-portal page an invited guardian opens to choose their password (the token is a password reset token). */
+export function portalWelcomePageUrl(token: string, email: string): string {
+  return `${installation.publicUrl}/portal/welcome?token=${encodeURIComponent(token)}&email=${encodeURIComponent(email)}`;
+}

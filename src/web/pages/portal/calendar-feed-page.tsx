@@ -1,17 +1,16 @@
-import { Container, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { CalendarFeedCard } from '../../features/calendar-feeds/components/calendar-feed-card';
 import { addToCalendarApp, CalendarHowTo } from '../../features/calendar-feeds/components/calendar-how-to';
 
 /**
  * The family portal's "Sync my calendar": the family's private feed link, a webcal:// link that
- * phones open in their calendar app, and how to add it by hand. Stands on its own (no staff
- * navigation): a guardian's login reaches it, a staff login is told the portal is for guardians.
+ * phones open in their calendar app, and how to add it by hand; one of the portal's screens,
+ * inside the portal's frame, for a guardian's login only.
  */
 export function CalendarFeedPage() {
   return (
-    <Container size="sm" py="md" component="main">
-      <Stack gap="md">
-        <Title order={1} size="h2">
+    <Stack gap="md">
+        <Title order={2} size="h3">
           Sync my calendar
         </Title>
         <Text>
@@ -22,11 +21,10 @@ export function CalendarFeedPage() {
           owner={{ kind: 'portal' }}
           description="Your family's private link. Make a new link if it was shared with someone it should not have been: the old one stops working."
           canChange
-          headingOrder={2}
+          headingOrder={3}
           whileOn={addToCalendarApp}
         />
         <CalendarHowTo />
-      </Stack>
-    </Container>
+    </Stack>
   );
 }
