@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildE1Scenario, e1Request, type E1Scenario } from '../testing/e1-scenario.js';
-import { startTestServer, type TestServer } from '../testing/test-server.js';
+import { MISSING_ID, startTestServer, type TestServer } from '../testing/test-server.js';
 
 /**
  * Over the route table itself: every route that exists is checked for unauthenticated access
@@ -130,8 +130,22 @@ describe('the route table', () => {
   it("answers 404 to every route given another organization's id, and changes nothing there", async () => {
     const owner = server.as(home.organization.id, 'owner');
     const before = await digestOf(other.organization.id);
-    for (const { method, url } of server.app.accessTable.filter((r) => r.url.includes(':id'))) {
+    for (const { method, url } of server.app.accessTable.filter((r) => r.url.includes(':id') && r.access !== 'guardian')) {
       const response = await send(owner, method, url, otherIds);
+      expect({ route: `${method} ${url}`, status: response.status }).toEqual({ route: `${method} ${url}`, status: 404 });
+    }
+    expect(await digestOf(other.organization.id)).toEqual(before);
+  });
+
+  it("answers a guardian 404 on every family-portal route given another organization's id, and changes nothing there", async () => {
+    const guardian = server.asGuardian(home.organization.id, { id: homeIds.guardians! });
+    // The portal names its resources in a family's words; each maps to the fixture's kind of id.
+    const portalIds = { ...otherIds, enrollments: otherIds.subscriptions!, invoices: otherIds.invoices!, 'transfer-requests': otherIds.subscriptions! };
+    const before = await digestOf(other.organization.id);
+    const portalRoutes = server.app.accessTable.filter((r) => r.url.includes(':id') && r.access === 'guardian');
+    for (const { method, url } of portalRoutes) {
+      const path = url.replace(/\/api\/portal\/([^/]+)\/:id/, (_, resource: string) => `/api/portal/${resource}/${portalIds[resource as keyof typeof portalIds] ?? MISSING_ID}`);
+      const response = await send(guardian, method, path, otherIds);
       expect({ route: `${method} ${url}`, status: response.status }).toEqual({ route: `${method} ${url}`, status: 404 });
     }
     expect(await digestOf(other.organization.id)).toEqual(before);

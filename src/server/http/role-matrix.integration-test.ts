@@ -195,9 +195,10 @@ const calls: Call[] = [
   { route: 'GET /api/me/calendar-feed', may: 'I', path: () => '/api/me/calendar-feed', valid: (b) => b.feed === null || typeof b.feed?.url === 'string' },
   { route: 'POST /api/me/calendar-feed', may: 'I', path: () => '/api/me/calendar-feed', body: () => ({}), valid: (b) => /\/api\/calendar\/.+\.ics$/.test(b.feed?.url) },
   { route: 'DELETE /api/me/calendar-feed', may: 'I', path: () => '/api/me/calendar-feed', valid: (b) => b.feed === null },
-  { route: 'GET /api/portal/calendar-feed', may: '', path: () => '/api/portal/calendar-feed', valid: () => false },
-  { route: 'POST /api/portal/calendar-feed', may: '', path: () => '/api/portal/calendar-feed', body: () => ({}), valid: () => false },
-  { route: 'DELETE /api/portal/calendar-feed', may: '', path: () => '/api/portal/calendar-feed', valid: () => false },
+  // The portal family's own feed: the guardian's, never staff's (they use the family page's).
+  { route: 'GET /api/portal/calendar-feed', may: 'G', path: () => '/api/portal/calendar-feed', valid: (b) => b !== null && 'feed' in b },
+  { route: 'POST /api/portal/calendar-feed', may: 'G', path: () => '/api/portal/calendar-feed', body: () => ({}), valid: (b) => typeof b?.feed?.url === 'string' },
+  { route: 'DELETE /api/portal/calendar-feed', may: 'G', path: () => '/api/portal/calendar-feed', valid: () => true },
 
   // Staff: the owner only.
   { route: 'GET /api/staff', may: 'O', path: () => '/api/staff', valid: (b) => Array.isArray(b) && b.some((m: any) => m.role === 'owner') },
