@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,7 +6,8 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromiumLaunchOptions } from '../../e2e/chromium.js';
-import { freePort, ROOT, startServer } from './processes.js';
+import { freePort, startServer } from './processes.js';
+import { writeDocSection } from './report.js';
 
 /**
  * Lighthouse (from npm, in Debian's Chromium) on the screens the front desk lives in, signed in
@@ -96,16 +97,10 @@ export async function measureLighthouse(o: { baseUrl: string; cookie: string; pa
   return figures;
 }
 
-const START = '<!-- lighthouse:start -->';
-const END = '<!-- lighthouse:end -->';
-
-/** The section of docs/performance.md this script owns, between its markers (added at the end the first time). */
-export function writeLighthouseSection(figures: LighthouseFigures[], o: { startedAt: string; startSeconds?: number; loadAverage: number }) {
-  const file = join(ROOT, 'docs', 'performance.md');
+export function writeLighthouseSection(figures: LighthouseFigures[], o: { startedAt: string; loadAverage: number }) {
   const row = (f: LighthouseFigures) =>
     `| ${f.page} | ${f.preset} | ${f.performance} | ${f.accessibility} | ${(f.fcpMs / 1000).toFixed(1)} s | ${(f.lcpMs / 1000).toFixed(1)} s | ${f.tbtMs.toFixed(0)} ms | ${f.cls.toFixed(3)} | ${f.transferKb.toFixed(0)} KB | ${f.targetsOk ? 'yes' : 'no'} |`;
-  const section = [
-    START,
+  writeDocSection('lighthouse', [
     '## Lighthouse: the front desk on a phone network',
     '',
     `Measured ${o.startedAt} by \`scripts/bench/lighthouse.ts\` (part of \`npm run bench\`; alone: \`npx tsx scripts/bench/lighthouse.ts\`):`,
@@ -123,13 +118,7 @@ export function writeLighthouseSection(figures: LighthouseFigures[], o: { starte
     'What makes it fast: the web app is precompressed at build (brotli and gzip beside each file, `vite.config.ts`), served by',
     '`Accept-Encoding` with hashed assets `immutable, max-age=31536000` (`src/server/http/web-app.ts`); on a phone the schedule is',
     'a list, so the calendar\'s code (the largest chunk) is not loaded there at all.',
-    ...(o.startSeconds === undefined ? [] : ['', `\`npm start\` after \`npm install\` on a fresh clone answered its first request in ${o.startSeconds.toFixed(1)} s (see README).`]),
-    END,
-  ].join('\n');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const at = current.indexOf(START);
-  const next = at >= 0 ? current.slice(0, at) + section + current.slice(current.indexOf(END) + END.length) : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, next);
+  ]);
 }
 
 /** Starts a demo server of its own (or uses the one at `url`, e.g. `--url http://127.0.0.1:3000`), measures, stops it. */
