@@ -56,9 +56,13 @@ export function SchedulePage() {
         agendaPeriod && <ScheduleAgenda entries={entries} period={agendaPeriod} onDateChange={setDate} onOpen={openRoster} />
       ) : (
         <Box style={{ flex: 1, minHeight: 420 }}>
-          <Suspense fallback={null}>
-            <ScheduleCalendar entries={entries} view={view} date={date} onPeriodChange={setPeriod} onOpen={openRoster} />
-          </Suspense>
+          {/* Drawn once the first answer is in (the box keeps its place meanwhile): its hours follow the
+              sessions, and a grid drawn for 7:00–21:00 first would then jump to the day's real hours. */}
+          {!schedule.isPending && (
+            <Suspense fallback={null}>
+              <ScheduleCalendar entries={entries} view={view} date={date} onPeriodChange={setPeriod} onOpen={openRoster} />
+            </Suspense>
+          )}
         </Box>
       )}
       <RosterDrawer entry={roster.entry} opened={roster.opened} onClose={() => setRoster((r) => ({ ...r, opened: false }))} />
