@@ -32,10 +32,43 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The schedule page's own code (its chunk and the chunks it imports that index.html does not
+ * already load), named in index.html's early script: on the schedule's address it is fetched
+ * alongside the app's code instead of after it has run. Empty in development.
+ */
+function schedulePageModules(): Plugin {
+  const marker = '/* schedule-page-modules */ []';
+  return {
+    name: 'schedule-page-modules',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const bundle = context.bundle;
+        if (!bundle) return html.replace(marker, '[]');
+        const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
+        const entry = chunks.find((chunk) => chunk.isEntry)!;
+        const page = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/pages/schedule/schedule-page.tsx'));
+        if (!page) throw new Error('schedule-page-modules: no chunk for pages/schedule/schedule-page.tsx');
+        const loadedFirst = new Set([entry.fileName, ...entry.imports]);
+        const files = new Set<string>();
+        const visit = (fileName: string) => {
+          if (loadedFirst.has(fileName) || files.has(fileName)) return;
+          files.add(fileName);
+          const chunk = bundle[fileName];
+          if (chunk?.type === 'chunk') chunk.imports.forEach(visit);
+        };
+        visit(page.fileName);
+        return html.replace(marker, JSON.stringify([...files].map((file) => `/${file}`)));
+      },
+    },
+  };
+}
+
 /** The web app lives in src/web and is built to dist/web, which the API server serves. */
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), precompress()],
+  plugins: [react(), schedulePageModules(), precompress()],
   build: { outDir: `../../${outDir}`, emptyOutDir: true },
   server: {
     proxy: {

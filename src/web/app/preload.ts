@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { readAnswer } from '../api/http';
-import type { MeDto } from '../api/types';
+import type { MeDto, ScheduleDto } from '../api/types';
+import { fetchSchedule } from '../features/schedule/api/schedule-api';
 import { fetchCurrentSession } from '../features/auth/api/auth-api';
 import { currentSessionQuery } from '../features/auth/hooks/use-current-session';
 import { scheduleQuery } from '../features/schedule/hooks/use-schedule';
@@ -9,6 +10,8 @@ import { readScheduleSearch, schedulePeriod } from '../features/schedule/schedul
 /** Requests index.html starts before the app's code is there (see its script). */
 export interface EarlyRequests {
   me: Promise<Response>;
+  /** On the schedule's plain address: this week's session dates, asked for once the session named the zone (null if it could not). */
+  schedule?: Promise<{ from: string; to: string; response: Promise<Response> } | null>;
 }
 
 declare global {
@@ -48,7 +51,16 @@ export function preloadLanding(o: { queryClient: QueryClient; location: Location
       const search = readScheduleSearch(new URLSearchParams(o.location.search), session.organization.timeZone);
       const period = schedulePeriod(search.view, search.date);
       if (!period) return;
-      void o.queryClient.prefetchQuery(scheduleQuery(period, search.filters));
+      const query = scheduleQuery(period, search.filters);
+      // index.html's answer when it asked for this very period (it asks on the plain address alone, so with no filters).
+      const earlySchedule = early?.schedule;
+      const queryFn = earlySchedule
+        ? () =>
+            earlySchedule.then((asked) =>
+              asked && asked.from === period.from && asked.to === period.to ? readAnswer<ScheduleDto>(asked.response) : fetchSchedule({ ...period, ...search.filters }),
+            )
+        : query.queryFn;
+      void o.queryClient.prefetchQuery({ ...query, queryFn });
     })
     // A failure shows where the screen asks for the same (signed out: the sign-in page).
     .catch(() => {});
