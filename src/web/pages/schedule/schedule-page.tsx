@@ -1,6 +1,6 @@
 import { Alert, Box, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ScheduleEntryDto } from '../../api/types';
 import { useOrganization } from '../../features/auth/hooks/use-session';
@@ -36,7 +36,8 @@ export function SchedulePage() {
   const agendaPeriod = schedulePeriod('timeGridWeek', date);
   const schedule = useSchedule(onPhone ? agendaPeriod : (period ?? schedulePeriod(view, date)), filters);
   const openRoster = useCallback((entry: ScheduleEntryDto) => setRoster({ entry, opened: true }), []);
-  const entries = schedule.data?.entries ?? noEntries;
+  // The week's rows are drawn in the background (in slices), so a phone stays responsive while a long list is drawn.
+  const entries = useDeferredValue(schedule.data?.entries ?? noEntries);
   return (
     <Stack gap="sm" h={onPhone ? undefined : 'calc(100vh - 56px - 2 * var(--mantine-spacing-md))'}>
       <Group justify="space-between" align="flex-end" wrap={onPhone ? 'wrap' : 'nowrap'}>
