@@ -36,8 +36,10 @@ export function SchedulePage() {
   const agendaPeriod = schedulePeriod('timeGridWeek', date);
   const schedule = useSchedule(onPhone ? agendaPeriod : (period ?? schedulePeriod(view, date)), filters);
   const openRoster = useCallback((entry: ScheduleEntryDto) => setRoster({ entry, opened: true }), []);
-  // The week's rows are drawn in the background (in slices), so a phone stays responsive while a long list is drawn.
-  const entries = useDeferredValue(schedule.data?.entries ?? noEntries);
+  // The week's rows are drawn in the background (in slices), so a phone stays responsive while a long
+  // list is drawn; the line that counts them comes at once.
+  const answered = schedule.data?.entries ?? noEntries;
+  const entries = useDeferredValue(answered);
   return (
     <Stack gap="sm" h={onPhone ? undefined : 'calc(100vh - 56px - 2 * var(--mantine-spacing-md))'}>
       <Group justify="space-between" align="flex-end" wrap={onPhone ? 'wrap' : 'nowrap'}>
@@ -49,7 +51,7 @@ export function SchedulePage() {
         <ScheduleStatus
           error={schedule.error}
           loading={schedule.isFetching}
-          entries={entries}
+          entries={answered}
           filtered={Object.values(filters).some(Boolean)}
         />
       </div>
