@@ -117,7 +117,12 @@ export function writeLighthouseSection(figures: LighthouseFigures[], o: { starte
     '',
     'What makes it fast: the web app is precompressed at build (brotli and gzip beside each file, `vite.config.ts`), served by',
     '`Accept-Encoding` with hashed assets `immutable, max-age=31536000` (`src/server/http/web-app.ts`); on a phone the schedule is',
-    'a list, so the calendar\'s code (the largest chunk) is not loaded there at all.',
+    'a list, so the calendar\'s code (the largest chunk) is not loaded there at all. index.html asks for the session and, on the',
+    'schedule\'s address, for this week\'s session dates (once the session names the zone) and the schedule page\'s modules',
+    '(names written in by the build), so nothing waits for the app\'s code to run first; it shows a "Loading…" line from the',
+    'first paint. React draws the first screen and the schedule\'s rows as transitions (in slices, so no single long task).',
+    'On a desktop the calendar is drawn once the week\'s answer is in and kept hidden for the two frames in which it measures',
+    'itself: its first frame (half-height rows, no time column) was the 0.174 layout shift.',
   ]);
 }
 

@@ -12,6 +12,12 @@ const LOADING_PAGE = `<!doctype html>
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta http-equiv="refresh" content="${RETRY_AFTER_SECONDS}" />
     <title>Front desk: loading the demo data</title>
+    <style>
+      body { margin: 0; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #212529; }
+      main { max-width: 36rem; margin: 0 auto; padding: 48px 16px; }
+      h1 { font-size: 1.5rem; margin: 0 0 0.5rem; }
+      p { margin: 0; color: #495057; line-height: 1.5; }
+    </style>
   </head>
   <body>
     <main>
