@@ -62,6 +62,11 @@ describe('index.html', () => {
       expect({ now, timeZone, from: asked!.from, to: asked!.to }).toEqual({ now, timeZone, ...week });
       expect(requested.map(([url]) => url)).toEqual(['/api/me', `/api/schedule?from=${week.from}&to=${week.to}`]);
     }
+    // A client's profile: its document at once.
+    const id = '4a22c52b-51b7-55c0-9498-02e393376869';
+    const profile = runIndexScript(`/clients/${id}`);
+    expect(profile.requested.map(([url]) => url)).toEqual(['/api/me', `/api/clients/${id}/profile`]);
+    expect(profile.early?.clientProfile?.clientId).toBe(id);
     // Not on another screen, nor with a week, view or filter in the address (the app asks for those).
     expect(runIndexScript('/clients').early?.schedule).toBeUndefined();
     expect(runIndexScript('/', { search: '?date=2026-12-01' }).early?.schedule).toBeUndefined();
@@ -112,6 +117,14 @@ describe('preloadLanding', () => {
     const other = await preload('/', early('2020-01-06', '2020-01-13'));
     expect(fetched).toEqual([`/api/schedule?from=${week.from}&to=${week.to}`]);
     expect(other.queryClient.getQueryData(queryKeys.schedule({ ...week }))).toEqual({ entries: [] });
+  });
+
+  it('takes the client profile index.html asked for, under the key the profile page reads', async () => {
+    const id = '4a22c52b-51b7-55c0-9498-02e393376869';
+    const clientProfile = { clientId: id, response: Promise.resolve(answer(200, { client: { id } })) };
+    const { queryClient } = await preload(`/clients/${id}`, { me: Promise.resolve(answer(200, session)), clientProfile });
+    expect(fetched).toEqual([]);
+    expect(queryClient.getQueryData(queryKeys.clientProfile(id))).toEqual({ client: { id } });
   });
 
   it('asks for the period and filters of the address', async () => {

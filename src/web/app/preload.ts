@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { readAnswer } from '../api/http';
-import type { MeDto, ScheduleDto } from '../api/types';
+import { queryKeys } from '../api/query-keys';
+import type { ClientProfileDto, MeDto, ScheduleDto } from '../api/types';
 import { fetchSchedule } from '../features/schedule/api/schedule-api';
 import { fetchCurrentSession } from '../features/auth/api/auth-api';
 import { currentSessionQuery } from '../features/auth/hooks/use-current-session';
@@ -12,6 +13,8 @@ export interface EarlyRequests {
   me: Promise<Response>;
   /** On the schedule's plain address: this week's session dates, asked for once the session named the zone (null if it could not). */
   schedule?: Promise<{ from: string; to: string; response: Promise<Response> } | null>;
+  /** On a client's profile: its document. */
+  clientProfile?: { clientId: string; response: Promise<Response> };
 }
 
 declare global {
@@ -42,6 +45,11 @@ export function preloadLanding(o: { queryClient: QueryClient; location: Location
   const early = window.__earlyRequests;
   delete window.__earlyRequests;
   if (o.location.pathname === '/login') return;
+  // The profile index.html asked for, under the key the page asks for (its code is preloaded by index.html).
+  const profile = early?.clientProfile;
+  if (profile && o.location.pathname === `/clients/${profile.clientId}`) {
+    void o.queryClient.prefetchQuery({ queryKey: queryKeys.clientProfile(profile.clientId), queryFn: () => readAnswer<ClientProfileDto>(profile.response) });
+  }
   const landsOnSchedule = o.location.pathname === '/';
   if (landsOnSchedule) o.loadSchedulePage().catch(() => {});
   o.queryClient
