@@ -121,10 +121,12 @@ describe('preloadLanding', () => {
 
   it('takes the client profile index.html asked for, under the key the profile page reads', async () => {
     const id = '4a22c52b-51b7-55c0-9498-02e393376869';
-    const clientProfile = { clientId: id, response: Promise.resolve(answer(200, { client: { id } })) };
+    const document = { client: { id }, family: { id: 'f-1' } };
+    const clientProfile = { clientId: id, response: Promise.resolve(answer(200, document)) };
     const { queryClient } = await preload(`/clients/${id}`, { me: Promise.resolve(answer(200, session)), clientProfile });
-    expect(fetched).toEqual([]);
-    expect(queryClient.getQueryData(queryKeys.clientProfile(id))).toEqual({ client: { id } });
+    expect(queryClient.getQueryData(queryKeys.clientProfile(id))).toEqual(document);
+    // Then the family's balance, which the page would ask for only after the profile.
+    expect(fetched).toEqual(['/api/families/f-1/balance']);
   });
 
   it('asks for the period and filters of the address', async () => {

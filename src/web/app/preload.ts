@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { readAnswer } from '../api/http';
 import { queryKeys } from '../api/query-keys';
 import type { ClientProfileDto, MeDto, ScheduleDto } from '../api/types';
+import { billingApi } from '../features/billing/api/billing-api';
 import { fetchSchedule } from '../features/schedule/api/schedule-api';
 import { fetchCurrentSession } from '../features/auth/api/auth-api';
 import { currentSessionQuery } from '../features/auth/hooks/use-current-session';
@@ -48,7 +49,14 @@ export function preloadLanding(o: { queryClient: QueryClient; location: Location
   // The profile index.html asked for, under the key the page asks for (its code is preloaded by index.html).
   const profile = early?.clientProfile;
   if (profile && o.location.pathname === `/clients/${profile.clientId}`) {
-    void o.queryClient.prefetchQuery({ queryKey: queryKeys.clientProfile(profile.clientId), queryFn: () => readAnswer<ClientProfileDto>(profile.response) });
+    const profileKey = queryKeys.clientProfile(profile.clientId);
+    void o.queryClient
+      .prefetchQuery({ queryKey: profileKey, queryFn: () => readAnswer<ClientProfileDto>(profile.response) })
+      .then(() => {
+        // The family's balance, which the page asks for once it has the profile: asked at once instead.
+        const familyId = o.queryClient.getQueryData<ClientProfileDto>(profileKey)?.family.id;
+        if (familyId) void o.queryClient.prefetchQuery({ queryKey: queryKeys.familyBalance(familyId), queryFn: () => billingApi.familyBalance(familyId) });
+      });
   }
   const landsOnSchedule = o.location.pathname === '/';
   if (landsOnSchedule) o.loadSchedulePage().catch(() => {});
