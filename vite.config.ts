@@ -32,10 +32,52 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The first screens' own code (a page's chunk and the chunks it imports that index.html does not
+ * already load), named in index.html's early script: on the page's address it is fetched
+ * alongside the app's code instead of after it has run. Empty lists in development.
+ */
+function landingPageModules(pages: Record<string, string>): Plugin {
+  return {
+    name: 'landing-page-modules',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const bundle = context.bundle;
+        const chunks = bundle ? Object.values(bundle).filter((output) => output.type === 'chunk') : [];
+        const entry = chunks.find((chunk) => chunk.isEntry);
+        const loadedFirst = new Set(entry ? [entry.fileName, ...entry.imports] : []);
+        const modulesOf = (page: string) => {
+          if (!bundle) return [];
+          const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(page));
+          if (!chunk) throw new Error(`landing-page-modules: no chunk for ${page}`);
+          const files = new Set<string>();
+          const visit = (fileName: string) => {
+            if (loadedFirst.has(fileName) || files.has(fileName)) return;
+            files.add(fileName);
+            const output = bundle[fileName];
+            if (output?.type === 'chunk') output.imports.forEach(visit);
+          };
+          visit(chunk.fileName);
+          return [...files].map((file) => `/${file}`);
+        };
+        return Object.entries(pages).reduce((text, [marker, page]) => text.replace(`/* ${marker} */ []`, JSON.stringify(modulesOf(page))), html);
+      },
+    },
+  };
+}
+
 /** The web app lives in src/web and is built to dist/web, which the API server serves. */
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), precompress()],
+  plugins: [
+    react(),
+    landingPageModules({
+      'schedule-page-modules': '/pages/schedule/schedule-page.tsx',
+      'client-profile-page-modules': '/pages/clients/client-profile-page.tsx',
+    }),
+    precompress(),
+  ],
   build: { outDir: `../../${outDir}`, emptyOutDir: true },
   server: {
     proxy: {

@@ -37,7 +37,7 @@ const profileDir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
 const server = await startServer({
   entry: 'src/server/main.ts',
   port,
-  readyPath: '/docs/json',
+  readyPath: '/api/me', // 401 once the database is ready (503 while the server prepares it)
   profileDir,
   env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', PUBLIC_URL: origin, AUTH_SECRET: randomBytes(24).toString('hex'), DATA_DIR: join(ROOT, 'data', 'bench') },
 });

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CpuSpent } from './cpu.js';
+import { ROOT } from './processes.js';
 import { median, type InvoiceRunResult } from './invoices.js';
 import type { LatencySummary } from './load.js';
 import type { ReadResult } from './reads.js';
@@ -269,4 +271,19 @@ export function writeLatestRun(path: string, r: BenchResults) {
       ? current.slice(0, start) + section + current.slice(end + END.length)
       : `${current.trimEnd()}\n\n## Latest run\n\n${section}\n`;
   writeFileSync(path, next);
+}
+
+/**
+ * Writes `lines` into docs/performance.md between `<!-- name:start -->` and `<!-- name:end -->`
+ * (added at the end of the file the first time), keeping the rest: each measuring script owns its section.
+ */
+export function writeDocSection(name: string, lines: string[]) {
+  const file = join(ROOT, 'docs', 'performance.md');
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const section = [start, ...lines, end].join('\n');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const at = current.indexOf(start);
+  const next = at >= 0 ? current.slice(0, at) + section + current.slice(current.indexOf(end) + end.length) : `${current.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, next);
 }

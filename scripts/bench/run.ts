@@ -15,6 +15,7 @@ import { benchInvoiceRun, type InvoiceRunResult } from './invoices.js';
 import { benchHello, benchTransferFloor, benchTransfersOverHttp, planTransfers, type CpuProbe } from './transfers.js';
 import { buildWeb, emptyWebResult, measureBundle, measureInteractive, type WebResult } from './web.js';
 import { runLighthouseBench, writeLighthouseSection } from './lighthouse.js';
+import { benchSearch, writeSearchSection } from './search.js';
 
 /**
  * `npm run bench`: the product's speed as ratios to what no application can beat on this
@@ -28,7 +29,7 @@ import { runLighthouseBench, writeLighthouseSection } from './lighthouse.js';
  *   --database NAME          use (and keep) this database instead of a fresh one; seeds it if empty
  *   --skip-web               leave out the web measurements
  *   --no-doc                 do not write docs/performance.md
- *   --only reads|transfers|invoices   a partial run, for working on one of them (prints, writes nothing)
+ *   --only reads|transfers|invoices|search   a partial run, for working on one of them (prints; only search writes its section)
  *   --invoice-repeats N      repeats of the invoice run and its floor (default 3; medians are reported)
  *
  * BENCH_PROFILE_DIR=dir writes a CPU profile of the API server there and prints its summary;
@@ -55,8 +56,9 @@ const loadBefore = loadavg()[0]!;
 const doReads = args.only === undefined || args.only === 'reads';
 const doTransfers = args.only === undefined || args.only === 'transfers';
 const doInvoices = args.only === undefined || args.only === 'invoices';
-if (args.only !== undefined && !doReads && !doTransfers && !doInvoices) {
-  console.error('--only takes reads, transfers or invoices');
+const doSearch = args.only === undefined || args.only === 'search';
+if (args.only !== undefined && !doReads && !doTransfers && !doInvoices && !doSearch) {
+  console.error('--only takes reads, transfers, invoices or search');
   process.exit(1);
 }
 
@@ -114,7 +116,8 @@ try {
   const server: ServerProcess = await startServer({
     entry: 'src/server/main.ts',
     port,
-    readyPath: '/docs/json',
+    // /api/me: 401 once the database is ready (503 while the server prepares it; /docs/json answers before).
+    readyPath: '/api/me',
     ...(profileDir ? { profileDir } : {}),
     env: {
       DATABASE_URL: databaseUrl,
@@ -186,6 +189,14 @@ try {
           `(visited again: ${ms(web.warmInteractiveMs)} ms)${web.error ? `; ${web.error}` : ''}`,
       );
     }
+  }
+
+  if (doSearch) {
+    const search = await benchSearch({ http, pool, organizationId: large.id, cookie: cookies.large, iterations: 400, maxMs: 8000 });
+    log(`header search (${large.name}): p50 ${ms(search.all.p50)} ms, p90 ${ms(search.all.p90)} ms over ${search.all.count} queries`);
+    for (const [kind, r] of Object.entries(search.byKind)) log(`  ${kind}: p50 ${ms(r.p50)} ms, p90 ${ms(r.p90)} ms (first query found ${search.found[kind]})`);
+    // Its own section of docs/performance.md, written by `--only search` too.
+    if (!args['no-doc']) writeSearchSection(search, { startedAt, loadAverage: loadBefore, organization: large.name });
   }
 
   let transfers: BenchResults['transfers'] | undefined;

@@ -40,6 +40,11 @@ export async function openDatabase(options: {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
   poolSize?: number;
+  /**
+   * false: return before the embedded database has opened its files (creating them takes seconds
+   * the first time); queries wait until it has. `npm start` listens meanwhile.
+   */
+  waitUntilOpen?: boolean;
 }): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
@@ -57,7 +62,10 @@ export async function openDatabase(options: {
   // The contrib extensions the schema uses (search: trigram indexes over unaccented text),
   // which a PostgreSQL server ships in its contrib package.
   const extensions = { pg_trgm, unaccent };
-  const client = await PGlite.create(options.dataDir ? { dataDir: options.dataDir, extensions } : { extensions });
+  const client = new PGlite(options.dataDir ? { dataDir: options.dataDir, extensions } : { extensions });
+  // Not waited for: a failure to open surfaces in the first query, which waits for it.
+  if (options.waitUntilOpen === false) client.waitReady.catch(() => {});
+  else await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,

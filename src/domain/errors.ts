@@ -24,7 +24,8 @@ export type AppErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'CROSS_SITE_REQUEST'
-  | 'TOO_MANY_ATTEMPTS';
+  | 'TOO_MANY_ATTEMPTS'
+  | 'DEMO_LOADING';
 
 /**
  * One field of a request that a refusal is about, for forms and programs: `field` is its path

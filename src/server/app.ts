@@ -10,6 +10,7 @@ import { sendSecurityHeaders } from './http/security-headers.js';
 import { clientErrorHandler, errorHandler, frameworkErrorHandler } from './http/problem.js';
 import { refuseTextDatabasesCannotStore } from './http/text-check.js';
 import { serveWebAppAndNotFound } from './http/web-app.js';
+import { holdRequestsWhileLoading } from './http/hold-while-loading.js';
 import { registerAuthRoutes } from './routes/auth/auth-routes.js';
 import { registerMeRoutes } from './routes/auth/me-routes.js';
 import { registerBillingRoutes } from './routes/billing/billing-routes.js';
@@ -56,6 +57,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Wakes the outbox's sender (a manager sent a failed message again); nothing without SMTP. */
   wakeMessageSender?: () => void;
+  /** True while the first start loads the demo data: requests are answered 503 meanwhile (hold-while-loading.ts). */
+  demoLoading?: () => boolean;
 }
 
 /**
@@ -80,6 +83,7 @@ export async function buildApp({
   webAppDirectory,
   clock = systemClock,
   wakeMessageSender = () => {},
+  demoLoading,
 }: AppOptions) {
   const app = Fastify({ logger, bodyLimit: 1_048_576, trustProxy: trustedProxies(trustProxy), frameworkErrors: frameworkErrorHandler, clientErrorHandler });
   const auth = createAuth({ db, ...authOptions });
@@ -87,6 +91,8 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   await sendSecurityHeaders(app, { webAppDirectory, hsts });
+  // Before any route: a hook added later would not reach the routes of plugins already registered.
+  if (demoLoading) holdRequestsWhileLoading(app, demoLoading);
   // Once an organization exists the first run is over for good (nothing deletes organizations).
   let setUp = false;
   const isSetUp = async () => (setUp ||= await firstRunRepository.anyOrganization(db));

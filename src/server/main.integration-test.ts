@@ -47,31 +47,85 @@ async function waitForResponse(url: string, server: ReturnType<typeof start>) {
   throw new Error(`No response from ${url} within a minute; the server printed:\n${server.output()}`);
 }
 
+/** Asks until the answer is not "the demo data is loading" (503), as the page the server sends while it loads does. */
+async function waitUntilLoaded(url: string, server: ReturnType<typeof start>) {
+  for (;;) {
+    const response = await waitForResponse(url, server);
+    if (response.status !== 503) return response;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+async function signInAsOwner(base: string) {
+  const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: DEMO_STAFF[0]!.email, password: DEMO_PASSWORD }),
+  });
+  expect(signIn.status).toBe(200);
+  return { cookie: signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+}
+
+/** What the demo is made of, as the owner sees it: enough to tell a complete demo from a partial one. */
+async function demoContents(base: string) {
+  const headers = await signInAsOwner(base);
+  const organization = await (await fetch(`${base}/api/organization`, { headers })).json();
+  const sessions = await (await fetch(`${base}/api/sessions?limit=200`, { headers })).json();
+  const clients = await (await fetch(`${base}/api/clients?limit=1`, { headers })).json();
+  // Billed too (the demo's last step): the README's example client has her invoices.
+  const [maya] = (await (await fetch(`${base}/api/clients?search=maya%20patel`, { headers })).json()).items;
+  const profile = await (await fetch(`${base}/api/clients/${maya.id}/profile`, { headers })).json();
+  return {
+    organization: { name: organization.name, timeZone: organization.timeZone },
+    sessions: sessions.total,
+    clients: clients.total,
+    mayasInvoices: profile.invoices.length,
+  };
+}
+
 describe('npm start', () => {
-  it('migrates, loads the demo data and serves the API on the embedded database', async () => {
+  it('listens before the demo data is loaded, says it is loading meanwhile, then serves the complete demo; a second start keeps it as it is', async () => {
     const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
     const server = start({ PORT: port, DATA_DIR: dataDir });
+    let loaded: Awaited<ReturnType<typeof demoContents>>;
     try {
-      const base = `http://127.0.0.1:${port}`;
-      await waitForResponse(`${base}/docs/json`, server);
-      const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: DEMO_STAFF[0]!.email, password: DEMO_PASSWORD }),
-      });
-      expect(signIn.status).toBe(200);
-      const headers = { cookie: signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
-      const organization = await fetch(`${base}/api/organization`, { headers });
-      expect(await organization.json()).toMatchObject({ name: 'Riverside Swim School', timeZone: 'America/New_York' });
-      const sessions = await (await fetch(`${base}/api/sessions?limit=200`, { headers })).json();
-      expect(sessions.total).toBeGreaterThanOrEqual(20);
-      const docs = await (await fetch(`${base}/docs/json`)).json();
-      expect(Object.keys(docs.paths)).toContain('/api/schedule');
+      // The first answer comes while the demo is still being written (it takes far longer than migrating).
+      const first = await waitForResponse(`${base}/api/me`, server);
+      expect(first.status).toBe(503);
+      expect(first.headers.get('retry-after')).toBe('5');
+      expect(first.headers.get('content-type')).toContain('application/problem+json');
+      expect(await first.json()).toMatchObject({ code: 'DEMO_LOADING', detail: 'The demo data is loading; try again in a few seconds.' });
+      // A browser asking for a page gets one that says so and reloads itself, not the first-run setup.
+      const page = await fetch(`${base}/clients`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+      expect(page.status).toBe(503);
+      const html = await page.text();
+      expect(html).toContain('The demo data is loading');
+      expect(html).toContain('http-equiv="refresh"');
+      // The API's description needs no data and is there at once.
+      expect(Object.keys((await (await fetch(`${base}/docs/json`)).json()).paths)).toContain('/api/schedule');
+
+      expect((await waitUntilLoaded(`${base}/api/me`, server)).status).toBe(401);
+      loaded = await demoContents(base);
+      expect(loaded.organization).toEqual({ name: 'Riverside Swim School', timeZone: 'America/New_York' });
+      expect(loaded.sessions).toBeGreaterThanOrEqual(20);
+      expect(loaded.clients).toBeGreaterThanOrEqual(20);
+      expect(loaded.mayasInvoices).toBeGreaterThan(0);
     } finally {
       server.child.kill('SIGTERM');
     }
     expect(await server.exited).toBe(0);
-  }, 90_000);
+
+    // The second start on the same data: the same demo, nothing added twice.
+    const again = start({ PORT: port, DATA_DIR: dataDir });
+    try {
+      expect((await waitUntilLoaded(`${base}/api/me`, again)).status).toBe(401);
+      expect(await demoContents(base)).toEqual(loaded);
+    } finally {
+      again.child.kill('SIGTERM');
+    }
+    expect(await again.exited).toBe(0);
+  }, 240_000);
 
   it('in production on an empty database: no demo logins, no /docs, the first run still to come', async () => {
     const emptyDir = mkdtempSync(join(tmpdir(), 'main-production-'));

@@ -2,7 +2,7 @@ import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import './app/app.css';
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProviders } from './app/app-providers';
 import { preloadLanding } from './app/preload';
@@ -11,10 +11,14 @@ import { AppRouter, schedulePage } from './app/router';
 
 preloadLanding({ queryClient, location: window.location, loadSchedulePage: schedulePage.preload });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AppProviders>
-      <AppRouter />
-    </AppProviders>
-  </StrictMode>,
+// A transition: React draws the first screen in slices, yielding to the browser between them,
+// instead of one long task a slow phone cannot answer a tap during.
+startTransition(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <AppProviders>
+        <AppRouter />
+      </AppProviders>
+    </StrictMode>,
+  ),
 );

@@ -43,6 +43,7 @@ const meaningOfCode: Record<AppErrorCode, string> = {
   FORBIDDEN: "the staff member's role does not allow it",
   CROSS_SITE_REQUEST: 'the request was sent from another site',
   TOO_MANY_ATTEMPTS: 'too many sign-in attempts from this address or for this account: wait, then try again',
+  DEMO_LOADING: 'the server has just started and is loading the demo data: try again after Retry-After seconds',
 };
 
 type JsonSchema = Record<string, unknown>;

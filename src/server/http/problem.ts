@@ -29,6 +29,7 @@ export const statusByCode: Record<AppErrorCode, number> = {
   FORBIDDEN: 403,
   CROSS_SITE_REQUEST: 403,
   TOO_MANY_ATTEMPTS: 429,
+  DEMO_LOADING: 503,
 };
 
 export const problemContentType = 'application/problem+json; charset=utf-8';

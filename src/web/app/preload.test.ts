@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { QueryClient } from '@tanstack/react-query';
+import { Temporal } from 'temporal-polyfill';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { queryKeys } from '../api/query-keys';
 import { currentSessionKey } from '../features/auth/hooks/use-current-session';
@@ -15,13 +16,20 @@ const session = { organization: { timeZone: 'America/New_York' } };
 const answer = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-function runIndexScript(pathname: string) {
+function runIndexScript(pathname: string, o: { search?: string; now?: string; timeZone?: string } = {}) {
   const requested: [string, RequestInit][] = [];
+  const RealDate = Date;
   const context: Record<string, unknown> = {
-    location: { pathname },
+    location: { pathname, search: o.search ?? '' },
     fetch: (url: string, init: RequestInit) => {
       requested.push([url, init]);
-      return Promise.resolve(answer(200, session));
+      return Promise.resolve(answer(200, url === '/api/me' ? { organization: { timeZone: o.timeZone ?? 'America/New_York' } } : { entries: [] }));
+    },
+    // "Now" as the test says, for the week the script works out.
+    Date: class extends RealDate {
+      constructor(...args: ConstructorParameters<typeof Date>) {
+        super(...((args.length > 0 ? args : [o.now ?? RealDate.now()]) as [number]));
+      }
     },
   };
   context.window = context;
@@ -38,6 +46,30 @@ describe('index.html', () => {
     expect(early?.me).toBeInstanceOf(Promise);
     expect(runIndexScript('/clients').requested).toHaveLength(1);
     expect(runIndexScript('/login').requested).toEqual([]);
+  });
+
+  it('on the schedule’s plain address, asks for the week in the organization’s zone as the schedule counts it', async () => {
+    // Sunday evening in New York is already Monday in UTC, and Monday in Kiritimati (UTC+14).
+    for (const [now, timeZone] of [
+      ['2026-11-30T02:00:00Z', 'America/New_York'],
+      ['2026-11-30T02:00:00Z', 'Pacific/Kiritimati'],
+      ['2026-11-25T12:00:00Z', 'Pacific/Pago_Pago'],
+      ['2026-03-01T12:00:00Z', 'Europe/Paris'],
+    ] as const) {
+      const { requested, early } = runIndexScript('/', { now, timeZone });
+      const asked = await early!.schedule!;
+      const week = schedulePeriod('timeGridWeek', Temporal.Instant.from(now).toZonedDateTimeISO(timeZone).toPlainDate().toString())!;
+      expect({ now, timeZone, from: asked!.from, to: asked!.to }).toEqual({ now, timeZone, ...week });
+      expect(requested.map(([url]) => url)).toEqual(['/api/me', `/api/schedule?from=${week.from}&to=${week.to}`]);
+    }
+    // A client's profile: its document at once.
+    const id = '4a22c52b-51b7-55c0-9498-02e393376869';
+    const profile = runIndexScript(`/clients/${id}`);
+    expect(profile.requested.map(([url]) => url)).toEqual(['/api/me', `/api/clients/${id}/profile`]);
+    expect(profile.early?.clientProfile?.clientId).toBe(id);
+    // Not on another screen, nor with a week, view or filter in the address (the app asks for those).
+    expect(runIndexScript('/clients').early?.schedule).toBeUndefined();
+    expect(runIndexScript('/', { search: '?date=2026-12-01' }).early?.schedule).toBeUndefined();
   });
 });
 
@@ -71,6 +103,30 @@ describe('preloadLanding', () => {
     expect(fetched).toEqual([`/api/schedule?from=${week.from}&to=${week.to}`]);
     // Under the key the page asks for, with the address's filters.
     expect(queryClient.getQueryData(queryKeys.schedule({ ...week }))).toEqual({ entries: [] });
+  });
+
+  it('takes this week’s session dates index.html asked for, and asks again when they are for another week', async () => {
+    const week = schedulePeriod('timeGridWeek', todayIn('America/New_York'))!;
+    const early = (from: string, to: string) => ({
+      me: Promise.resolve(answer(200, session)),
+      schedule: Promise.resolve({ from, to, response: Promise.resolve(answer(200, { entries: ['early'] })) }),
+    });
+    const taken = await preload('/', early(week.from, week.to));
+    expect(fetched).toEqual([]);
+    expect(taken.queryClient.getQueryData(queryKeys.schedule({ ...week }))).toEqual({ entries: ['early'] });
+    const other = await preload('/', early('2020-01-06', '2020-01-13'));
+    expect(fetched).toEqual([`/api/schedule?from=${week.from}&to=${week.to}`]);
+    expect(other.queryClient.getQueryData(queryKeys.schedule({ ...week }))).toEqual({ entries: [] });
+  });
+
+  it('takes the client profile index.html asked for, under the key the profile page reads', async () => {
+    const id = '4a22c52b-51b7-55c0-9498-02e393376869';
+    const document = { client: { id }, family: { id: 'f-1' } };
+    const clientProfile = { clientId: id, response: Promise.resolve(answer(200, document)) };
+    const { queryClient } = await preload(`/clients/${id}`, { me: Promise.resolve(answer(200, session)), clientProfile });
+    expect(queryClient.getQueryData(queryKeys.clientProfile(id))).toEqual(document);
+    // Then the family's balance, which the page would ask for only after the profile.
+    expect(fetched).toEqual(['/api/families/f-1/balance']);
   });
 
   it('asks for the period and filters of the address', async () => {

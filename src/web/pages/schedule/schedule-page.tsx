@@ -1,6 +1,6 @@
 import { Alert, Box, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ScheduleEntryDto } from '../../api/types';
 import { useOrganization } from '../../features/auth/hooks/use-session';
@@ -36,7 +36,10 @@ export function SchedulePage() {
   const agendaPeriod = schedulePeriod('timeGridWeek', date);
   const schedule = useSchedule(onPhone ? agendaPeriod : (period ?? schedulePeriod(view, date)), filters);
   const openRoster = useCallback((entry: ScheduleEntryDto) => setRoster({ entry, opened: true }), []);
-  const entries = schedule.data?.entries ?? noEntries;
+  // The week's rows are drawn in the background (in slices), so a phone stays responsive while a long
+  // list is drawn; the line that counts them comes at once.
+  const answered = schedule.data?.entries ?? noEntries;
+  const entries = useDeferredValue(answered);
   return (
     <Stack gap="sm" h={onPhone ? undefined : 'calc(100vh - 56px - 2 * var(--mantine-spacing-md))'}>
       <Group justify="space-between" align="flex-end" wrap={onPhone ? 'wrap' : 'nowrap'}>
@@ -48,7 +51,7 @@ export function SchedulePage() {
         <ScheduleStatus
           error={schedule.error}
           loading={schedule.isFetching}
-          entries={entries}
+          entries={answered}
           filtered={Object.values(filters).some(Boolean)}
         />
       </div>
@@ -56,9 +59,13 @@ export function SchedulePage() {
         agendaPeriod && <ScheduleAgenda entries={entries} period={agendaPeriod} onDateChange={setDate} onOpen={openRoster} />
       ) : (
         <Box style={{ flex: 1, minHeight: 420 }}>
-          <Suspense fallback={null}>
-            <ScheduleCalendar entries={entries} view={view} date={date} onPeriodChange={setPeriod} onOpen={openRoster} />
-          </Suspense>
+          {/* Drawn once the first answer is in (the box keeps its place meanwhile): its hours follow the
+              sessions, and a grid drawn for 7:00–21:00 first would then jump to the day's real hours. */}
+          {!schedule.isPending && (
+            <Suspense fallback={null}>
+              <ScheduleCalendar entries={entries} view={view} date={date} onPeriodChange={setPeriod} onOpen={openRoster} />
+            </Suspense>
+          )}
         </Box>
       )}
       <RosterDrawer entry={roster.entry} opened={roster.opened} onClose={() => setRoster((r) => ({ ...r, opened: false }))} />

@@ -6,7 +6,7 @@ import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
 import './schedule-calendar.css';
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ScheduleEntryDto } from '../../../api/types';
 import { useOrganization } from '../../auth/hooks/use-session';
 import type { ScheduleView } from '../schedule-period';
@@ -38,35 +38,50 @@ export const ScheduleCalendar = memo(function ScheduleCalendar(props: ScheduleCa
   const events = useCalendarEvents(entries);
   const { eventContent, eventClick, datesSet } = useCalendarCallbacks(props);
 
+  const settled = useSettled();
   return (
-    <FullCalendar
-      plugins={plugins}
-      initialView={view}
-      initialDate={date}
-      timeZone={timeZone}
-      locale={locale}
-      firstDay={1}
-      allDaySlot={false}
-      nowIndicator
-      slotMinTime={hours.first}
-      slotMaxTime={hours.last}
-      height="100%"
-      // Hour rows tall enough for a 45-minute session's name and seats, so a whole afternoon fits without scrolling.
-      slotDuration="01:00:00"
-      slotMinHeight={48}
-      expandRows
-      headerToolbar={headerToolbar}
-      eventInteractive
-      events={events}
-      // The time is not drawn (the grid shows it) but read to screen readers: SessionEvent has it
-      // from eventTimeText, which formats it once per answer; the calendar's own would, at every render.
-      displayEventTime={false}
-      eventContent={eventContent}
-      eventClick={eventClick}
-      datesSet={datesSet}
-    />
+    // Hidden until its own layout has settled: the grid's first frame has half-height rows and no
+    // time column (measured after it is drawn), and showing that frame made the page jump.
+    <div style={{ height: '100%', visibility: settled ? undefined : 'hidden' }}>
+      <FullCalendar
+        plugins={plugins}
+        initialView={view}
+        initialDate={date}
+        timeZone={timeZone}
+        locale={locale}
+        firstDay={1}
+        allDaySlot={false}
+        nowIndicator
+        slotMinTime={hours.first}
+        slotMaxTime={hours.last}
+        height="100%"
+        // Hour rows tall enough for a 45-minute session's name and seats, so a whole afternoon fits without scrolling.
+        slotDuration="01:00:00"
+        slotMinHeight={48}
+        expandRows
+        headerToolbar={headerToolbar}
+        eventInteractive
+        events={events}
+        // The time is not drawn (the grid shows it) but read to screen readers: SessionEvent has it
+        // from eventTimeText, which formats it once per answer; the calendar's own would, at every render.
+        displayEventTime={false}
+        eventContent={eventContent}
+        eventClick={eventClick}
+        datesSet={datesSet}
+      />
+    </div>
   );
 });
+
+/** False for the first frames after mounting, while the calendar measures itself and draws again. */
+function useSettled() {
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => setSettled(true))));
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return settled;
+}
 
 /** The sessions as calendar events, built once per answer, so the calendar's other renders do not take every event in again. */
 function useCalendarEvents(entries: ScheduleEntryDto[]) {

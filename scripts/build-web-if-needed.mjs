@@ -1,14 +1,17 @@
+/* global console */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
  * `npm start` builds the web app only when dist/web is missing or older than a source
- * file, so a fresh clone works with one command and a restart costs nothing.
+ * file, so a fresh clone works with one command and a restart costs nothing. Plain JavaScript,
+ * run by node itself: starting tsx for it would cost `npm start` a second or two each time.
  */
 const built = join('dist', 'web', 'index.html');
 
-function newestSource(directory: string): number {
+/** @param {string} directory */
+function newestSource(directory) {
   let newest = 0;
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
     const path = join(directory, entry.name);
