@@ -55,7 +55,7 @@ export interface AppOptions {
   webAppDirectory?: string;
   /** Where "now" comes from (and each organization's today): the system clock unless a test sets a day. */
   clock?: Clock;
-  /** Wakes the outbox's sender (a manager sent a failed message again); nothing without SMTP. */
+  /** Wakes the outbox's sender after every successful change (and a manager's Send again); nothing without SMTP. */
   wakeMessageSender?: () => void;
   /** True while the first start loads the demo data: requests are answered 503 meanwhile (hold-while-loading.ts). */
   demoLoading?: () => boolean;
@@ -99,6 +99,11 @@ export async function buildApp({
   await serveWebAppAndNotFound(app, webAppDirectory, { isSetUp, apiDocs });
   refuseCrossSiteRequests(app, authOptions.trustedOrigins);
   refuseTextDatabasesCannotStore(app);
+  // A change that told someone wrote its emails in its transaction: send them now rather than at
+  // the sender's next round. Added before the routes, so every route has it.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && reply.statusCode < 300) wakeMessageSender();
+  });
 
   await registerOpenApi(app, { serveDocs: apiDocs });
   registerAuthRoutes(app, auth, db, {

@@ -43,7 +43,10 @@ async function main() {
   let demoLoading = listenFirst;
   const app = await buildApp({
     demoLoading: () => demoLoading,
-    wakeMessageSender: () => jobs.wake(SEND_EMAIL_JOB),
+    // Without SMTP there is nothing to send, so nothing to wake.
+    wakeMessageSender: () => {
+      if (mail) jobs.wake(SEND_EMAIL_JOB);
+    },
     db: database.db,
     logger: { level: env.LOG_LEVEL },
     trustProxy: env.TRUST_PROXY,
@@ -59,12 +62,6 @@ async function main() {
     },
   });
 
-  // A change that told someone wrote its emails; send them now rather than at the next round.
-  if (mail) {
-    app.addHook('onResponse', async (request, reply) => {
-      if (request.method !== 'GET' && reply.statusCode < 300) jobs.wake(SEND_EMAIL_JOB);
-    });
-  }
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     // Jobs first: a running invoice run stops between batches, before the database closes.

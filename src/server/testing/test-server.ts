@@ -38,7 +38,7 @@ function assertReadableProblem(body: unknown, request: string) {
  * the real sign-in endpoint on first use.
  */
 export async function startTestServer(
-  o: { signInAttemptsPerMinute?: number; signInAttemptsPerAccount?: number; trustProxy?: boolean | number | string; hsts?: boolean; apiDocs?: boolean; webAppDirectory?: string; database?: DatabaseHandle } = {},
+  o: { signInAttemptsPerMinute?: number; signInAttemptsPerAccount?: number; trustProxy?: boolean | number | string; hsts?: boolean; apiDocs?: boolean; webAppDirectory?: string; database?: DatabaseHandle; wakeMessageSender?: () => void } = {},
 ) {
   const database = o.database ?? (await openTestDatabase());
   // The system's time until a test sets the day its example happens on (clock.setToday).
@@ -54,6 +54,7 @@ export async function startTestServer(
     hsts: o.hsts,
     apiDocs: o.apiDocs,
     webAppDirectory: o.webAppDirectory,
+    wakeMessageSender: o.wakeMessageSender,
     auth: {
       baseURL: 'http://127.0.0.1',
       secret: 'test-secret-test-secret-test-secret-123',
