@@ -43,6 +43,9 @@ const meaningOfCode: Record<AppErrorCode, string> = {
   FORBIDDEN: "the staff member's role does not allow it",
   CROSS_SITE_REQUEST: 'the request was sent from another site',
   TOO_MANY_ATTEMPTS: 'too many sign-in attempts from this address or for this account: wait, then try again',
+  REQUEST_NOT_POSSIBLE: 'the enrollment cannot be moved by a request from the family portal (already moved, cancelled or ending)',
+  REQUEST_DECIDED: 'the transfer request was already approved, declined, withdrawn or refused',
+  ENROLLMENT_CHANGED: "the request's enrollment changed since the guardian asked; the request is now refused",
 };
 
 type JsonSchema = Record<string, unknown>;

@@ -29,6 +29,9 @@ export const statusByCode: Record<AppErrorCode, number> = {
   FORBIDDEN: 403,
   CROSS_SITE_REQUEST: 403,
   TOO_MANY_ATTEMPTS: 429,
+  REQUEST_NOT_POSSIBLE: 409,
+  REQUEST_DECIDED: 409,
+  ENROLLMENT_CHANGED: 409,
 };
 
 export const problemContentType = 'application/problem+json; charset=utf-8';
