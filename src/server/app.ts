@@ -23,6 +23,7 @@ import { registerStaffRoutes } from './routes/staff/staff-routes.js';
 import { registerTransferRoutes } from './routes/transfers/transfer-routes.js';
 import { registerMessageRoutes } from './routes/messages/message-routes.js';
 import { registerPortalMeRoutes } from './routes/portal/portal-me-routes.js';
+import { registerTransferRequestRoutes } from './routes/transfer-requests/transfer-request-routes.js';
 import { registerUnsubscribeRoutes } from './routes/messages/unsubscribe-routes.js';
 import { firstRunRepository } from '../db/repositories/first-run-repository.js';
 
@@ -113,6 +114,7 @@ export async function buildApp({
     registerStaffRoutes(api, db);
     registerMessageRoutes(api, db, { wakeSender: wakeMessageSender });
     registerPortalMeRoutes(api);
+    registerTransferRequestRoutes(api, db);
   });
 
   app.decorate('accessTable', accessTable);
