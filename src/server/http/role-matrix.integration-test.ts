@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { instructorRepository } from '../../db/repositories/instructor-repository.js';
 import { messageRepository } from '../../db/repositories/message-repository.js';
+import { transferRequestRepository } from '../../db/repositories/transfer-request-repository.js';
 import { buildClient, buildSubscription } from '../../db/seed/builders.js';
 import type { Role } from '../../domain/access/permissions.js';
 import { createInvoice } from '../services/billing/create-invoice.js';
@@ -37,6 +38,8 @@ interface Fixture {
   /** The fixture transfer's email to the family, and one of its emails marked failed (for Send again). */
   messageId: string;
   failedMessageId: string;
+  /** Leo's pending request to move to Swim Team Sat (the queue's, and Decline's, subject). */
+  transferRequestId: string;
   /** What the calls themselves created, for later calls (the enrollment to unenroll). */
   made: Record<string, string>;
 }
@@ -60,6 +63,10 @@ const created = (body: any) => typeof body?.id === 'string';
 const calls: Call[] = [
   // The family portal's routes answer guardians only; no staff role reaches them.
   { route: 'GET /api/portal/me', may: '', path: () => '/api/portal/me', valid: () => false },
+  { route: 'GET /api/portal/enrollments/:id/transfer-targets', may: '', path: (f) => `/api/portal/enrollments/${f.leoSubscriptionId}/transfer-targets`, valid: () => false },
+  { route: 'POST /api/portal/transfer-requests', may: '', path: () => '/api/portal/transfer-requests', body: (f) => ({ subscriptionId: f.leoSubscriptionId, targetSessionId: f.s.swimTeamSat.id, firstSessionDate: '2027-03-20' }), valid: () => false },
+  { route: 'GET /api/portal/transfer-requests', may: '', path: () => '/api/portal/transfer-requests', valid: () => false },
+  { route: 'POST /api/portal/transfer-requests/:id/withdraw', may: '', path: (f) => `/api/portal/transfer-requests/${f.transferRequestId}/withdraw`, body: () => ({}), valid: () => false },
   { route: 'GET /api/me', may: 'OMFI', path: () => '/api/me', valid: (b, f) => b.organization.id === f.s.organization.id },
   { route: 'GET /api/organization', may: 'OMFI', path: () => '/api/organization', valid: (b, f) => b.id === f.s.organization.id },
 
@@ -115,6 +122,12 @@ const calls: Call[] = [
   { route: 'PATCH /api/clients/:id', may: 'OMF', path: (f) => `/api/clients/${f.s.maya.id}`, body: () => ({ notes: 'Allergic to chlorine' }), valid: (b) => b.notes === 'Allergic to chlorine' },
   { route: 'GET /api/search', may: 'OMF', path: () => '/api/search?q=patel', valid: (b) => b.clients.length >= 1 },
   { route: 'GET /api/clients/:id/profile', may: 'OMF', path: (f) => `/api/clients/${f.s.maya.id}/profile`, valid: (b) => b.subscriptions.length >= 2 && b.transfers.length === 1 },
+
+  // A guardian's transfer requests: whoever sees families sees the queue; the front desk and up decline (approval is POST /api/transfers).
+  { route: 'GET /api/transfer-requests', may: 'OMF', path: () => '/api/transfer-requests?status=pending', valid: (b, f) => list(b) && b.items.some((r: any) => r.id === f.transferRequestId) },
+  { route: 'GET /api/transfer-requests/pending-count', may: 'OMF', path: () => '/api/transfer-requests/pending-count', valid: (b) => b.pending === 1 },
+  { route: 'GET /api/transfer-requests/:id', may: 'OMF', path: (f) => `/api/transfer-requests/${f.transferRequestId}`, valid: (b, f) => b.id === f.transferRequestId && b.status === 'pending' },
+  { route: 'POST /api/transfer-requests/:id/decline', may: 'OMF', path: (f) => `/api/transfer-requests/${f.transferRequestId}/decline`, body: () => ({ reason: 'Swim Team needs a try-out first' }), valid: (b) => b.status === 'declined' },
 
   // Undo: managers and the owner (before anything else touches the transfer).
   { route: 'POST /api/transfers/:id/undo', may: 'OM', path: (f) => `/api/transfers/${f.transferId}/undo`, body: () => ({}), valid: (b) => b.transfer.status === 'undone' },
@@ -208,12 +221,21 @@ async function freshFixture(): Promise<Fixture> {
   const familyMessage = messages.find((m) => m.familyId === s.family.id)!;
   const failed = messages.find((m) => m.recipientKind === 'instructor')!;
   await server.db.execute(sql`update messages set status = 'failed', status_note = 'No such mailbox' where id = ${failed.id}`);
+  const guardianId = (await owner.get(`/api/guardians?familyId=${s.family.id}`)).body.items[0].id;
+  const request = await transferRequestRepository.insert(server.db, orgId, {
+    familyId: s.family.id,
+    guardianId,
+    subscriptionId: leoSubscription.id,
+    targetSessionId: s.swimTeamSat.id,
+    firstSessionDate: '2027-03-20',
+  });
   const credit = await owner.post(`/api/families/${s.family.id}/account-credit`, { amount: 500, reason: 'Prepaid' });
   if (credit.status >= 300) throw new Error(`fixture account credit failed: ${JSON.stringify(credit.body)}`);
   return {
     s,
     transferId: done.body.transfer.id,
-    guardianId: (await owner.get(`/api/guardians?familyId=${s.family.id}`)).body.items[0].id,
+    guardianId,
+    transferRequestId: request.id,
     marchPaymentId: (await owner.get(`/api/invoices/${s.march.id}`)).body.payments[0].id,
     leoSubscriptionId: leoSubscription.id,
     ivy: { payments: await invoiceFor(5), discounts: await invoiceFor(6), credits: await invoiceFor(7), writeOff: await invoiceFor(8), void: await invoiceFor(9) },
@@ -239,7 +261,7 @@ function send(api: TestApi, call: Call, f: Fixture) {
   if (method === 'GET') return api.get(path);
   if (method === 'PUT') return api.put(path, body);
   if (method === 'PATCH') return api.patch(path, body);
-  const headers: Record<string, string> = ['/api/transfers', '/api/subscriptions'].includes(path) ? { 'idempotency-key': randomUUID() } : {};
+  const headers: Record<string, string> = ['/api/transfers', '/api/subscriptions', '/api/portal/transfer-requests'].includes(path) ? { 'idempotency-key': randomUUID() } : {};
   return api.post(path, body, headers);
 }
 
