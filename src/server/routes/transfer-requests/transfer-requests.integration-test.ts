@@ -147,7 +147,7 @@ describe('a guardian asks', () => {
     ['a day the session does not meet', { firstSessionDate: '2027-03-19' }, 422, /Intermediate Thu does not meet on that date; choose one of its coming dates such as Thu, Mar 25, 2027/],
     ['the session Maya is in', { targetSessionId: 'same' }, 422, /Maya Patel is already in Beginners Tue/],
     ['a session that does not exist', { targetSessionId: MISSING_ID }, 404, /No session has this id/],
-  ])('refuses %s, saying what to choose, and stores nothing', async (_, change, status, detail) => {
+  ] as [string, Record<string, string>, number, RegExp][])('refuses %s, saying what to choose, and stores nothing', async (_, change, status, detail) => {
     const w = await world();
     const body = { ...change, ...(change.targetSessionId === 'same' ? { targetSessionId: w.s.beginnersTue.id } : {}) };
     const response = await ask(w, body);
