@@ -40,6 +40,7 @@ export type TransferRequestDto = z.infer<typeof transferRequestDto>;
 export const transferRequestDetailDto = transferRequestDto.extend({
   transferDate: z.string().nullable().describe('The date the child would leave the current session if approved today; null when no date is left'),
   changed: z.string().nullable().describe('Why the request can no longer be approved (its enrollment changed), or null'),
+  subscription: z.object({ startsOn: z.string(), endsOn: z.string().nullable() }).describe("The enrollment's period, so the dialog offers the old end among its dates"),
 });
 export type TransferRequestDetailDto = z.infer<typeof transferRequestDetailDto>;
 

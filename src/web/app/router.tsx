@@ -24,6 +24,7 @@ const ForgotPasswordPage = lazy(() => import('../pages/login/password-reset-page
 const ResetPasswordPage = lazy(() => import('../pages/login/password-reset-pages').then((m) => ({ default: m.ResetPasswordPage })));
 const OutboxPage = lazy(() => import('../pages/messages/outbox-page').then((m) => ({ default: m.OutboxPage })));
 const UnsubscribePage = lazy(() => import('../pages/unsubscribe/unsubscribe-page').then((m) => ({ default: m.UnsubscribePage })));
+const RequestsPage = lazy(() => import('../pages/requests/requests-page').then((m) => ({ default: m.RequestsPage })));
 const InvoicePrintPage = lazy(() => import('../pages/invoices/invoice-print-page').then((m) => ({ default: m.InvoicePrintPage })));
 
 const router = createBrowserRouter([
@@ -65,6 +66,7 @@ const router = createBrowserRouter([
       { path: 'families/new', element: <NewFamilyPage /> },
       { path: 'families/:familyId', element: <FamilyPage /> },
       { path: 'emails', element: <OutboxPage /> },
+      { path: 'requests', element: <RequestsPage /> },
       setupRoute,
       { path: '*', element: <NotFoundPage /> },
     ],

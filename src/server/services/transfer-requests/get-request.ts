@@ -17,8 +17,9 @@ export async function getTransferRequest(db: Database, organization: Organizatio
   const view = await transferRequestRepository.findView(db, organization.id, id);
   if (!view) throw new AppError('NOT_FOUND', 'No transfer request has this id in your organization.');
   const dto = toTransferRequestDto(view);
-  if (view.request.status !== 'pending') return { ...dto, transferDate: null, changed: null };
-  const { enrollment } = await loadRequestedEnrollment(db, organization, view.request.subscriptionId, { lock: false });
+  const { enrollment, subscription } = await loadRequestedEnrollment(db, organization, view.request.subscriptionId, { lock: false });
   const transferDate = requestTransferDate({ enrollment, firstSessionDate: Temporal.PlainDate.from(view.request.firstSessionDate), today: organization.today });
-  return { ...dto, transferDate: transferDate?.toString() ?? null, changed: enrollmentChange(enrollment, organization.locale) };
+  const period = { startsOn: subscription.startsOn, endsOn: subscription.endsOn };
+  if (view.request.status !== 'pending') return { ...dto, transferDate: null, changed: null, subscription: period };
+  return { ...dto, transferDate: transferDate?.toString() ?? null, changed: enrollmentChange(enrollment, organization.locale), subscription: period };
 }
