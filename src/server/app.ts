@@ -24,6 +24,7 @@ import { registerTransferRoutes } from './routes/transfers/transfer-routes.js';
 import { registerMessageRoutes } from './routes/messages/message-routes.js';
 import { registerPortalMeRoutes } from './routes/portal/portal-me-routes.js';
 import { registerTransferRequestRoutes } from './routes/transfer-requests/transfer-request-routes.js';
+import { registerPortalInvitationRoutes } from './routes/portal/portal-invitation-routes.js';
 import { registerUnsubscribeRoutes } from './routes/messages/unsubscribe-routes.js';
 import { firstRunRepository } from '../db/repositories/first-run-repository.js';
 
@@ -115,6 +116,7 @@ export async function buildApp({
     registerMessageRoutes(api, db, { wakeSender: wakeMessageSender });
     registerPortalMeRoutes(api);
     registerTransferRequestRoutes(api, db);
+    registerPortalInvitationRoutes(api, db, { wakeSender: wakeMessageSender });
   });
 
   app.decorate('accessTable', accessTable);

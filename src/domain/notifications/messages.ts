@@ -207,6 +207,18 @@ export function passwordResetLetter(w: Writer, o: { name: string; resetUrl: stri
   };
 }
 
+/** A guardian invited to the family portal: the link to choose a password (never a password itself). */
+export function portalInvitationLetter(w: Writer, o: { name: string; email: string; welcomeUrl: string; validDays: number }): Letter {
+  return {
+    subject: `Your ${w.organizationName} family portal`,
+    paragraphs: [
+      `Hello ${o.name},`,
+      `${w.organizationName} invites you to its family portal, where you see your family's classes, next dates and invoices. Open this link within ${o.validDays} days to choose your password: ${o.welcomeUrl}`,
+      `After that, sign in with ${o.email} and your password.`,
+    ],
+  };
+}
+
 /** A new staff account: who made it for which role, and where to sign in (the password is never emailed). */
 export function staffInvitationLetter(w: Writer, o: { name: string; email: string; roleName: string; signInUrl: string }): Letter {
   return {

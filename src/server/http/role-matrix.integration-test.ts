@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { guardianRepository } from '../../db/repositories/guardian-repository.js';
 import { instructorRepository } from '../../db/repositories/instructor-repository.js';
 import { messageRepository } from '../../db/repositories/message-repository.js';
 import { transferRequestRepository } from '../../db/repositories/transfer-request-repository.js';
@@ -116,6 +117,9 @@ const calls: Call[] = [
   { route: 'GET /api/guardians/:id', may: 'OMF', path: (f) => `/api/guardians/${f.guardianId}`, valid: (b, f) => b.id === f.guardianId },
   { route: 'POST /api/guardians', may: 'OMF', path: () => '/api/guardians', body: (f) => ({ familyId: f.s.family.id, name: 'Raj Patel' }), valid: created },
   { route: 'PATCH /api/guardians/:id', may: 'OMF', path: (f) => `/api/guardians/${f.guardianId}`, body: () => ({ phone: '+1 555 010 9999' }), valid: (b) => b.phone === '+1 555 010 9999' },
+  // The family portal's invitation: whoever changes families invites a guardian (the fixture's guardian has an email).
+  { route: 'GET /api/guardians/:id/portal-invitation', may: 'OMF', path: (f) => `/api/guardians/${f.guardianId}/portal-invitation`, valid: (b, f) => b.guardianId === f.guardianId },
+  { route: 'POST /api/guardians/:id/portal-invitation', may: 'OMF', path: (f) => `/api/guardians/${f.guardianId}/portal-invitation`, body: () => ({}), valid: (b) => b.status === 'invited' },
   { route: 'GET /api/clients', may: 'OMF', path: () => '/api/clients?search=maya', valid: (b) => list(b) && b.items.some((c: any) => c.firstName === 'Maya') },
   { route: 'GET /api/clients/:id', may: 'OMF', path: (f) => `/api/clients/${f.s.maya.id}`, valid: (b, f) => b.id === f.s.maya.id },
   { route: 'POST /api/clients', may: 'OMF', path: () => '/api/clients', body: (f) => ({ familyId: f.s.family.id, firstName: 'Anya', lastName: 'Patel' }), valid: created },
@@ -229,6 +233,7 @@ async function freshFixture(): Promise<Fixture> {
     targetSessionId: s.swimTeamSat.id,
     firstSessionDate: '2027-03-20',
   });
+  await guardianRepository.update(server.db, orgId, guardianId, { email: `priya-${randomUUID().slice(0, 8)}@example.test` });
   const credit = await owner.post(`/api/families/${s.family.id}/account-credit`, { amount: 500, reason: 'Prepaid' });
   if (credit.status >= 300) throw new Error(`fixture account credit failed: ${JSON.stringify(credit.body)}`);
   return {

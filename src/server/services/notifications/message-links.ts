@@ -34,3 +34,8 @@ export function signInPageUrl(): string {
 export function passwordResetPageUrl(token: string): string {
   return `${installation.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
 }
+
+/** The family-portal page an invited guardian opens to choose their password (the token is a password reset token). */
+export function portalWelcomePageUrl(token: string, email: string): string {
+  return `${installation.publicUrl}/portal/welcome?token=${encodeURIComponent(token)}&email=${encodeURIComponent(email)}`;
+}

@@ -1,4 +1,5 @@
 import type { Database } from '../../../db/client.js';
+import { guardianRepository } from '../../../db/repositories/guardian-repository.js';
 import { authMemberRepository } from '../../../db/repositories/auth-member-repository.js';
 import { organizationRepository } from '../../../db/repositories/organization-repository.js';
 import type { Role } from '../../../domain/access/permissions.js';
@@ -9,28 +10,36 @@ import { tell } from './tell.js';
 
 const roleNames: Record<Role, string> = { owner: 'owner', manager: 'manager', front_desk: 'front desk', instructor: 'instructor' };
 
-async function organizationOf(db: Database, userId: string) {
-  const membership = await authMemberRepository.firstForUser(db, userId);
-  if (!membership) return null;
-  const organization = await organizationRepository.findById(db, membership.organizationId);
-  return organization ? { ...organization, today: todayIn(organization.timeZone) } : null;
+/** Who a login's email goes to: a staff member of their organization, or a family-portal guardian (listed on their family's page). */
+async function recipientOf(db: Database, o: { userId: string; name: string; email: string }) {
+  const membership = await authMemberRepository.firstForUser(db, o.userId);
+  if (membership) {
+    const organization = await organizationRepository.findById(db, membership.organizationId);
+    const recipient = { kind: 'staff' as const, id: o.userId, name: o.name, email: o.email, mutedKinds: [] };
+    return organization ? { organization, recipient, familyId: null } : null;
+  }
+  const guardian = await guardianRepository.findPortalGuardian(db, o.userId);
+  if (!guardian) return null;
+  const recipient = { kind: 'guardian' as const, id: guardian.guardianId, name: guardian.name, email: o.email, mutedKinds: [] };
+  return { organization: guardian.organization, recipient, familyId: guardian.familyId };
 }
 
 /**
  * better-auth's password reset goes through the outbox like every email (sent within seconds
- * when SMTP is set up). A user of no organization gets nothing: there is nobody to send as.
+ * when SMTP is set up), for staff and family-portal guardians alike. A login of no
+ * organization gets nothing: there is nobody to send as.
  */
 export async function tellPasswordReset(db: Database, o: { userId: string; name: string; email: string; resetUrl: string; validMinutes: number }) {
-  const organization = await organizationOf(db, o.userId);
-  if (!organization) return;
-  const recipient = { kind: 'staff' as const, id: o.userId, name: o.name, email: o.email, mutedKinds: [] };
+  const found = await recipientOf(db, o);
+  if (!found) return;
+  const organization = { ...found.organization, today: todayIn(found.organization.timeZone) };
   await db.transaction((tx) =>
     tell(tx, organization, [
       {
         topic: 'password_reset',
         about: { type: 'user', id: o.userId },
-        familyId: null,
-        recipients: [recipient],
+        familyId: found.familyId,
+        recipients: [found.recipient],
         letterFor: () =>
           passwordResetLetter({ organizationName: organization.name, money: { currency: organization.currency, locale: organization.locale } }, o),
       },
