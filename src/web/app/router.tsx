@@ -25,6 +25,8 @@ const ResetPasswordPage = lazy(() => import('../pages/login/password-reset-pages
 const OutboxPage = lazy(() => import('../pages/messages/outbox-page').then((m) => ({ default: m.OutboxPage })));
 const UnsubscribePage = lazy(() => import('../pages/unsubscribe/unsubscribe-page').then((m) => ({ default: m.UnsubscribePage })));
 const RequestsPage = lazy(() => import('../pages/requests/requests-page').then((m) => ({ default: m.RequestsPage })));
+const MoveEnrollmentPage = lazy(() => import('../pages/portal/move-enrollment-page').then((m) => ({ default: m.MoveEnrollmentPage })));
+const MyRequestsPage = lazy(() => import('../pages/portal/my-requests-page').then((m) => ({ default: m.MyRequestsPage })));
 const InvoicePrintPage = lazy(() => import('../pages/invoices/invoice-print-page').then((m) => ({ default: m.InvoicePrintPage })));
 
 const router = createBrowserRouter([
@@ -41,6 +43,9 @@ const router = createBrowserRouter([
       </Suspense>
     ),
   },
+  // The family portal's transfer requests (a guardian's login; the API refuses any other).
+  { path: '/portal/enrollments/:subscriptionId/move', element: <Suspense fallback={screenLoading}><MoveEnrollmentPage /></Suspense> },
+  { path: '/portal/requests', element: <Suspense fallback={screenLoading}><MyRequestsPage /></Suspense> },
   // Paper, not a screen: no navigation around it.
   {
     path: '/invoices/:invoiceId/print',
