@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { Temporal } from 'temporal-polyfill';
 import type { EnrollResultDto } from '../../src/contracts/enrollment';
@@ -74,7 +75,7 @@ async function labSessions(request: APIRequestContext): Promise<Record<keyof typ
  * invited to the portal as staff invite (the email's link), with a password chosen. `staff` is
  * a manager's page (enrolling from a past date is a manager's).
  */
-async function invitedFamily(staff: Page, familyName: string) {
+async function invitedFamily(staff: Page, anonymous: APIRequestContext, familyName: string) {
   const lab = await labSessions(staff.request);
   const family = await newFamily(staff.request, { familyName, childFirstName: 'Nia' });
   const guardian = family.guardians[0]!;
@@ -86,9 +87,13 @@ async function invitedFamily(staff: Page, familyName: string) {
     }),
   );
   await ok(await staff.request.post(`/api/guardians/${guardian.id}/portal-invitation`, { data: {} }));
-  await expect.poll(() => inbox.to(guardian.email!).length, { timeout: 15_000 }).toBeGreaterThan(0);
-  const link = new URL(/http\S+\/portal\/welcome\?\S+/.exec(inbox.to(guardian.email!).at(-1)!.text!)![0]);
-  await ok(await staff.request.post('/api/auth/reset-password', { data: { token: link.searchParams.get('token'), newPassword: GUARDIAN_PASSWORD } }));
+  // The family also hears of the enrollment; the invitation is the email with the welcome link.
+  const welcome = /http\S+\/portal\/welcome\?\S+/;
+  const invitation = () => inbox.to(guardian.email!).find((m) => welcome.test(m.text ?? ''));
+  await expect.poll(invitation, { timeout: 15_000 }).toBeDefined();
+  const link = new URL(welcome.exec(invitation()!.text!)![0]);
+  // The welcome page's call: from the guardian's browser, not the staff member's signed-in one.
+  await ok(await anonymous.post('/api/auth/reset-password', { data: { token: link.searchParams.get('token'), newPassword: GUARDIAN_PASSWORD } }));
   return { family, lab, guardian, subscriptionId: enrolled.subscription.id, childName: family.childName };
 }
 
@@ -101,16 +106,22 @@ async function guardianPhone(browser: Browser, email: string) {
   return page;
 }
 
+/** Saves test-results/screens/<name>.png of the guardian's own browser (saveScreen shows the staff page). */
+async function saveParentScreen(parent: Page, name: string) {
+  mkdirSync('test-results/screens', { recursive: true });
+  await parent.screenshot({ path: `test-results/screens/${name}.png`, animations: 'disabled' });
+}
+
 /** The first coming date of a lab session after today, as the portal offers it. */
 const firstComing = (session: SessionDto) => session.nextDates.find((d) => d > Temporal.Now.plainDateISO(demo.timeZone).toString())!;
 
 test.describe.configure({ mode: 'serial' });
 
-test('a guardian asks on a phone; the front desk sees the badge, reviews the request in the transfer dialog and approves it with Pay Later; the guardian sees Approved', async ({ page, browser, saveScreen }) => {
+test('a guardian asks on a phone; the front desk sees the badge, reviews the request in the transfer dialog and approves it with Pay Later; the guardian sees Approved', async ({ page, browser, request, saveScreen }) => {
   test.setTimeout(180_000);
   await page.setViewportSize(desk);
   await signIn(page, logins.manager);
-  const { lab, guardian, subscriptionId, childName } = await invitedFamily(page, 'Okoro');
+  const { lab, guardian, subscriptionId, childName } = await invitedFamily(page, request, 'Okoro');
   const firstDate = firstComing(lab.to);
 
   const parent = await guardianPhone(browser, guardian.email!);
@@ -122,12 +133,12 @@ test('a guardian asks on a phone; the front desk sees the badge, reviews the req
   await form.getByRole('radio', { name: /^Requests Lab Wed, \d+ seats free/ }).click();
   await expect(form.getByLabel('First date in the new session')).toHaveValue(firstDate);
   await form.getByLabel('Note for the school').fill('Mondays clash with football practice.');
-  await saveScreen('portal-move-390x844');
+  await saveParentScreen(parent, 'portal-move-390x844');
   await expectFitsAndAccessible(parent, 'portal: move');
   await form.getByRole('button', { name: 'Send request' }).click();
   await expect(parent.getByRole('heading', { name: 'Request sent' })).toBeVisible();
   await expect(parent.getByText(`from ${shownDate(firstDate)}`)).toBeVisible();
-  await saveScreen('portal-request-sent-390x844');
+  await saveParentScreen(parent, 'portal-request-sent-390x844');
   await expectFitsAndAccessible(parent, 'portal: request sent');
   await parent.getByRole('link', { name: 'See my requests' }).click();
   const mine = parent.getByTestId('my-request').first();
@@ -158,15 +169,15 @@ test('a guardian asks on a phone; the front desk sees the badge, reviews the req
 
   await parent.reload();
   await expect(parent.getByTestId('my-request').first()).toContainText('Approved');
-  await saveScreen('portal-requests-approved-390x844');
+  await saveParentScreen(parent, 'portal-requests-approved-390x844');
   await expect.poll(() => inbox.to(guardian.email!).map((m) => m.subject), { timeout: 15_000 }).toContain(`Approved: ${childName} moves to Requests Lab Wed from ${shownDate(firstDate)}`);
   await parent.context().close();
 });
 
-test('the front desk declines with a reason the guardian reads; the pages fit both sizes', async ({ page, browser, saveScreen }) => {
+test('the front desk declines with a reason the guardian reads; the pages fit both sizes', async ({ page, browser, request, saveScreen }) => {
   test.setTimeout(180_000);
   await signIn(page, logins.manager);
-  const { lab, guardian, subscriptionId, childName } = await invitedFamily(page, 'Haddad');
+  const { lab, guardian, subscriptionId, childName } = await invitedFamily(page, request, 'Haddad');
   const parent = await guardianPhone(browser, guardian.email!);
   const asked = await parent.request.post('/api/portal/transfer-requests', {
     headers: { 'idempotency-key': `decline-${subscriptionId}` },
@@ -191,6 +202,8 @@ test('the front desk declines with a reason the guardian reads; the pages fit bo
   await dialog.getByLabel('Reason').fill('Requests Lab Fri is for swimmers who passed the level 2 test.');
   await saveScreen('staff-decline-1366x768');
   await expectFitsAndAccessible(page, 'staff: decline');
+  // By keyboard: the reason is a text area (Enter adds a line), so Tab on to the button.
+  await dialog.getByRole('button', { name: 'Decline request' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByText('Request declined')).toBeVisible();
   await expect(row).toBeHidden();
@@ -201,16 +214,16 @@ test('the front desk declines with a reason the guardian reads; the pages fit bo
     const mine = parent.getByTestId('my-request').first();
     await expect(mine).toContainText('Declined');
     await expect(mine).toContainText('The reason: Requests Lab Fri is for swimmers who passed the level 2 test.');
-    await saveScreen(`portal-requests-declined-${size.width}x${size.height}`);
+    await saveParentScreen(parent, `portal-requests-declined-${size.width}x${size.height}`);
     await expectFitsAndAccessible(parent, `portal: requests ${size.width}`);
   }
   await parent.context().close();
 });
 
-test("with the organization's rule on, a move to the same service at the same price is approved at once with Pay Later", async ({ page, browser, saveScreen }) => {
+test("with the organization's rule on, a move to the same service at the same price is approved at once with Pay Later", async ({ page, browser, request, saveScreen }) => {
   test.setTimeout(180_000);
   await signIn(page, logins.manager);
-  const { lab, guardian, subscriptionId, childName } = await invitedFamily(page, 'Lindqvist');
+  const { lab, guardian, subscriptionId, childName } = await invitedFamily(page, request, 'Lindqvist');
   await page.goto('/setup/billing');
   const settings = page.getByRole('form', { name: 'Billing settings' });
   await settings.getByRole('switch', { name: 'Approve transfer requests automatically' }).check({ force: true });
@@ -225,7 +238,7 @@ test("with the organization's rule on, a move to the same service at the same pr
     await form.getByRole('button', { name: 'Send request' }).click();
     await expect(parent.getByRole('heading', { name: 'Approved' })).toBeVisible();
     await expect(parent.getByText(`${childName} moves to Requests Lab Wed`)).toBeVisible();
-    await saveScreen('portal-approved-at-once-390x844');
+    await saveParentScreen(parent, 'portal-approved-at-once-390x844');
     await expectFitsAndAccessible(parent, 'portal: approved at once');
     await parent.goto('/portal/requests');
     await expect(parent.getByTestId('my-request').first()).toContainText("Approved automatically by the school's rules.");

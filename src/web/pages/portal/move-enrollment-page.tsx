@@ -19,10 +19,14 @@ export function MoveEnrollmentPage() {
   const [sent, setSent] = useState<CreatedTransferRequestDto | null>(null);
   return (
     <PortalFrame>
-      <QueryState label="the sessions" isPending={targets.isPending} error={targets.error} onRetry={() => void targets.refetch()}>
-        {targets.data &&
-          (sent ? <RequestSent sent={sent} /> : <MoveForm data={targets.data} onSent={setSent} />)}
-      </QueryState>
+      {/* Once sent, the confirmation stays: the enrollment may already be moved (approved at once). */}
+      {sent ? (
+        <RequestSent sent={sent} />
+      ) : (
+        <QueryState label="the sessions" isPending={targets.isPending} error={targets.error} onRetry={() => void targets.refetch()}>
+          {targets.data && <MoveForm data={targets.data} onSent={setSent} />}
+        </QueryState>
+      )}
     </PortalFrame>
   );
 }

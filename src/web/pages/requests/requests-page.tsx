@@ -1,4 +1,4 @@
-import { Alert, Button, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { TransferRequestDto, TransferRequestStatus } from '../../api/types';
 import { ApiError } from '../../api/http';
@@ -30,15 +30,15 @@ export function RequestsPage() {
       <Title order={1} size="h2">
         Transfer requests
       </Title>
-      <SegmentedControl
+      <NativeSelect
+        label="Show requests that are"
         value={status}
-        onChange={(value) => {
-          setStatus(value as TransferRequestStatus);
+        onChange={(event) => {
+          setStatus(event.currentTarget.value as TransferRequestStatus);
           setLimit(PAGE);
         }}
         data={statuses.map((value) => ({ value, label: statusLabels[value] }))}
-        aria-label="Show requests that are"
-        fullWidth
+        w={{ base: '100%', xs: 260 }}
       />
       {review.problem && (
         <Alert color="orange" title="This request cannot be approved" withCloseButton onClose={review.clearProblem} closeButtonLabel="Dismiss">

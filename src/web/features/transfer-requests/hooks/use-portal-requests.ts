@@ -46,7 +46,8 @@ export function useSendTransferRequest() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: Parameters<typeof createTransferRequest>[0]) => createTransferRequest(body, idempotencyKey),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['portal'] }),
+    // The family's requests change; the targets stay as they were until the page is opened again.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: portalKeys.requests() }),
   });
 }
 
