@@ -223,6 +223,7 @@ test('the front desk declines with a reason the guardian reads; the pages fit bo
 test("with the organization's rule on, a move to the same service at the same price is approved at once with Pay Later", async ({ page, browser, request, saveScreen }) => {
   test.setTimeout(180_000);
   await signIn(page, logins.manager);
+  await page.setViewportSize(desk);
   const { lab, guardian, subscriptionId, childName } = await invitedFamily(page, request, 'Lindqvist');
   await page.goto('/setup/billing');
   const settings = page.getByRole('form', { name: 'Billing settings' });
