@@ -125,7 +125,10 @@ test('a guardian asks on a phone; the front desk sees the badge, reviews the req
   const firstDate = firstComing(lab.to);
 
   const parent = await guardianPhone(browser, guardian.email!);
-  await parent.goto(`/portal/enrollments/${subscriptionId}/move`);
+  // From the portal's Home, as a parent finds it.
+  await parent.goto('/portal');
+  await parent.getByRole('link', { name: new RegExp(`^Ask to move Nia from ${LAB.from}`) }).click();
+  await expect(parent).toHaveURL(new RegExp(`/portal/enrollments/${subscriptionId}/move$`));
   const form = parent.getByRole('form', { name: `Move ${childName}` });
   await expect(form.getByRole('heading', { name: `Move ${childName}` })).toBeVisible();
   // A full session is listed as full and cannot be chosen (Beginners Thu is full in the demo).
@@ -141,6 +144,7 @@ test('a guardian asks on a phone; the front desk sees the badge, reviews the req
   await saveParentScreen(parent, 'portal-request-sent-390x844');
   await expectFitsAndAccessible(parent, 'portal: request sent');
   await parent.getByRole('link', { name: 'See my requests' }).click();
+  await expect(parent.getByRole('navigation', { name: 'Family portal' }).getByRole('link', { name: 'Requests' })).toHaveAttribute('aria-current', 'page');
   const mine = parent.getByTestId('my-request').first();
   await expect(mine).toContainText('Waiting for the school');
 

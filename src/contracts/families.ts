@@ -6,7 +6,7 @@ export const updateFamilyBody = patchOf(createFamilyBody);
 export const familyDto = z.object({ id: idSchema, name: z.string() });
 export type FamilyDto = z.infer<typeof familyDto>;
 
-const phoneSchema = z
+export const phoneSchema = z
   .string()
   .trim()
   .regex(/^[+()\d][\d ()+.-]{5,30}$/, 'must be a phone number, e.g. +1 555 010 2030');

@@ -25,6 +25,7 @@ import { registerMessageRoutes } from './routes/messages/message-routes.js';
 import { registerPortalMeRoutes } from './routes/portal/portal-me-routes.js';
 import { registerTransferRequestRoutes } from './routes/transfer-requests/transfer-request-routes.js';
 import { registerPortalInvitationRoutes } from './routes/portal/portal-invitation-routes.js';
+import { registerPortalRoutes } from './routes/portal/portal-routes.js';
 import { registerUnsubscribeRoutes } from './routes/messages/unsubscribe-routes.js';
 import { firstRunRepository } from '../db/repositories/first-run-repository.js';
 
@@ -117,6 +118,7 @@ export async function buildApp({
     registerPortalMeRoutes(api);
     registerTransferRequestRoutes(api, db);
     registerPortalInvitationRoutes(api, db, { wakeSender: wakeMessageSender });
+    registerPortalRoutes(api, db);
   });
 
   app.decorate('accessTable', accessTable);

@@ -67,6 +67,19 @@ async function lockedElsewhere(table: typeof sessions | typeof subscriptions, or
 }
 
 describe('subscriptionRepository', () => {
+  it("lists a family's enrollments still running after a date, with the names a family reads, and one by id only if it is the family's", async () => {
+    const org = await buildOrganization(db);
+    const j = await buildJanuary(org.id);
+    const running = await subscriptionRepository.listRunningForFamilyWithDetails(db, org.id, { familyId: j.patels.id, after: '2027-01-13' });
+    // Ravi ended on 01-12; the Adamses are another family.
+    expect(running.map((r) => r.client.firstName)).toEqual(['Maya', 'Ana']);
+    expect(running[0]).toMatchObject({ session: { id: j.session.id, name: 'Tue/Thu' }, serviceName: expect.any(String), instructorName: expect.any(String), locationName: expect.any(String) });
+    const one = { familyId: j.patels.id, after: '2027-01-13' };
+    expect(await subscriptionRepository.listRunningForFamilyWithDetails(db, org.id, { ...one, subscriptionId: j.maya.subscription.id })).toHaveLength(1);
+    expect(await subscriptionRepository.listRunningForFamilyWithDetails(db, org.id, { ...one, subscriptionId: j.bo.subscription.id })).toEqual([]);
+    expect(await subscriptionRepository.listRunningForFamilyWithDetails(db, (await buildOrganization(db)).id, one)).toEqual([]);
+  });
+
   it('inserts, finds and updates a subscription only within its organization', async () => {
     const org = await buildOrganization(db);
     const other = await buildOrganization(db);

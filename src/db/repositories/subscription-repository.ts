@@ -1,7 +1,7 @@
 import { and, asc, eq, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../client.js';
-import { clients, families, services, sessions, subscriptions } from '../schema/index.js';
+import { clients, families, instructors, locations, services, sessions, subscriptions } from '../schema/index.js';
 import { tenantTable } from './tenant-table.js';
 import { runningSessions, type SessionFilter } from './session-repository.js';
 import { anyOf, endsAfter } from './window.js';
@@ -123,6 +123,39 @@ export const subscriptionRepository = {
       .innerJoin(services, and(eq(services.organizationId, sessions.organizationId), eq(services.id, sessions.serviceId)))
       .where(and(eq(subscriptions.organizationId, organizationId), eq(subscriptions.clientId, clientId)))
       .orderBy(asc(subscriptions.startsOn));
+  },
+
+  /**
+   * A family's enrollments that still have dates after `after` (void ones left out), by start:
+   * each with its child, its session and the names of the service, instructor and location.
+   * With `subscriptionId`, that one only (and only if it is the family's).
+   */
+  async listRunningForFamilyWithDetails(db: Database, organizationId: string, o: { familyId: string; after: string; subscriptionId?: string }) {
+    return db
+      .select({
+        subscription: subscriptions,
+        client: { id: clients.id, firstName: clients.firstName, lastName: clients.lastName },
+        session: sessions,
+        serviceName: services.name,
+        instructorName: instructors.name,
+        locationName: locations.name,
+      })
+      .from(subscriptions)
+      .innerJoin(clients, and(eq(clients.organizationId, subscriptions.organizationId), eq(clients.id, subscriptions.clientId)))
+      .innerJoin(sessions, and(eq(sessions.organizationId, subscriptions.organizationId), eq(sessions.id, subscriptions.sessionId)))
+      .innerJoin(services, and(eq(services.organizationId, sessions.organizationId), eq(services.id, sessions.serviceId)))
+      .innerJoin(instructors, and(eq(instructors.organizationId, sessions.organizationId), eq(instructors.id, sessions.instructorId)))
+      .innerJoin(locations, and(eq(locations.organizationId, sessions.organizationId), eq(locations.id, sessions.locationId)))
+      .where(
+        and(
+          eq(subscriptions.organizationId, organizationId),
+          eq(clients.familyId, o.familyId),
+          eq(subscriptions.status, 'active'),
+          endsAfter(subscriptions.endsOn, o.after),
+          o.subscriptionId ? eq(subscriptions.id, o.subscriptionId) : undefined,
+        ),
+      )
+      .orderBy(asc(subscriptions.startsOn), asc(sessions.name));
   },
 
   /** Who is enrolled on one session date, with the client and the family. */

@@ -6,11 +6,12 @@ import { instructorRepository } from '../repositories/instructor-repository.js';
 import { locationRepository } from '../repositories/location-repository.js';
 import { organizationRepository } from '../repositories/organization-repository.js';
 import { serviceRepository } from '../repositories/service-repository.js';
+import { portalLoginRepository } from '../repositories/portal-login-repository.js';
 import { sessionRepository } from '../repositories/session-repository.js';
 import { staffRepository } from '../repositories/staff-repository.js';
 import { subscriptionRepository } from '../repositories/subscription-repository.js';
 import type { DemoPlan } from './demo-plan.js';
-import { DEMO_PASSWORD, DEMO_STAFF } from './demo-staff.js';
+import { DEMO_GUARDIAN_LOGINS, DEMO_PASSWORD, DEMO_STAFF } from './demo-staff.js';
 
 export { DEMO_ORGANIZATION_ID, DEMO_SECOND_ORGANIZATION_ID, planDemo, type DemoPlan } from './demo-plan.js';
 
@@ -31,6 +32,10 @@ export async function writeDemoPlan(db: Database, plan: DemoPlan): Promise<void>
   for (const row of plan.sessionDateExceptions) await sessionRepository.upsertException(db, row);
   for (const row of plan.families) await familyRepository.insert(db, row.organizationId, row);
   for (const row of plan.guardians) await guardianRepository.insert(db, row.organizationId, row);
+  for (const login of DEMO_GUARDIAN_LOGINS) {
+    const guardian = plan.guardians.find((g) => g.organizationId === login.organizationId && g.email === login.email)!;
+    await portalLoginRepository.create(db, { organizationId: login.organizationId, guardianId: guardian.id, name: guardian.name, email: login.email, password: DEMO_PASSWORD });
+  }
   for (const row of plan.clients) await clientRepository.insert(db, row.organizationId, row);
   for (const row of plan.subscriptions) await subscriptionRepository.insert(db, row.organizationId, row);
 }

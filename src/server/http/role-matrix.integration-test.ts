@@ -22,6 +22,8 @@ import { startTestServer, type TestApi, type TestServer } from '../testing/test-
  *   manager     everything but staff: back-dating, capacity override, undo, write-offs and voids, setup
  *   front desk  clients and families, enroll, unenroll, transfer, take payments and discounts
  *   instructor  the schedule, the rosters of their own sessions, attendance
+ *   guardian    (G, a family-portal login) their own family's portal routes only; another
+ *               family's ids there are not found (404), and every staff route refuses them
  */
 const TODAY = '2027-03-16';
 const letters: Record<string, Role> = { O: 'owner', M: 'manager', F: 'front_desk', I: 'instructor' };
@@ -39,18 +41,22 @@ interface Fixture {
   /** The fixture transfer's email to the family, and one of its emails marked failed (for Send again). */
   messageId: string;
   failedMessageId: string;
-  /** Leo's pending request to move to Swim Team Sat (the queue's, and Decline's, subject). */
+  /** Ivy's pending request to move to Beginners Tue (the queue's, Decline's and Withdraw's subject). */
   transferRequestId: string;
   /** What the calls themselves created, for later calls (the enrollment to unenroll). */
   made: Record<string, string>;
+  /** The Okafors, a second family of the same organization: their ids are not found in the Patels' portal. */
+  okafor: { guardianId: string; subscriptionId: string; invoiceId: string };
 }
 
 interface Call {
   /** METHOD /route as the route table writes it. */
   route: string;
-  /** Who may: O owner, M manager, F front desk, I instructor. */
+  /** Who may: O owner, M manager, F front desk, I instructor, G the family's guardian (portal). */
   may: string;
   path: (f: Fixture) => string;
+  /** A portal route's path with the other family's id: the guardian is answered 404. */
+  otherFamilyPath?: (f: Fixture) => string;
   body?: (f: Fixture) => unknown;
   /** What a person would check in the answer. */
   valid: (body: any, f: Fixture) => boolean;
@@ -62,12 +68,26 @@ const list = (body: any) => Array.isArray(body?.items) && typeof body.total === 
 const created = (body: any) => typeof body?.id === 'string';
 
 const calls: Call[] = [
-  // The family portal's routes answer guardians only; no staff role reaches them.
-  { route: 'GET /api/portal/me', may: '', path: () => '/api/portal/me', valid: () => false },
-  { route: 'GET /api/portal/enrollments/:id/transfer-targets', may: '', path: (f) => `/api/portal/enrollments/${f.leoSubscriptionId}/transfer-targets`, valid: () => false },
-  { route: 'POST /api/portal/transfer-requests', may: '', path: () => '/api/portal/transfer-requests', body: (f) => ({ subscriptionId: f.leoSubscriptionId, targetSessionId: f.s.swimTeamSat.id, firstSessionDate: '2027-03-20' }), valid: () => false },
-  { route: 'GET /api/portal/transfer-requests', may: '', path: () => '/api/portal/transfer-requests', valid: () => false },
-  { route: 'POST /api/portal/transfer-requests/:id/withdraw', may: '', path: (f) => `/api/portal/transfer-requests/${f.transferRequestId}/withdraw`, body: () => ({}), valid: () => false },
+  // The family portal's routes answer guardians only, for their own family; no staff role reaches them.
+  { route: 'GET /api/portal/me', may: 'G', path: () => '/api/portal/me', valid: (b, f) => b.familyId === f.s.family.id },
+  { route: 'GET /api/portal/family', may: 'G', path: () => '/api/portal/family', valid: (b) => b.familyName === 'Patel' && b.children.every((c: any) => c.lastName === 'Patel') },
+  {
+    route: 'GET /api/portal/enrollments/:id',
+    may: 'G',
+    path: (f) => `/api/portal/enrollments/${f.leoSubscriptionId}`,
+    otherFamilyPath: (f) => `/api/portal/enrollments/${f.okafor.subscriptionId}`,
+    valid: (b, f) => b.subscriptionId === f.leoSubscriptionId && b.nextDates.length > 0,
+  },
+  { route: 'GET /api/portal/invoices', may: 'G', path: () => '/api/portal/invoices', valid: (b, f) => b.invoices.some((i: any) => i.id === f.s.march.id) && !b.invoices.some((i: any) => i.id === f.okafor.invoiceId) },
+  { route: 'GET /api/portal/invoices/:id', may: 'G', path: (f) => `/api/portal/invoices/${f.s.march.id}`, otherFamilyPath: (f) => `/api/portal/invoices/${f.okafor.invoiceId}`, valid: (b, f) => b.id === f.s.march.id },
+  { route: 'GET /api/portal/statement', may: 'G', path: () => '/api/portal/statement?from=2027-01-01&to=2027-04-01', valid: (b, f) => b.familyId === f.s.family.id && b.entries.length >= 3 },
+  { route: 'GET /api/portal/account', may: 'G', path: () => '/api/portal/account', valid: (b, f) => b.guardianId === f.guardianId },
+  { route: 'PATCH /api/portal/account/contact', may: 'G', path: () => '/api/portal/account/contact', body: () => ({ name: 'Priya Patel', phone: '+1 555 010 7777' }), valid: (b) => b.phone === '+1 555 010 7777' },
+  { route: 'PUT /api/portal/account/message-preferences', may: 'G', path: () => '/api/portal/account/message-preferences', body: () => ({ mutedKinds: ['billing'] }), valid: (b) => b.mutedKinds.includes('billing') },
+  { route: 'GET /api/portal/enrollments/:id/transfer-targets', may: 'G', path: (f) => `/api/portal/enrollments/${f.leoSubscriptionId}/transfer-targets`, otherFamilyPath: (f) => `/api/portal/enrollments/${f.okafor.subscriptionId}/transfer-targets`, valid: (b) => b.childName === 'Leo Patel' && b.targets.some((t: any) => t.sessionName === 'Swim Team Sat') },
+  { route: 'POST /api/portal/transfer-requests', may: 'G', path: () => '/api/portal/transfer-requests', body: (f) => ({ subscriptionId: f.leoSubscriptionId, targetSessionId: f.s.swimTeamSat.id, firstSessionDate: '2027-03-20' }), valid: (b) => b.request.status === 'pending' && b.request.childName === 'Leo Patel' },
+  { route: 'GET /api/portal/transfer-requests', may: 'G', path: () => '/api/portal/transfer-requests', valid: (b, f) => b.items.some((r: any) => r.id === f.transferRequestId) && b.items.every((r: any) => r.familyId === f.s.family.id) },
+  { route: 'POST /api/portal/transfer-requests/:id/withdraw', may: 'G', path: (f) => `/api/portal/transfer-requests/${f.transferRequestId}/withdraw`, body: () => ({}), valid: (b) => b.status === 'withdrawn' },
   { route: 'GET /api/me', may: 'OMFI', path: () => '/api/me', valid: (b, f) => b.organization.id === f.s.organization.id },
   { route: 'GET /api/organization', may: 'OMFI', path: () => '/api/organization', valid: (b, f) => b.id === f.s.organization.id },
 
@@ -229,12 +249,20 @@ async function freshFixture(): Promise<Fixture> {
   const request = await transferRequestRepository.insert(server.db, orgId, {
     familyId: s.family.id,
     guardianId,
-    subscriptionId: leoSubscription.id,
-    targetSessionId: s.swimTeamSat.id,
-    firstSessionDate: '2027-03-20',
+    subscriptionId: ivySubscription.id,
+    targetSessionId: s.beginnersTue.id,
+    firstSessionDate: '2027-03-23',
   });
   await guardianRepository.update(server.db, orgId, guardianId, { email: `priya-${randomUUID().slice(0, 8)}@example.test` });
   const credit = await owner.post(`/api/families/${s.family.id}/account-credit`, { amount: 500, reason: 'Prepaid' });
+  const okafor = await owner.post('/api/families/register', { name: 'Okafor', guardians: [{ name: 'Ada Okafor' }], children: [{ firstName: 'Chidi', lastName: 'Okafor' }] });
+  const chidi = await owner.post(
+    '/api/subscriptions',
+    { clientId: okafor.body.children[0].id, sessionId: s.swimTeamSat.id, startsOn: '2027-03-20', finish: { kind: 'pay_later' } },
+    { 'idempotency-key': randomUUID() },
+  );
+  if (chidi.status !== 201) throw new Error(`fixture Okafor enrollment failed: ${JSON.stringify(chidi.body)}`);
+  const okaforInvoiceId = (await owner.get(`/api/families/${okafor.body.family.id}/balance`)).body.invoices[0].id;
   if (credit.status >= 300) throw new Error(`fixture account credit failed: ${JSON.stringify(credit.body)}`);
   return {
     s,
@@ -247,6 +275,7 @@ async function freshFixture(): Promise<Fixture> {
     messageId: familyMessage.id,
     failedMessageId: failed.id,
     made: {},
+    okafor: { guardianId: okafor.body.guardians[0].id, subscriptionId: chidi.body.subscription.id, invoiceId: okaforInvoiceId },
   };
 }
 
@@ -292,6 +321,34 @@ describe('the role × route matrix (by hand, from the README)', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('the guardian column (G): a family-portal login of the Patels', () => {
+  it("G succeeds on the family's portal routes, is refused every staff route and finds no other family's ids", async () => {
+    const f = await freshFixture();
+    const api = server.asGuardian(f.s.organization.id, { id: f.guardianId, name: 'Priya Patel' });
+    const staff = server.as(f.s.organization.id, 'owner');
+    const okaforBefore = (await staff.get(`/api/guardians/${f.okafor.guardianId}`)).body;
+    const wrong: unknown[] = [];
+    for (const call of calls) {
+      const response = await send(api, call, f);
+      if (call.may.includes('G')) {
+        const ok = response.status >= 200 && response.status < 300 && call.valid(response.body, f);
+        if (!ok) wrong.push({ route: call.route, expected: '2xx with a valid body', status: response.status, body: JSON.stringify(response.body).slice(0, 300) });
+        if (call.otherFamilyPath) {
+          const other = await api.get(call.otherFamilyPath(f));
+          if (other.status !== 404) wrong.push({ route: call.route, expected: "404 for the other family's id", status: other.status });
+        }
+      } else if (response.status !== 403) {
+        wrong.push({ route: call.route, expected: 403, status: response.status });
+      }
+    }
+    expect(wrong).toEqual([]);
+    // The portal's changes were the Patels' guardian's own: the Okafors' guardian is as before.
+    expect((await staff.get(`/api/guardians/${f.okafor.guardianId}`)).body).toEqual(okaforBefore);
+    expect((await staff.get(`/api/guardians/${f.okafor.guardianId}/message-preferences`)).body.mutedKinds).toEqual([]);
+    expect((await staff.get(`/api/guardians/${f.guardianId}`)).body.phone).toBe('+1 555 010 7777');
   });
 });
 

@@ -2,6 +2,9 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { RequireSession } from '../features/auth/components/require-session';
+import { PortalLayout } from '../features/portal/components/portal-layout';
+import { PortalNotFound } from '../features/portal/components/portal-not-found';
+import { RequirePortalSession } from '../features/portal/components/portal-session';
 import { LoginPage } from '../pages/login/login-page';
 import { NotFoundPage } from '../pages/not-found/not-found-page';
 import { WelcomePage } from '../pages/welcome/welcome-page';
@@ -27,6 +30,10 @@ const UnsubscribePage = lazy(() => import('../pages/unsubscribe/unsubscribe-page
 const RequestsPage = lazy(() => import('../pages/requests/requests-page').then((m) => ({ default: m.RequestsPage })));
 const MoveEnrollmentPage = lazy(() => import('../pages/portal/move-enrollment-page').then((m) => ({ default: m.MoveEnrollmentPage })));
 const MyRequestsPage = lazy(() => import('../pages/portal/my-requests-page').then((m) => ({ default: m.MyRequestsPage })));
+const PortalWelcomePage = lazy(() => import('../pages/portal/portal-welcome-page').then((m) => ({ default: m.PortalWelcomePage })));
+const PortalHomePage = lazy(() => import('../pages/portal/portal-home-page').then((m) => ({ default: m.PortalHomePage })));
+const PortalInvoicesPage = lazy(() => import('../pages/portal/portal-invoices-page').then((m) => ({ default: m.PortalInvoicesPage })));
+const PortalAccountPage = lazy(() => import('../pages/portal/portal-account-page').then((m) => ({ default: m.PortalAccountPage })));
 const InvoicePrintPage = lazy(() => import('../pages/invoices/invoice-print-page').then((m) => ({ default: m.InvoicePrintPage })));
 
 const router = createBrowserRouter([
@@ -43,9 +50,24 @@ const router = createBrowserRouter([
       </Suspense>
     ),
   },
-  // The family portal's transfer requests (a guardian's login; the API refuses any other).
-  { path: '/portal/enrollments/:subscriptionId/move', element: <Suspense fallback={screenLoading}><MoveEnrollmentPage /></Suspense> },
-  { path: '/portal/requests', element: <Suspense fallback={screenLoading}><MyRequestsPage /></Suspense> },
+  // The family portal (DESIGN.md "The family portal"): guardians' own frame and screens, phone first.
+  { path: '/portal/welcome', element: <Suspense fallback={screenLoading}><PortalWelcomePage /></Suspense> },
+  {
+    path: '/portal',
+    element: (
+      <RequirePortalSession>
+        <PortalLayout />
+      </RequirePortalSession>
+    ),
+    children: [
+      { index: true, element: <PortalHomePage /> },
+      { path: 'invoices', element: <PortalInvoicesPage /> },
+      { path: 'account', element: <PortalAccountPage /> },
+      { path: 'requests', element: <MyRequestsPage /> },
+      { path: 'enrollments/:subscriptionId/move', element: <MoveEnrollmentPage /> },
+      { path: '*', element: <PortalNotFound /> },
+    ],
+  },
   // Paper, not a screen: no navigation around it.
   {
     path: '/invoices/:invoiceId/print',

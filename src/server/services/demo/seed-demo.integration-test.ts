@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { verifyPassword } from 'better-auth/crypto';
+import { eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database, type DatabaseHandle } from '../../../db/client.js';
@@ -8,6 +10,7 @@ import { familyRepository } from '../../../db/repositories/family-repository.js'
 import { guardianRepository } from '../../../db/repositories/guardian-repository.js';
 import { invoiceLineRepository, invoiceRepository } from '../../../db/repositories/invoice-repository.js';
 import { ledgerRepository } from '../../../db/repositories/ledger-repository.js';
+import { portalLoginRepository } from '../../../db/repositories/portal-login-repository.js';
 import { organizationRepository } from '../../../db/repositories/organization-repository.js';
 import { paymentRepository } from '../../../db/repositories/payment-repository.js';
 import { serviceRepository } from '../../../db/repositories/service-repository.js';
@@ -15,6 +18,8 @@ import { sessionRepository } from '../../../db/repositories/session-repository.j
 import { sessionScheduleOf } from '../../../db/repositories/session-schedule-mapper.js';
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import { DEMO_ORGANIZATION_ID, DEMO_SECOND_ORGANIZATION_ID, planDemo } from '../../../db/seed/demo.js';
+import { DEMO_PASSWORD } from '../../../db/seed/demo-staff.js';
+import { authAccounts } from '../../../db/schema/index.js';
 import { openTestDatabase } from '../../../db/testing/test-database.js';
 import { familyBalance } from '../../../domain/billing/balance.js';
 import { isRealSessionDate, realSessionDates } from '../../../domain/schedule/session-dates.js';
@@ -117,6 +122,16 @@ async function balancesOf(db: Database, organizationId: string, familyId: string
 const billedMonth = (invoice: { periodStart: string | null }) => invoice.periodStart!.slice(0, 7);
 
 describe('seedDemo', () => {
+  it('gives Priya Patel, guardian of Maya, a family-portal login with the demo password (README: demo logins)', async () => {
+    const login = await portalLoginRepository.findLoginByEmail(db, 'priya.patel@example.com');
+    expect(login).toMatchObject({ guardian: { organizationId: org, name: 'Priya Patel' }, staffOf: [] });
+    const [account] = await db.select().from(authAccounts).where(eq(authAccounts.userId, login!.userId));
+    expect(await verifyPassword({ hash: account!.password!, password: DEMO_PASSWORD })).toBe(true);
+    const portal = await guardianRepository.findPortalGuardian(db, login!.userId);
+    const maya = (await load(org)).clients.find((c) => c.firstName === 'Maya' && c.lastName === 'Patel')!;
+    expect(portal!.familyId).toBe(maya.familyId);
+  });
+
   it('creates Riverside Swim School with about 25 sessions, 150 clients and 100 families', async () => {
     const demo = await load(org);
     expect(org).toBe(DEMO_ORGANIZATION_ID);

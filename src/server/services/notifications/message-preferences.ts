@@ -25,7 +25,7 @@ export async function getGuardianPreferences(db: Database, organization: Organiz
 export async function setGuardianPreferences(
   db: Database,
   organization: OrganizationContext,
-  actor: Actor | null,
+  actor: Actor | { userId: string; role: 'guardian' } | null,
   guardianId: string,
   input: MessagePreferencesInput,
 ): Promise<MessagePreferencesDto> {
@@ -37,7 +37,7 @@ export async function setGuardianPreferences(
     await withholdWaiting(tx, organization.id, { recipientId: guardianId, kinds: mutedKinds, who: `${guardian.name} turned off` });
     await auditRepository.record(tx, {
       organizationId: organization.id,
-      // Null when the guardian used the link in an email: nobody on the staff did it.
+      // Null when the guardian used the link in an email: nobody on the staff did it; the guardian's login in the portal.
       actor: actor ?? { userId: null, role: null },
       action: 'guardian.message_preferences_changed',
       entityType: 'guardian',

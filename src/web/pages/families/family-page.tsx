@@ -11,6 +11,7 @@ import { useFamilyBalance } from '../../features/billing/hooks/use-billing';
 import { clientsApi, familiesApi, guardiansApi } from '../../features/catalog/api/catalog-api';
 import { useResource, useResourceList } from '../../features/catalog/hooks/use-resource';
 import { GuardianContact } from '../../features/clients/components/family-card';
+import { PortalInvitation } from '../../features/portal/components/portal-invitation';
 import { FamilyChildren, FamilyHistory } from '../../features/families/family-children';
 import { QueryState } from '../../shared/components/query-state';
 import { useFormat } from '../../shared/format/use-format';
@@ -89,9 +90,12 @@ function Guardians({ guardians }: { guardians: GuardianDto[] }) {
     );
   }
   return (
-    <Stack gap={4}>
+    <Stack gap="sm">
       {guardians.map((guardian) => (
-        <GuardianContact key={guardian.id} guardian={guardian} />
+        <Stack key={guardian.id} gap={2}>
+          <GuardianContact guardian={guardian} />
+          <PortalInvitation guardian={guardian} />
+        </Stack>
       ))}
     </Stack>
   );

@@ -2,12 +2,19 @@ import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, TextInput, 
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/http';
-import { useSignIn } from '../../features/auth/hooks/use-sign-in';
+import { useSignIn, type Landing } from '../../features/auth/hooks/use-sign-in';
 import { problemMessage } from '../../shared/components/problem-message';
 
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after signing in. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+/**
+ * Where to go after signing in: the page asked for, if it is a same-site path (a crafted link
+ * cannot send someone elsewhere) in the right app: a guardian's login lands in the family
+ * portal, a staff login never does.
+ */
+function landingPath(next: string | null, landing: Landing): string {
+  const safe = next && next.startsWith('/') && !next.startsWith('//') ? next : null;
+  const inPortal = safe === '/portal' || safe?.startsWith('/portal/') === true;
+  if (landing === 'portal') return safe && inPortal ? safe : '/portal';
+  return safe && !inPortal ? safe : '/';
 }
 
 function signInMessage(error: unknown): string {
@@ -26,7 +33,7 @@ export function LoginPage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    signIn.mutate({ email, password }, { onSuccess: () => navigate(safeNext(params.get('next')), { replace: true }) });
+    signIn.mutate({ email, password }, { onSuccess: (landing) => navigate(landingPath(params.get('next'), landing), { replace: true }) });
   }
 
   return (

@@ -2,10 +2,10 @@ import { Alert, Badge, Button, Group, NativeSelect, Radio, Stack, Text, Textarea
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { CreatedTransferRequestDto, PortalTransferTargetsDto } from '../../api/types';
-import { PortalFrame } from '../../features/transfer-requests/components/portal-frame';
-import { usePortalFormat, usePortalTransferTargets, useSendTransferRequest } from '../../features/transfer-requests/hooks/use-portal-requests';
+import { usePortalTransferTargets, useSendTransferRequest } from '../../features/transfer-requests/hooks/use-portal-requests';
 import { ProblemAlert } from '../../shared/components/problem-alert';
 import { QueryState } from '../../shared/components/query-state';
+import { useFormat } from '../../shared/format/use-format';
 import { fieldError, fieldErrors } from '../../shared/forms/field-errors';
 import { rovingRadios } from '../../shared/forms/roving-radios';
 
@@ -18,7 +18,7 @@ export function MoveEnrollmentPage() {
   const targets = usePortalTransferTargets(subscriptionId);
   const [sent, setSent] = useState<CreatedTransferRequestDto | null>(null);
   return (
-    <PortalFrame>
+    <>
       {/* Once sent, the confirmation stays: the enrollment may already be moved (approved at once). */}
       {sent ? (
         <RequestSent sent={sent} />
@@ -27,12 +27,12 @@ export function MoveEnrollmentPage() {
           {targets.data && <MoveForm data={targets.data} onSent={setSent} />}
         </QueryState>
       )}
-    </PortalFrame>
+    </>
   );
 }
 
 function MoveForm({ data, onSent }: { data: PortalTransferTargetsDto; onSent: (sent: CreatedTransferRequestDto) => void }) {
-  const format = usePortalFormat();
+  const format = useFormat();
   const send = useSendTransferRequest();
   const [target, setTarget] = useState<Target | null>(null);
   const [firstDate, setFirstDate] = useState('');
@@ -62,7 +62,7 @@ function MoveForm({ data, onSent }: { data: PortalTransferTargetsDto; onSent: (s
     <form onSubmit={submit} noValidate aria-label={`Move ${data.childName}`}>
       <Stack gap="md">
         <div>
-          <Title order={1} size="h2">
+          <Title order={2} size="h3">
             Move {data.childName}
           </Title>
           <Text size="sm" c="dimmed">
@@ -114,7 +114,7 @@ function MoveForm({ data, onSent }: { data: PortalTransferTargetsDto; onSent: (s
 }
 
 function TargetCard({ target, ...cardProps }: { target: Target; tabIndex: number; 'data-value': string }) {
-  const format = usePortalFormat();
+  const format = useFormat();
   const seats = target.full ? 'Full' : `${target.freeSeats} seat${target.freeSeats === 1 ? '' : 's'} free`;
   return (
     <Radio.Card value={target.sessionId} p="sm" radius="sm" disabled={target.full} aria-label={`${target.sessionName}, ${seats}`} {...cardProps} style={target.full ? { opacity: 0.75 } : undefined}>
@@ -148,12 +148,12 @@ function TargetCard({ target, ...cardProps }: { target: Target; tabIndex: number
 
 /** The request is with the school, or already approved by its rules. */
 function RequestSent({ sent }: { sent: CreatedTransferRequestDto }) {
-  const format = usePortalFormat();
+  const format = useFormat();
   const { request } = sent;
   const approved = request.status === 'approved';
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">
+      <Title order={2} size="h3">
         {approved ? 'Approved' : 'Request sent'}
       </Title>
       <Alert color={approved ? 'teal' : 'blue'} title={approved ? `${request.childName} moves to ${request.to.sessionName}` : 'The school will answer'}>

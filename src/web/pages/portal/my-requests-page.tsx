@@ -1,9 +1,9 @@
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { TransferRequestDto } from '../../api/types';
-import { PortalFrame } from '../../features/transfer-requests/components/portal-frame';
-import { usePortalFormat, useMyTransferRequests, useWithdrawTransferRequest } from '../../features/transfer-requests/hooks/use-portal-requests';
+import { useMyTransferRequests, useWithdrawTransferRequest } from '../../features/transfer-requests/hooks/use-portal-requests';
 import { ProblemAlert } from '../../shared/components/problem-alert';
 import { QueryState } from '../../shared/components/query-state';
+import { useFormat } from '../../shared/format/use-format';
 
 const statusShown: Record<TransferRequestDto['status'], { label: string; color: string }> = {
   pending: { label: 'Waiting for the school', color: 'blue' },
@@ -18,9 +18,9 @@ export function MyRequestsPage() {
   const requests = useMyTransferRequests();
   const withdraw = useWithdrawTransferRequest();
   return (
-    <PortalFrame>
+    <>
       <Stack gap="md">
-        <Title order={1} size="h2">
+        <Title order={2} size="h3">
           My requests
         </Title>
         <ProblemAlert error={withdraw.error} title="The request was not withdrawn" />
@@ -38,12 +38,12 @@ export function MyRequestsPage() {
           </Stack>
         </QueryState>
       </Stack>
-    </PortalFrame>
+    </>
   );
 }
 
 function RequestCard({ request, onWithdraw, withdrawing }: { request: TransferRequestDto; onWithdraw: () => void; withdrawing: boolean }) {
-  const format = usePortalFormat();
+  const format = useFormat();
   const status = statusShown[request.status];
   return (
     <Card withBorder padding="sm" radius="md" component="article" aria-label={`${request.childName}: ${request.from.sessionName} to ${request.to.sessionName}`} data-testid="my-request">

@@ -1,11 +1,15 @@
 import { Box } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { ApiError } from '../../../api/http';
 import { QueryState } from '../../../shared/components/query-state';
 import { useCurrentSession } from '../hooks/use-current-session';
 import { SessionContext } from '../hooks/use-session';
 
-/** Screens inside need a signed-in session; without one the person is sent to sign in and brought back after. */
+/**
+ * Screens inside need a signed-in staff session; without one the person is sent to sign in and
+ * brought back after, and a guardian's login is sent to the family portal.
+ */
 export function RequireSession({ children }: { children: ReactNode }) {
   const { data, isPending, error, signedOut, refetch } = useCurrentSession();
   const location = useLocation();
@@ -13,6 +17,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
   }
+  // A family-portal login has no staff session (403): the portal is where it belongs.
+  if (error instanceof ApiError && error.status === 403) return <Navigate to="/portal" replace />;
   if (!data) {
     return (
       <Box p="xl">

@@ -1,8 +1,10 @@
 import { createContext, useContext, useMemo } from 'react';
-import type { MeDto } from '../../../api/types';
+import type { MeDto, OrganizationDto } from '../../../api/types';
 import type { MoneyDisplay } from '../../../../domain/billing/value-sets';
 
 export const SessionContext = createContext<MeDto | null>(null);
+/** The organization of a family-portal login (features/portal), where there is no staff session. */
+export const PortalOrganizationContext = createContext<OrganizationDto | null>(null);
 
 /** The signed-in session; only screens inside RequireSession use it. */
 export function useSession(): MeDto {
@@ -11,8 +13,13 @@ export function useSession(): MeDto {
   return session;
 }
 
-export function useOrganization() {
-  return useSession().organization;
+/** The organization the screen works for: the staff session's, or in the family portal the guardian's. */
+export function useOrganization(): OrganizationDto {
+  const portal = useContext(PortalOrganizationContext);
+  const session = useContext(SessionContext);
+  const organization = portal ?? session?.organization;
+  if (!organization) throw new Error('useOrganization is used outside RequireSession and the family portal');
+  return organization;
 }
 
 /** How the organization writes amounts: its currency and locale (the same object until they change). */

@@ -1,12 +1,7 @@
 import { http } from '../../../api/http';
 import type { CreatedTransferRequestDto, PortalTransferTargetsDto, TransferRequestDto } from '../../../api/types';
-import type { PortalMeDto } from '../../../../contracts/portal';
 
 /** The family portal's side of transfer requests: what a child can move to, asking, and the family's requests. */
-export function fetchPortalMe() {
-  return http.get<PortalMeDto>('/api/portal/me');
-}
-
 export function fetchPortalTransferTargets(subscriptionId: string) {
   return http.get<PortalTransferTargetsDto>(`/api/portal/enrollments/${subscriptionId}/transfer-targets`);
 }
