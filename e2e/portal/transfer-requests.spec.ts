@@ -138,7 +138,8 @@ test('a guardian asks on a phone; the front desk sees the badge, reviews the req
   await form.getByLabel('Note for the school').fill('Mondays clash with football practice.');
   await saveParentScreen(parent, 'portal-move-390x844');
   await expectFitsAndAccessible(parent, 'portal: move');
-  await form.getByRole('button', { name: 'Send request' }).click();
+  await form.getByRole('button', { name: 'Send request' }).focus();
+  await parent.keyboard.press('Enter');
   await expect(parent.getByRole('heading', { name: 'Request sent' })).toBeVisible();
   await expect(parent.getByText(`from ${shownDate(firstDate)}`)).toBeVisible();
   await saveParentScreen(parent, 'portal-request-sent-390x844');
@@ -159,7 +160,9 @@ test('a guardian asks on a phone; the front desk sees the badge, reviews the req
   await expect(row).toContainText('Mondays clash with football practice.');
   await saveScreen('staff-requests-1366x768');
   await expectFitsAndAccessible(page, 'staff: requests');
-  await row.getByRole('button', { name: `Review ${childName}'s request` }).click();
+  // By keyboard, as at the desk.
+  await row.getByRole('button', { name: `Review ${childName}'s request` }).focus();
+  await page.keyboard.press('Enter');
   const transfer = transferDialog(page);
   await expect(transfer.dialog.getByTestId('request-note')).toContainText('Mondays clash with football practice.');
   await expect(transfer.dialog.getByRole('radio', { name: /^Requests Lab Wed,/ })).toBeChecked();
