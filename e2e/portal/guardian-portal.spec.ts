@@ -28,22 +28,27 @@ for (const screen of screens) {
     test.use({ viewport: screen.viewport });
 
     test('a guardian invited by front desk sets a password from the email, sees the class, next dates and invoice, and changes an email choice', async ({ frontDesk: page, saveScreen }) => {
-      test.setTimeout(150_000);
-      // Front desk: a new family with a child in Swim Team Sat from its next open date, paid later.
+      test.setTimeout(90_000);
+      // A staff login never lands in the portal.
+      await page.goto('/portal');
+      await expect(page).toHaveURL(/\/$/);
+      // Front desk: a new family with a child in Preschool Splash Mon (the demo's holiday is a
+      // Monday, so one of its next dates is cancelled) from its next open date, paid later.
       const family = await newFamily(page.request, { familyName: 'Portal', childFirstName: 'Ava' });
       const guardian = family.guardians[0]!;
-      const { session, dates } = await openDates(page.request, 'Swim Team Sat', demoToday());
+      const { session, dates } = await openDates(page.request, 'Preschool Splash Mon', demoToday());
       const firstDate = dates[0]!;
       const enrolled = await page.request.post('/api/subscriptions', {
         data: { clientId: family.child.id, sessionId: session.id, startsOn: firstDate, finish: { kind: 'pay_later' } },
         headers: { 'idempotency-key': randomUUID() },
       });
       expect(enrolled.status(), await enrolled.text()).toBe(201);
-      const firstInvoice = await firstMonthInvoice(page.request, 'Swim Team Sat', firstDate);
+      const firstInvoice = await firstMonthInvoice(page.request, 'Preschool Splash Mon', firstDate);
       const { balance } = (await (await page.request.get(`/api/families/${family.family.id}/balance`)).json()) as FamilyBalanceDto;
       // The class's next dates as the schedule has them (cancelled ones too), from the first date.
       const to = Temporal.PlainDate.from(firstDate).add({ days: 120 }).toString();
       const scheduled = ((await (await page.request.get(`/api/sessions/${session.id}/dates?from=${firstDate}&to=${to}`)).json()) as SessionDatesDto).dates.slice(0, 8);
+      expect(scheduled.filter((d) => d.status === 'cancelled')).toHaveLength(1);
 
       // The family page: invite the guardian.
       await page.goto(`/families/${family.family.id}`);
@@ -68,20 +73,21 @@ for (const screen of screens) {
       await page.getByLabel('Choose a password').fill('short');
       await page.getByRole('button', { name: 'Set password and sign in' }).click();
       await expect(page.getByRole('alert')).toContainText('at least 10 characters');
-      await page.getByLabel('Choose a password').fill('ava-swims-on-saturdays');
+      await page.getByLabel('Choose a password').fill('ava-swims-on-mondays');
       await page.keyboard.press('Enter');
 
       // Home: the child, the class and its next dates.
       await expect(page).toHaveURL(/\/portal$/);
       await expect(page.getByRole('heading', { name: family.childName })).toBeVisible();
-      const card = page.getByRole('article', { name: 'Swim Team Sat' });
-      await expect(card).toContainText(`Sat at ${shownTime('09:00')}`);
+      const card = page.getByRole('article', { name: 'Preschool Splash Mon' });
+      await expect(card).toContainText(`Mon at ${shownTime('15:30')}`);
       const shown = card.getByRole('list', { name: 'Next dates' }).getByRole('listitem');
       await expect(shown).toHaveCount(scheduled.length);
       for (const [index, date] of scheduled.entries()) {
         await expect(shown.nth(index)).toContainText(date.status === 'cancelled' ? `${shownDate(date.date)}Cancelled` : `${shownDate(date.date)} at ${shownTime(date.localStartTime)}`);
       }
-      await expect(card.getByRole('link', { name: `Ask to move Ava from Swim Team Sat` })).toHaveAttribute('href', `/portal/enrollments/${((await enrolled.json()) as { subscription: { id: string } }).subscription.id}/move`);
+      await expect(card.getByText('Cancelled')).toBeVisible();
+      await expect(card.getByRole('link', { name: `Ask to move Ava from Preschool Splash Mon` })).toHaveAttribute('href', `/portal/enrollments/${((await enrolled.json()) as { subscription: { id: string } }).subscription.id}/move`);
       await expect(page.getByRole('banner')).toContainText(`${family.family.name} family`);
       await expectFitsAndAccessible(page, 'portal home');
       await saveScreen(`portal-home-${screen.name}`);
@@ -114,6 +120,15 @@ for (const screen of screens) {
       await page.goto('/schedule');
       await expect(page).toHaveURL(/\/portal$/);
       await expect(page.getByRole('heading', { name: 'Classes and next dates' })).toBeVisible();
+
+      // Signed out, the guardian signs in on the same sign-in page as staff and lands in the portal.
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await expect(page).toHaveURL(/\/login$/);
+      await page.getByRole('textbox', { name: 'Email' }).fill(guardian.email!);
+      await page.getByRole('textbox', { name: 'Password' }).fill('ava-swims-on-mondays');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page).toHaveURL(/\/portal$/);
+      await expect(page.getByRole('heading', { name: family.childName })).toBeVisible();
     });
   });
 }
