@@ -197,12 +197,16 @@ export const billingSettingsDto = z.object({
   invoiceIssueDaysBefore: z.number().int().describe('The run issues a period’s invoices this many days before it starts (default 7)'),
   invoiceDueDay: z.number().int().describe('Invoices are due on this day of the period’s month (default the 1st)'),
   applyAccountCreditAutomatically: z.boolean().describe('The run applies a family’s account credit to the invoices it issues'),
+  autoApproveTransferRequests: z
+    .boolean()
+    .describe('A guardian’s transfer request is approved at once (Pay Later) when it keeps the service and the price, a seat is free and nothing is back-dated'),
 });
 export type BillingSettingsDto = z.infer<typeof billingSettingsDto>;
 export const billingSettingsBody = z.object({
   invoiceIssueDaysBefore: z.number().int().min(0, 'must be 0 or more days').max(60, 'must be at most 60 days').optional(),
   invoiceDueDay: z.number().int().min(1, 'must be a day from 1 to 28').max(28, 'must be a day from 1 to 28').optional(),
   applyAccountCreditAutomatically: z.boolean().optional(),
+  autoApproveTransferRequests: z.boolean().optional(),
 });
 export type BillingSettingsInput = z.output<typeof billingSettingsBody>;
 

@@ -22,7 +22,12 @@ export const transferRequestFields = z.object({
 export const previewTransferBody = transferRequestFields;
 export type PreviewTransferInput = z.output<typeof previewTransferBody>;
 
-export const transferBody = transferRequestFields.extend({ finish: finishSchema });
+export const transferBody = transferRequestFields.extend({
+  finish: finishSchema,
+  transferRequestId: idSchema
+    .nullish()
+    .describe("A guardian's pending transfer request this transfer approves (same enrollment and target session), in the same transaction"),
+});
 export type TransferInput = z.output<typeof transferBody>;
 
 const warningDto = z.object({

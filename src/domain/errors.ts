@@ -25,7 +25,13 @@ export type AppErrorCode =
   | 'FORBIDDEN'
   | 'CROSS_SITE_REQUEST'
   | 'TOO_MANY_ATTEMPTS'
-  | 'DEMO_LOADING';
+  | 'DEMO_LOADING'
+  /** A guardian asked to move an enrollment that cannot be moved from the portal. */
+  | 'REQUEST_NOT_POSSIBLE'
+  /** A transfer request was already approved, declined, withdrawn or refused. */
+  | 'REQUEST_DECIDED'
+  /** The request's enrollment changed since the guardian asked (transferred, ended, undone): approving is refused. */
+  | 'ENROLLMENT_CHANGED';
 
 /**
  * One field of a request that a refusal is about, for forms and programs: `field` is its path

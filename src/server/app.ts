@@ -24,6 +24,7 @@ import { registerStaffRoutes } from './routes/staff/staff-routes.js';
 import { registerTransferRoutes } from './routes/transfers/transfer-routes.js';
 import { registerMessageRoutes } from './routes/messages/message-routes.js';
 import { registerPortalMeRoutes } from './routes/portal/portal-me-routes.js';
+import { registerTransferRequestRoutes } from './routes/transfer-requests/transfer-request-routes.js';
 import { registerPortalInvitationRoutes } from './routes/portal/portal-invitation-routes.js';
 import { registerPortalRoutes } from './routes/portal/portal-routes.js';
 import { registerUnsubscribeRoutes } from './routes/messages/unsubscribe-routes.js';
@@ -130,6 +131,7 @@ export async function buildApp({
     registerMessageRoutes(api, db, { wakeSender: wakeMessageSender });
     registerPortalMeRoutes(api);
     registerCalendarFeedRoutes(api, db);
+    registerTransferRequestRoutes(api, db);
     registerPortalInvitationRoutes(api, db, { wakeSender: wakeMessageSender });
     registerPortalRoutes(api, db);
   });

@@ -25,6 +25,7 @@ export const organizationRepository = {
         invoiceIssueDaysBefore: organizations.invoiceIssueDaysBefore,
         invoiceDueDay: organizations.invoiceDueDay,
         applyAccountCreditAutomatically: organizations.applyAccountCreditAutomatically,
+        autoApproveTransferRequests: organizations.autoApproveTransferRequests,
       })
       .from(organizations)
       .where(eq(organizations.id, id));
@@ -34,7 +35,7 @@ export const organizationRepository = {
   async updateBillingSettings(
     db: Database,
     id: string,
-    values: Partial<Pick<typeof organizations.$inferInsert, 'invoiceIssueDaysBefore' | 'invoiceDueDay' | 'applyAccountCreditAutomatically'>>,
+    values: Partial<Pick<typeof organizations.$inferInsert, 'invoiceIssueDaysBefore' | 'invoiceDueDay' | 'applyAccountCreditAutomatically' | 'autoApproveTransferRequests'>>,
   ) {
     faultPoint('organizations.update');
     if (Object.keys(values).length > 0) await db.update(organizations).set(values).where(eq(organizations.id, id));

@@ -31,3 +31,14 @@ export function forbidden(role: Role, what: string): AppError {
 export function requirePermission(actor: { role: Role }, permission: Permission) {
   if (!can(actor.role, permission)) throw forbidden(actor.role, permissionDescriptions[permission]);
 }
+
+/**
+ * Who acts when the organization's own rules approve a guardian's transfer request: no login,
+ * and no more than the front desk may do (Pay Later, no back-dating, no capacity override).
+ */
+export const organizationRules: Actor = { userId: 'organization-rules', role: 'front_desk', name: "The organization's rules" };
+
+/** The actor as records store it: the organization's rules have no login, so no user id, and say so in the audit. */
+export function recordedActor(actor: Actor): { userId: string | null; role: string } {
+  return actor === organizationRules ? { userId: null, role: 'organization_rules' } : { userId: actor.userId, role: actor.role };
+}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { transferRequestRepository } from '../../db/repositories/transfer-request-repository.js';
 import { buildE1Scenario, e1Request, type E1Scenario } from '../testing/e1-scenario.js';
 import { MISSING_ID, startTestServer, type TestServer } from '../testing/test-server.js';
 
@@ -23,13 +24,23 @@ async function idsOf(s: E1Scenario): Promise<Record<string, string>> {
     { 'idempotency-key': randomUUID() },
   );
   if (done.status !== 201) throw new Error(`fixture transfer failed: ${JSON.stringify(done.body)}`);
+  const guardianId = (await owner.get(`/api/guardians?familyId=${s.family.id}`)).body.items[0].id;
+  // A guardian's pending request (Maya's new Intermediate Thu enrollment to Swim Team Sat), for the staff request routes.
+  const request = await transferRequestRepository.insert(server.db, s.organization.id, {
+    familyId: s.family.id,
+    guardianId,
+    subscriptionId: done.body.newSubscription.id,
+    targetSessionId: s.swimTeamSat.id,
+    firstSessionDate: '2027-04-03',
+  });
   return {
     locations: s.beginnersTue.locationId,
     instructors: s.beginnersTue.instructorId,
     services: s.beginnersTue.serviceId,
     sessions: s.beginnersTue.id,
     families: s.family.id,
-    guardians: (await owner.get(`/api/guardians?familyId=${s.family.id}`)).body.items[0].id,
+    guardians: guardianId,
+    'transfer-requests': request.id,
     clients: s.maya.id,
     subscriptions: s.subscription.id,
     transfers: done.body.transfer.id,
@@ -65,6 +76,7 @@ function bodyFor(method: string, url: string, ids: Record<string, string>): unkn
     'POST /api/invoice-runs': {},
     'PUT /api/guardians/:id/message-preferences': { mutedKinds: ['billing'] },
     'PUT /api/organization/message-settings': { mutedKinds: [] },
+    'POST /api/transfer-requests/:id/decline': { reason: 'access test' },
   };
   return bodies[`${method} ${url}`] ?? (method === 'GET' ? undefined : {});
 }
@@ -80,7 +92,7 @@ async function digestOf(organizationId: string) {
   const tables = [
     'locations', 'instructors', 'services', 'sessions', 'session_date_exceptions', 'families', 'guardians', 'clients',
     'subscriptions', 'transfers', 'attendance', 'invoices', 'invoice_lines', 'invoice_discounts', 'payments', 'write_offs', 'audit_events',
-    'refunds', 'account_credit_entries', 'ledger_entries', 'invoice_runs', 'messages', 'message_attempts', 'calendar_feeds',
+    'refunds', 'account_credit_entries', 'ledger_entries', 'invoice_runs', 'messages', 'message_attempts', 'calendar_feeds', 'transfer_requests',
   ];
   const digests: Record<string, unknown> = {};
   for (const table of tables) {
@@ -130,6 +142,7 @@ describe('the route table', () => {
   it("answers 404 to every route given another organization's id, and changes nothing there", async () => {
     const owner = server.as(home.organization.id, 'owner');
     const before = await digestOf(other.organization.id);
+    // Staff routes; a portal login is bound to its own family (the role matrix's guardian column finds no other family's ids).
     for (const { method, url } of server.app.accessTable.filter((r) => r.url.includes(':id') && r.access !== 'guardian')) {
       const response = await send(owner, method, url, otherIds);
       expect({ route: `${method} ${url}`, status: response.status }).toEqual({ route: `${method} ${url}`, status: 404 });

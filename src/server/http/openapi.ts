@@ -44,6 +44,9 @@ const meaningOfCode: Record<AppErrorCode, string> = {
   CROSS_SITE_REQUEST: 'the request was sent from another site',
   TOO_MANY_ATTEMPTS: 'too many sign-in attempts from this address or for this account: wait, then try again',
   DEMO_LOADING: 'the server has just started and is loading the demo data: try again after Retry-After seconds',
+  REQUEST_NOT_POSSIBLE: 'the enrollment cannot be moved by a request from the family portal (already moved, cancelled or ending)',
+  REQUEST_DECIDED: 'the transfer request was already approved, declined, withdrawn or refused',
+  ENROLLMENT_CHANGED: "the request's enrollment changed since the guardian asked; the request is now refused",
 };
 
 type JsonSchema = Record<string, unknown>;

@@ -30,6 +30,9 @@ export const statusByCode: Record<AppErrorCode, number> = {
   CROSS_SITE_REQUEST: 403,
   TOO_MANY_ATTEMPTS: 429,
   DEMO_LOADING: 503,
+  REQUEST_NOT_POSSIBLE: 409,
+  REQUEST_DECIDED: 409,
+  ENROLLMENT_CHANGED: 409,
 };
 
 export const problemContentType = 'application/problem+json; charset=utf-8';

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { guardianRepository } from '../../db/repositories/guardian-repository.js';
 import { instructorRepository } from '../../db/repositories/instructor-repository.js';
 import { messageRepository } from '../../db/repositories/message-repository.js';
+import { transferRequestRepository } from '../../db/repositories/transfer-request-repository.js';
 import { buildClient, buildSubscription } from '../../db/seed/builders.js';
 import type { Role } from '../../domain/access/permissions.js';
 import { createInvoice } from '../services/billing/create-invoice.js';
@@ -40,6 +41,8 @@ interface Fixture {
   /** The fixture transfer's email to the family, and one of its emails marked failed (for Send again). */
   messageId: string;
   failedMessageId: string;
+  /** Ivy's pending request to move to Beginners Tue (the queue's, Decline's and Withdraw's subject). */
+  transferRequestId: string;
   /** What the calls themselves created, for later calls (the enrollment to unenroll). */
   made: Record<string, string>;
   /** The Okafors, a second family of the same organization: their ids are not found in the Patels' portal. */
@@ -81,6 +84,10 @@ const calls: Call[] = [
   { route: 'GET /api/portal/account', may: 'G', path: () => '/api/portal/account', valid: (b, f) => b.guardianId === f.guardianId },
   { route: 'PATCH /api/portal/account/contact', may: 'G', path: () => '/api/portal/account/contact', body: () => ({ name: 'Priya Patel', phone: '+1 555 010 7777' }), valid: (b) => b.phone === '+1 555 010 7777' },
   { route: 'PUT /api/portal/account/message-preferences', may: 'G', path: () => '/api/portal/account/message-preferences', body: () => ({ mutedKinds: ['billing'] }), valid: (b) => b.mutedKinds.includes('billing') },
+  { route: 'GET /api/portal/enrollments/:id/transfer-targets', may: 'G', path: (f) => `/api/portal/enrollments/${f.leoSubscriptionId}/transfer-targets`, otherFamilyPath: (f) => `/api/portal/enrollments/${f.okafor.subscriptionId}/transfer-targets`, valid: (b) => b.childName === 'Leo Patel' && b.targets.some((t: any) => t.sessionName === 'Swim Team Sat') },
+  { route: 'POST /api/portal/transfer-requests', may: 'G', path: () => '/api/portal/transfer-requests', body: (f) => ({ subscriptionId: f.leoSubscriptionId, targetSessionId: f.s.swimTeamSat.id, firstSessionDate: '2027-03-20' }), valid: (b) => b.request.status === 'pending' && b.request.childName === 'Leo Patel' },
+  { route: 'GET /api/portal/transfer-requests', may: 'G', path: () => '/api/portal/transfer-requests', valid: (b, f) => b.items.some((r: any) => r.id === f.transferRequestId) && b.items.every((r: any) => r.familyId === f.s.family.id) },
+  { route: 'POST /api/portal/transfer-requests/:id/withdraw', may: 'G', path: (f) => `/api/portal/transfer-requests/${f.transferRequestId}/withdraw`, body: () => ({}), valid: (b) => b.status === 'withdrawn' },
   { route: 'GET /api/me', may: 'OMFI', path: () => '/api/me', valid: (b, f) => b.organization.id === f.s.organization.id },
   { route: 'GET /api/organization', may: 'OMFI', path: () => '/api/organization', valid: (b, f) => b.id === f.s.organization.id },
 
@@ -139,6 +146,12 @@ const calls: Call[] = [
   { route: 'PATCH /api/clients/:id', may: 'OMF', path: (f) => `/api/clients/${f.s.maya.id}`, body: () => ({ notes: 'Allergic to chlorine' }), valid: (b) => b.notes === 'Allergic to chlorine' },
   { route: 'GET /api/search', may: 'OMF', path: () => '/api/search?q=patel', valid: (b) => b.clients.length >= 1 },
   { route: 'GET /api/clients/:id/profile', may: 'OMF', path: (f) => `/api/clients/${f.s.maya.id}/profile`, valid: (b) => b.subscriptions.length >= 2 && b.transfers.length === 1 },
+
+  // A guardian's transfer requests: whoever sees families sees the queue; the front desk and up decline (approval is POST /api/transfers).
+  { route: 'GET /api/transfer-requests', may: 'OMF', path: () => '/api/transfer-requests?status=pending', valid: (b, f) => list(b) && b.items.some((r: any) => r.id === f.transferRequestId) },
+  { route: 'GET /api/transfer-requests/pending-count', may: 'OMF', path: () => '/api/transfer-requests/pending-count', valid: (b) => b.pending === 1 },
+  { route: 'GET /api/transfer-requests/:id', may: 'OMF', path: (f) => `/api/transfer-requests/${f.transferRequestId}`, valid: (b, f) => b.id === f.transferRequestId && b.status === 'pending' },
+  { route: 'POST /api/transfer-requests/:id/decline', may: 'OMF', path: (f) => `/api/transfer-requests/${f.transferRequestId}/decline`, body: () => ({ reason: 'Swim Team needs a try-out first' }), valid: (b) => b.status === 'declined' },
 
   // Undo: managers and the owner (before anything else touches the transfer).
   { route: 'POST /api/transfers/:id/undo', may: 'OM', path: (f) => `/api/transfers/${f.transferId}/undo`, body: () => ({}), valid: (b) => b.transfer.status === 'undone' },
@@ -249,6 +262,13 @@ async function freshFixture(): Promise<Fixture> {
   const failed = messages.find((m) => m.recipientKind === 'instructor')!;
   await server.db.execute(sql`update messages set status = 'failed', status_note = 'No such mailbox' where id = ${failed.id}`);
   const guardianId = (await owner.get(`/api/guardians?familyId=${s.family.id}`)).body.items[0].id;
+  const request = await transferRequestRepository.insert(server.db, orgId, {
+    familyId: s.family.id,
+    guardianId,
+    subscriptionId: ivySubscription.id,
+    targetSessionId: s.beginnersTue.id,
+    firstSessionDate: '2027-03-23',
+  });
   await guardianRepository.update(server.db, orgId, guardianId, { email: `priya-${randomUUID().slice(0, 8)}@example.test` });
   const credit = await owner.post(`/api/families/${s.family.id}/account-credit`, { amount: 500, reason: 'Prepaid' });
   const okafor = await owner.post('/api/families/register', { name: 'Okafor', guardians: [{ name: 'Ada Okafor' }], children: [{ firstName: 'Chidi', lastName: 'Okafor' }] });
@@ -264,6 +284,7 @@ async function freshFixture(): Promise<Fixture> {
     s,
     transferId: done.body.transfer.id,
     guardianId,
+    transferRequestId: request.id,
     marchPaymentId: (await owner.get(`/api/invoices/${s.march.id}`)).body.payments[0].id,
     leoSubscriptionId: leoSubscription.id,
     ivy: { payments: await invoiceFor(5), discounts: await invoiceFor(6), credits: await invoiceFor(7), writeOff: await invoiceFor(8), void: await invoiceFor(9) },
@@ -291,7 +312,7 @@ function send(api: TestApi, call: Call, f: Fixture) {
   if (method === 'PUT') return api.put(path, body);
   if (method === 'PATCH') return api.patch(path, body);
   if (method === 'DELETE') return api.delete(path);
-  const headers: Record<string, string> = ['/api/transfers', '/api/subscriptions'].includes(path) ? { 'idempotency-key': randomUUID() } : {};
+  const headers: Record<string, string> = ['/api/transfers', '/api/subscriptions', '/api/portal/transfer-requests'].includes(path) ? { 'idempotency-key': randomUUID() } : {};
   return api.post(path, body, headers);
 }
 

@@ -15,7 +15,8 @@ export const queryKeys = {
 
 /** Who is enrolled where shows on all of these; refresh them after an enrollment changes. */
 export function refreshEnrollmentViews(queryClient: QueryClient) {
-  for (const key of ['schedule', 'session-dates', 'roster', 'client-profile', 'transfer-targets', 'sessions']) {
+  // A transfer may approve a guardian's request: the Requests queue and its badge change too.
+  for (const key of ['schedule', 'session-dates', 'roster', 'client-profile', 'transfer-targets', 'sessions', 'transfer-requests']) {
     void queryClient.invalidateQueries({ queryKey: [key] });
   }
 }

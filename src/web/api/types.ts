@@ -117,3 +117,11 @@ export type InstructorInput = z.input<typeof createInstructorBody>;
 export type FamilyInput = z.input<typeof createFamilyBody>;
 export type GuardianInput = z.input<typeof createGuardianBody>;
 export type ClientInput = z.input<typeof createClientBody>;
+
+export type {
+  CreatedTransferRequestDto,
+  PortalTransferTargetsDto,
+  TransferRequestDetailDto,
+  TransferRequestDto,
+} from '../../contracts/transfer-requests';
+export type { TransferRequestStatus } from '../../domain/transfers/transfer-requests';

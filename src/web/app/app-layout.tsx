@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Burger, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Badge, Burger, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
@@ -9,11 +9,24 @@ import { useCan } from '../features/auth/hooks/use-permission';
 import { useSession } from '../features/auth/hooks/use-session';
 import { EnrollDialogProvider } from '../features/enrollment/components/enroll-dialog-provider';
 import { TransferDialogProvider } from '../features/transfers/components/transfer-dialog-provider';
+import { usePendingRequestCount } from '../features/transfer-requests/hooks/use-transfer-requests';
 import { screenLoading } from './lazy-screen';
+
+/** The number of transfer requests waiting, beside Requests; read as "3 waiting". */
+function PendingBadge({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <Badge size="sm" circle={count < 10} color="red" data-testid="requests-badge">
+      {count}
+      <span className="visually-hidden"> waiting</span>
+    </Badge>
+  );
+}
 
 const sections: { to: string; label: string; end: boolean; shown: (can: (permission: Permission) => boolean, role: Role) => boolean }[] = [
   { to: '/', label: 'Schedule', end: true, shown: () => true },
   { to: '/clients', label: 'Clients', end: false, shown: (can) => can('clients.read') },
+  { to: '/requests', label: 'Requests', end: false, shown: (can) => can('clients.read') },
   { to: '/emails', label: 'Emails', end: false, shown: (can) => can('messages.manage') },
   { to: '/setup', label: 'Setup', end: false, shown: (can) => can('catalog.write') || can('clients.write') },
   // An instructor's own calendar feed (matched to their instructor record by email).
@@ -28,6 +41,7 @@ export function AppLayout() {
   const isActive = (to: string, end: boolean) => (end ? pathname === to : pathname.startsWith(to));
   // On a phone the navigation folds away behind a menu button, so the screen gets the whole width.
   const [navOpened, nav] = useDisclosure(false);
+  const pending = usePendingRequestCount(can('clients.read')).data?.pending ?? 0;
   return (
     <TransferDialogProvider>
       <EnrollDialogProvider>
@@ -69,6 +83,7 @@ export function AppLayout() {
                 to={section.to}
                 end={section.end}
                 label={section.label}
+                rightSection={section.to === '/requests' ? <PendingBadge count={pending} /> : undefined}
                 active={isActive(section.to, section.end)}
                 onClick={nav.close}
               />

@@ -29,6 +29,9 @@ const OutboxPage = lazy(() => import('../pages/messages/outbox-page').then((m) =
 const UnsubscribePage = lazy(() => import('../pages/unsubscribe/unsubscribe-page').then((m) => ({ default: m.UnsubscribePage })));
 const CalendarFeedPage = lazy(() => import('../pages/portal/calendar-feed-page').then((m) => ({ default: m.CalendarFeedPage })));
 const MyCalendarPage = lazy(() => import('../pages/my-calendar/my-calendar-page').then((m) => ({ default: m.MyCalendarPage })));
+const RequestsPage = lazy(() => import('../pages/requests/requests-page').then((m) => ({ default: m.RequestsPage })));
+const MoveEnrollmentPage = lazy(() => import('../pages/portal/move-enrollment-page').then((m) => ({ default: m.MoveEnrollmentPage })));
+const MyRequestsPage = lazy(() => import('../pages/portal/my-requests-page').then((m) => ({ default: m.MyRequestsPage })));
 const PortalWelcomePage = lazy(() => import('../pages/portal/portal-welcome-page').then((m) => ({ default: m.PortalWelcomePage })));
 const PortalHomePage = lazy(() => import('../pages/portal/portal-home-page').then((m) => ({ default: m.PortalHomePage })));
 const PortalInvoicesPage = lazy(() => import('../pages/portal/portal-invoices-page').then((m) => ({ default: m.PortalInvoicesPage })));
@@ -63,6 +66,8 @@ const router = createBrowserRouter([
       { path: 'invoices', element: <PortalInvoicesPage /> },
       { path: 'account', element: <PortalAccountPage /> },
       { path: 'calendar', element: <CalendarFeedPage /> },
+      { path: 'requests', element: <MyRequestsPage /> },
+      { path: 'enrollments/:subscriptionId/move', element: <MoveEnrollmentPage /> },
       { path: '*', element: <PortalNotFound /> },
     ],
   },
@@ -92,6 +97,7 @@ const router = createBrowserRouter([
       { path: 'families/:familyId', element: <FamilyPage /> },
       { path: 'emails', element: <OutboxPage /> },
       { path: 'my-calendar', element: <MyCalendarPage /> },
+      { path: 'requests', element: <RequestsPage /> },
       setupRoute,
       { path: '*', element: <NotFoundPage /> },
     ],

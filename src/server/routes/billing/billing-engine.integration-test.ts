@@ -412,13 +412,13 @@ describe('E10: credit to the family account', () => {
 describe('the organization’s billing settings', () => {
   it('a manager sets the issue day and due day, front desk reads them; the run follows them', async () => {
     const { s, owner, manager, desk } = await e1();
-    expect((await desk.get('/api/organization/billing-settings')).body).toEqual({ invoiceIssueDaysBefore: 7, invoiceDueDay: 1, applyAccountCreditAutomatically: false });
+    expect((await desk.get('/api/organization/billing-settings')).body).toEqual({ invoiceIssueDaysBefore: 7, invoiceDueDay: 1, applyAccountCreditAutomatically: false, autoApproveTransferRequests: false });
     expect((await desk.patch('/api/organization/billing-settings', { invoiceDueDay: 5 })).status).toBe(403);
     const bad = await manager.patch('/api/organization/billing-settings', { invoiceDueDay: 31 });
     expect(bad.status).toBe(400);
     expect(fieldsNamed(bad.body)).toEqual(['body.invoiceDueDay']);
     const changed = await manager.patch('/api/organization/billing-settings', { invoiceIssueDaysBefore: 14, invoiceDueDay: 5 });
-    expect(changed.body).toEqual({ invoiceIssueDaysBefore: 14, invoiceDueDay: 5, applyAccountCreditAutomatically: false });
+    expect(changed.body).toEqual({ invoiceIssueDaysBefore: 14, invoiceDueDay: 5, applyAccountCreditAutomatically: false, autoApproveTransferRequests: false });
     // May's invoice is issued 14 days before it (2027-04-17), due on the 5th.
     server.clock.setToday('2027-04-17');
     expect((await owner.post('/api/invoice-runs', {})).body.issued).toBe(1);

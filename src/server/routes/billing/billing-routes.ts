@@ -190,7 +190,7 @@ export function registerBillingRoutes(app: FastifyInstance, db: Database) {
     schema: {
       operationId: 'changeBillingSettings',
       tags,
-      summary: 'Change when invoices are issued and due, and whether the run applies account credit',
+      summary: 'Change when invoices are issued and due, whether the run applies account credit, and whether transfer requests are approved automatically',
       body: billingSettingsBody,
       response: { 200: billingSettingsDto },
     },

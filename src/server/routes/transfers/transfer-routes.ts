@@ -62,12 +62,14 @@ export function registerTransferRoutes(app: FastifyInstance, db: Database) {
   });
 
   typed.post('/api/transfers', {
-    config: { access: 'enrollment.write', refuses: [...planRefusals, 'SUBSCRIPTION_ENDED', 'END_DATE_LATER', 'IDEMPOTENCY_KEY_REUSED'] },
+    config: { access: 'enrollment.write', refuses: [...planRefusals, 'SUBSCRIPTION_ENDED', 'END_DATE_LATER', 'IDEMPOTENCY_KEY_REUSED', 'VALIDATION_FAILED', 'REQUEST_DECIDED', 'ENROLLMENT_CHANGED'] },
     schema: {
       operationId: 'transferClient',
       tags,
       summary: 'Transfer a client with checkout (pay now, pay later or close now), in one transaction',
-      description: 'Requires an Idempotency-Key header: a retry with the same key and body returns the first result.',
+      description:
+        'Requires an Idempotency-Key header: a retry with the same key and body returns the first result. With transferRequestId it approves that ' +
+        'guardian request in the same transaction (refused, and the request marked refused, when its enrollment changed since the guardian asked).',
       headers: idempotencyHeaders,
       body: transferBody,
       response: { 201: transferResultDto },

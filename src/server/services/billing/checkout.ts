@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../../db/client.js';
 import { subscriptionRepository } from '../../../db/repositories/subscription-repository.js';
 import type { Actor } from '../../../domain/access/actor.js';
-import { requirePermission } from '../../../domain/access/actor.js';
+import { recordedActor, requirePermission } from '../../../domain/access/actor.js';
 import { settle, type CheckoutFinish } from '../../../domain/billing/checkout-finish.js';
 import type { Discount } from '../../../domain/billing/discounts.js';
 import type { BillingPeriod, InvoiceLineDraft } from '../../../domain/billing/billing-periods.js';
@@ -47,7 +47,7 @@ export async function checkoutInvoice(
   },
 ): Promise<InvoiceDto> {
   const finish = toDomainFinish(o.finish);
-  const ledger = { organizationId: o.organizationId, actorUserId: o.actor.userId, today: o.issuedOn };
+  const ledger = { organizationId: o.organizationId, actorUserId: recordedActor(o.actor).userId, today: o.issuedOn };
   const { invoice: created, lines, discounts } = await createInvoiceWithDetails(tx, ledger, {
     period: o.period,
     familyId: o.familyId,

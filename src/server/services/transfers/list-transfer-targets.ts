@@ -37,6 +37,18 @@ export async function listTransferTargets(
   const { subscription } = current;
   const from = Temporal.PlainDate.from(isoDate);
   await assertTransferableFrom(db, organization, actor, { ...current, date: from });
+  const targets = await loadTransferTargets(db, organization, { currentSessionId: subscription.sessionId, from });
+  return { subscriptionId, transferDate: isoDate, currentSessionId: subscription.sessionId, targets };
+}
+
+/**
+ * Every other session running in the coming weeks from `from`, with its default first date and
+ * the free seats on its next dates, by service, weekday and time (staff's list, and the family
+ * portal's, which shows a parent less of it).
+ */
+export async function loadTransferTargets(db: Database, organization: OrganizationContext, o: { currentSessionId: string; from: Temporal.PlainDate }) {
+  const { from } = o;
+  const isoDate = from.toString();
   const to = from.add({ days: WINDOW_DAYS });
   const [running, services, instructors, locations] = await Promise.all([
     sessionRepository.listRunningBetween(db, organization.id, { from: isoDate, to: to.toString() }),
@@ -44,7 +56,7 @@ export async function listTransferTargets(
     instructorRepository.list(db, organization.id, ALL),
     locationRepository.list(db, organization.id, ALL),
   ]);
-  const candidates = running.filter((s) => s.id !== subscription.sessionId);
+  const candidates = running.filter((s) => s.id !== o.currentSessionId);
   const nameOf = (page: { items: { id: string; name: string }[] }) => new Map(page.items.map((i) => [i.id, i.name]));
   const [serviceNames, instructorNames, locationNames] = [nameOf(services), nameOf(instructors), nameOf(locations)];
   const dates = await sessionDatesWithEnrollment(db, organization, candidates, { from, to });
@@ -77,7 +89,7 @@ export async function listTransferTargets(
     };
   });
   targets.sort((a, b) => a.serviceName.localeCompare(b.serviceName) || a.weekdays[0]! - b.weekdays[0]! || a.startTime.localeCompare(b.startTime));
-  return { subscriptionId, transferDate: isoDate, currentSessionId: subscription.sessionId, targets };
+  return targets;
 }
 
 /**

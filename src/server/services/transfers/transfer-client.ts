@@ -22,6 +22,9 @@ import { realSessionDates } from '../../../domain/schedule/session-dates.js';
 import { transferNotices } from '../notifications/notices.js';
 import { tell } from '../notifications/tell.js';
 import { assertTransferAllowed } from './transfer-permissions.js';
+import { AppError } from '../../../domain/errors.js';
+import { recordedActor } from '../../../domain/access/actor.js';
+import { recordApproval, takeUpRequest, type RefusedRequest } from '../transfer-requests/approval.js';
 
 /**
  * The transfer with its checkout, in one transaction: the old subscription ends (its open
@@ -36,36 +39,63 @@ export async function transferClient(
   input: TransferInput,
   idempotencyKey: string,
 ): Promise<IdempotentResult<TransferResultDto>> {
-  return db.transaction((tx) =>
+  const result = await db.transaction((tx) =>
     idempotent(
       tx,
       { organizationId: organization.id, actorUserId: actor.userId, key: idempotencyKey, operation: 'transfer', request: input, status: 201 },
-      async () => {
-        const planned = await planTransferFromDatabase(tx, organization, input, { lock: true });
-        assertTransferAllowed(actor, planned.plan, organization);
-        const ledger = { organizationId: organization.id, actorUserId: actor.userId, today: organization.today };
-        const moved = await moveEnrollment(tx, organization, ledger, planned);
-        const invoice = await checkoutInvoice(tx, {
-          organizationId: organization.id,
-          actor,
-          familyId: planned.clientFamilyId,
-          subscriptionId: moved.newSubscription.id,
-          issuedOn: planned.today,
-          dueOn: planned.quote.invoice.dueOn,
-          period: planned.quote.invoice.period,
-          lines: planned.quote.invoice.lines,
-          discounts: input.discounts,
-          finish: input.finish,
-          money: { currency: organization.currency, locale: organization.locale },
-        });
-        const horizonInvoices = await keepBillingHorizon(tx, organization, ledger, { planned, newSubscriptionId: moved.newSubscription.id });
-        if (input.accountCredit) await addAccountCredit(tx, ledger, { familyId: planned.clientFamilyId, ...input.accountCredit });
-        const result = await recordTransfer(tx, organization, actor, { planned, moved, invoice, horizonInvoices, input });
-        await tellFamilyAndInstructors(tx, organization, { planned, result });
-        return result;
-      },
+      () => (input.transferRequestId ? approveRequestWithTransfer(tx, organization, actor, { ...input, transferRequestId: input.transferRequestId }) : moveWithCheckout(tx, organization, actor, input)),
     ),
   );
+  // A request whose enrollment changed was marked refused (committed, with the guardian told); the approval is refused.
+  if ('refused' in result.body) throw new AppError('ENROLLMENT_CHANGED', result.body.refused, { fields: [{ field: 'body.transferRequestId', message: 'the enrollment changed since the guardian asked' }] });
+  return { ...result, body: result.body };
+}
+
+/**
+ * Staff approve a guardian's request by doing the transfer it asks for: the request is locked
+ * first, so of two approvals one transfers and the other finds it decided; a request whose
+ * enrollment changed is marked refused instead, and nothing moves.
+ */
+async function approveRequestWithTransfer(
+  tx: Database,
+  organization: OrganizationContext,
+  actor: Actor,
+  input: TransferInput & { transferRequestId: string },
+): Promise<TransferResultDto | RefusedRequest> {
+  const refused = await takeUpRequest(tx, organization, actor, input);
+  if (refused) return refused;
+  const result = await moveWithCheckout(tx, organization, actor, input);
+  await recordApproval(tx, organization, actor, { requestId: input.transferRequestId, result });
+  return result;
+}
+
+/**
+ * The transfer with its checkout inside the caller's transaction (staff's, or the organization's
+ * rules approving a request): plan, move, invoice, keep the billing horizon, record, tell.
+ */
+export async function moveWithCheckout(tx: Database, organization: OrganizationContext, actor: Actor, input: TransferInput): Promise<TransferResultDto> {
+  const planned = await planTransferFromDatabase(tx, organization, input, { lock: true });
+  assertTransferAllowed(actor, planned.plan, organization);
+  const ledger = { organizationId: organization.id, actorUserId: recordedActor(actor).userId, today: organization.today };
+  const moved = await moveEnrollment(tx, organization, ledger, planned);
+  const invoice = await checkoutInvoice(tx, {
+    organizationId: organization.id,
+    actor,
+    familyId: planned.clientFamilyId,
+    subscriptionId: moved.newSubscription.id,
+    issuedOn: planned.today,
+    dueOn: planned.quote.invoice.dueOn,
+    period: planned.quote.invoice.period,
+    lines: planned.quote.invoice.lines,
+    discounts: input.discounts,
+    finish: input.finish,
+    money: { currency: organization.currency, locale: organization.locale },
+  });
+  const horizonInvoices = await keepBillingHorizon(tx, organization, ledger, { planned, newSubscriptionId: moved.newSubscription.id });
+  if (input.accountCredit) await addAccountCredit(tx, ledger, { familyId: planned.clientFamilyId, ...input.accountCredit });
+  const result = await recordTransfer(tx, organization, actor, { planned, moved, invoice, horizonInvoices, input });
+  await tellFamilyAndInstructors(tx, organization, { planned, result });
+  return result;
 }
 
 /**
@@ -165,7 +195,7 @@ async function recordTransfer(
     firstSessionDate: plan.firstSessionDate.toString(),
     previousEndsOn: subscription.endsOn,
     reason: o.input.reason,
-    actorUserId: actor.userId,
+    actorUserId: recordedActor(actor).userId,
     checkout: o.input.finish.kind,
     invoiceId: o.invoice.id,
     accountCredit: o.input.accountCredit?.amount ?? 0,
@@ -182,7 +212,7 @@ async function recordTransfer(
   };
   await auditRepository.record(tx, {
     organizationId: organization.id,
-    actor,
+    actor: recordedActor(actor),
     action: plan.capacityOverridden ? 'transfer.completed_with_capacity_override' : 'transfer.completed',
     entityType: 'transfer',
     entityId: transfer.id,

@@ -12,6 +12,7 @@ export interface PortalNavEntry {
 export const portalNav: PortalNavEntry[] = [
   { to: '/portal', label: 'Home', end: true },
   { to: '/portal/invoices', label: 'Invoices' },
+  { to: '/portal/requests', label: 'Requests' },
   { to: '/portal/calendar', label: 'Calendar' },
   { to: '/portal/account', label: 'Account' },
 ];

@@ -10,4 +10,12 @@ export interface TransferStart {
   /** The subscription's own period, so the old end is offered only among its dates. */
   subscriptionStartsOn: string;
   subscriptionEndsOn: string | null;
+  /** A guardian's request this transfer would approve: the target and first date come pre-filled, the note is shown. */
+  request?: {
+    id: string;
+    targetSessionId: string;
+    firstSessionDate: string;
+    note: string;
+    guardianName: string;
+  };
 }

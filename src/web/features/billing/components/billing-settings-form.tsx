@@ -11,7 +11,11 @@ const fields = {
   issueDays: 'body.invoiceIssueDaysBefore',
   dueDay: 'body.invoiceDueDay',
   autoCredit: 'body.applyAccountCreditAutomatically',
+  autoApprove: 'body.autoApproveTransferRequests',
 } as const;
+
+const autoApproveLabel = 'Approve transfer requests automatically';
+const autoApproveWhen = "When a family asks from the portal for the same service at the same price, a seat is free and nothing is back-dated: the transfer is made at once with Pay Later";
 
 /** "the 1st", "the 22nd": a day of the month as people say it. */
 function dayOfMonth(day: number): string {
@@ -19,7 +23,7 @@ function dayOfMonth(day: number): string {
   return `the ${day}${suffix}`;
 }
 
-/** When the invoice run issues invoices, when they are due, and whether it applies account credit; managers change it, others read it. */
+/** When the invoice run issues invoices, when they are due, whether it applies account credit, and whether transfer requests are approved automatically; managers change it, others read it. */
 export function BillingSettings({ settings }: { settings: BillingSettingsDto }) {
   const can = useCan();
   return can('billing.adjust') ? <BillingSettingsForm settings={settings} /> : <BillingSettingsReadOnly settings={settings} />;
@@ -30,6 +34,7 @@ function BillingSettingsReadOnly({ settings }: { settings: BillingSettingsDto })
     ['Invoices are issued', `${settings.invoiceIssueDaysBefore} days before the period starts`],
     ['Invoices are due on', `${dayOfMonth(settings.invoiceDueDay)} of the month`],
     ['Account credit is applied automatically', settings.applyAccountCreditAutomatically ? 'Yes' : 'No'],
+    [autoApproveLabel, settings.autoApproveTransferRequests ? 'Yes (same service, same price, a free seat, not back-dated)' : 'No'],
   ];
   return (
     <Paper withBorder p="md" maw={640}>
@@ -59,6 +64,7 @@ function BillingSettingsForm({ settings }: { settings: BillingSettingsDto }) {
   const [issueDays, setIssueDays] = useState<number | string>(settings.invoiceIssueDaysBefore);
   const [dueDay, setDueDay] = useState<number | string>(settings.invoiceDueDay);
   const [autoCredit, setAutoCredit] = useState(settings.applyAccountCreditAutomatically);
+  const [autoApprove, setAutoApprove] = useState(settings.autoApproveTransferRequests);
   const [tried, setTried] = useState(false);
   const errors = fieldErrors(save.error);
   const missing = (value: number | string) => tried && typeof value !== 'number';
@@ -68,7 +74,7 @@ function BillingSettingsForm({ settings }: { settings: BillingSettingsDto }) {
     setTried(true);
     if (typeof issueDays !== 'number' || typeof dueDay !== 'number') return;
     save.mutate(
-      { invoiceIssueDaysBefore: issueDays, invoiceDueDay: dueDay, applyAccountCreditAutomatically: autoCredit },
+      { invoiceIssueDaysBefore: issueDays, invoiceDueDay: dueDay, applyAccountCreditAutomatically: autoCredit, autoApproveTransferRequests: autoApprove },
       { onSuccess: () => notifications.show({ color: 'teal', title: 'Billing settings saved', message: 'The next invoice run uses them.' }) },
     );
   }
@@ -108,6 +114,13 @@ function BillingSettingsForm({ settings }: { settings: BillingSettingsDto }) {
           checked={autoCredit}
           onChange={(event) => setAutoCredit(event.currentTarget.checked)}
           error={fieldError(errors, fields.autoCredit)}
+        />
+        <Switch
+          label={autoApproveLabel}
+          description={autoApproveWhen}
+          checked={autoApprove}
+          onChange={(event) => setAutoApprove(event.currentTarget.checked)}
+          error={fieldError(errors, fields.autoApprove)}
         />
         <ProblemAlert
           error={save.error}

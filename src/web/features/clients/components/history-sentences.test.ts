@@ -35,3 +35,15 @@ describe('historySentence for transfers', () => {
     expect(historySentence(transferEvent('transfer.completed_with_capacity_override'), context)).toMatch(/\(beyond capacity\)$/);
   });
 });
+
+describe('historySentence for transfer requests', () => {
+  const requestEvent = (action: string, after: unknown): HistoryEvent => ({ ...transferEvent(action), entityType: 'transfer_request', actorUserId: null, actorName: null, actorRole: 'organization_rules', after });
+
+  it('says who asked, and how it was answered', () => {
+    expect(historySentence(requestEvent('transfer_request.created', { firstSessionDate: '2027-03-25' }), context)).toBe(
+      'A guardian asked for a transfer from the family portal (first date [2027-03-25])',
+    );
+    expect(historySentence(requestEvent('transfer_request.approved_automatically', {}), context)).toBe("Transfer request approved automatically by the organization's rules");
+    expect(historySentence(requestEvent('transfer_request.declined', { reason: 'Needs an assessment first' }), context)).toBe('Transfer request declined: Needs an assessment first');
+  });
+});

@@ -41,6 +41,19 @@ export function historySentence(event: HistoryEvent, context: SentenceContext): 
       return 'Invoice amount written off';
     case 'invoice.voided':
       return 'Invoice voided';
+    case 'transfer_request.created': {
+      const first = field<string>(event.after, 'firstSessionDate');
+      return `A guardian asked for a transfer from the family portal${first ? ` (first date ${context.date(first)})` : ''}`;
+    }
+    case 'transfer_request.approved':
+      return 'Transfer request approved';
+    case 'transfer_request.approved_automatically':
+      return "Transfer request approved automatically by the organization's rules";
+    case 'transfer_request.declined':
+    case 'transfer_request.refused': {
+      const reason = field<string>(event.after, 'reason');
+      return `Transfer request ${event.action.endsWith('declined') ? 'declined' : 'refused'}${reason ? `: ${reason}` : ''}`;
+    }
     default:
       return event.action.replace(/[._]/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
   }

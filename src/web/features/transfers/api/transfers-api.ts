@@ -18,7 +18,7 @@ export function previewTransfer(request: TransferRequest) {
 }
 
 /** The same key on a retry makes the server answer with the first result instead of transferring twice. */
-export function createTransfer(request: TransferRequest & { finish: FinishInput }, idempotencyKey: string) {
+export function createTransfer(request: TransferRequest & { finish: FinishInput; transferRequestId?: string }, idempotencyKey: string) {
   return http.post<TransferResultDto>('/api/transfers', request, { 'idempotency-key': idempotencyKey });
 }
 

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, NativeSelect, Radio, ScrollArea, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TransferTargetDto } from '../../../api/types';
 import { QueryState } from '../../../shared/components/query-state';
 import { useFormat } from '../../../shared/format/use-format';
@@ -23,6 +23,14 @@ export function TargetStep({ start, selected, onSelect, onContinue }: TargetStep
   const all = targets.data?.targets ?? [];
   const services = [...new Map(all.map((t) => [t.serviceId, t.serviceName])).entries()];
   const shown = serviceId ? all.filter((t) => t.serviceId === serviceId) : all;
+  const list = useRef<HTMLDivElement>(null);
+  // A request opens with its session already chosen: bring that card into view, once.
+  const shownChosen = useRef(false);
+  useEffect(() => {
+    if (shownChosen.current || !selected || !list.current) return;
+    shownChosen.current = true;
+    list.current.querySelector<HTMLElement>(`[data-value="${CSS.escape(selected.sessionId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selected, all.length]);
   const roving = rovingRadios(
     shown.map((t) => t.sessionId),
     selected?.sessionId ?? null,
@@ -51,7 +59,7 @@ export function TargetStep({ start, selected, onSelect, onContinue }: TargetStep
           onChange={(sessionId) => onSelect(all.find((t) => t.sessionId === sessionId)!)}
         >
           <ScrollArea.Autosize mah={{ base: 'none', sm: 330 }} type="auto" mt="xs" offsetScrollbars>
-            <Stack gap={6} onKeyDown={roving.onKeyDown}>
+            <Stack gap={6} onKeyDown={roving.onKeyDown} ref={list}>
               {shown.map((target) => (
                 <TargetCard key={target.sessionId} target={target} {...roving.cardProps(target.sessionId)} />
               ))}

@@ -1,12 +1,14 @@
 import { Modal, Stepper, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { DiscountInput, FinishInput, TransferRequest, TransferTargetDto } from '../../../api/types';
 import { useFormat } from '../../../shared/format/use-format';
 import { firstRealDate } from '../../sessions/first-real-date';
 import { useCreateTransfer } from '../hooks/use-create-transfer';
 import { useTransferPreview } from '../hooks/use-transfer-preview';
+import { useTransferTargets } from '../hooks/use-transfer-targets';
 import type { TransferStart } from '../transfer-start';
 import { CheckoutStep } from './checkout-step';
 import { DatesStep, type TransferDates } from './dates-step';
@@ -25,7 +27,8 @@ export function TransferDialog({ start, opened, onClose, onClosed }: TransferDia
   const draft = useTransferDraft(start);
   const finishing = useFinishTransfer(start, draft, () => {
     onClose();
-    navigate(`/clients/${start.clientId}`);
+    // Approving a request keeps staff on the queue; any other transfer shows the client's profile.
+    if (!start.request) navigate(`/clients/${start.clientId}`);
   });
   return (
     <Modal
@@ -64,6 +67,10 @@ function useTransferDraft(start: TransferStart) {
         }
       : null;
   const preview = useTransferPreview(step >= 1 ? request : null);
+  usePrefilledRequest(start, target, (found) => {
+    setTarget(found);
+    setDates({ firstSessionDate: start.request!.firstSessionDate, oldEndsOn: start.transferDate, capacityOverride: false });
+  });
 
   function chooseTarget(next: TransferTargetDto) {
     setTarget(next);
@@ -77,12 +84,25 @@ function useTransferDraft(start: TransferStart) {
   return { step, setStep, target, chooseTarget, dates, setDates, discounts, setDiscounts, request, preview };
 }
 
+/** A guardian's request opens with its session chosen and its first date set, once the targets are loaded. */
+function usePrefilledRequest(start: TransferStart, target: TransferTargetDto | null, choose: (target: TransferTargetDto) => void) {
+  const targets = useTransferTargets(start.subscriptionId, start.transferDate);
+  const prefilled = useRef(false);
+  useEffect(() => {
+    if (!start.request || prefilled.current || target || !targets.data) return;
+    const asked = targets.data.targets.find((t) => t.sessionId === start.request!.targetSessionId);
+    prefilled.current = true;
+    if (asked) choose(asked);
+  }, [start.request, target, targets.data, choose]);
+}
+
 type FinishTransfer = ReturnType<typeof useFinishTransfer>;
 
 /** Makes the transfer once, however often a finish button is pressed, and says so when done. */
 function useFinishTransfer(start: TransferStart, draft: TransferDraft, onDone: () => void) {
   const format = useFormat();
   const createTransfer = useCreateTransfer();
+  const queryClient = useQueryClient();
   // Set at once on the first click; the disabled button only follows on the next render.
   const submitted = useRef(false);
 
@@ -90,15 +110,17 @@ function useFinishTransfer(start: TransferStart, draft: TransferDraft, onDone: (
     if (!draft.request || submitted.current) return;
     submitted.current = true;
     createTransfer.mutate(
-      { ...draft.request, finish: choice },
+      { ...draft.request, finish: choice, ...(start.request ? { transferRequestId: start.request.id } : {}) },
       {
         onError: () => {
           submitted.current = false;
+          // A request refused because its enrollment changed is recorded so: the queue shows it.
+          if (start.request) void queryClient.invalidateQueries({ queryKey: ['transfer-requests'] });
         },
         onSuccess: (result) => {
           notifications.show({
             color: 'teal',
-            title: 'Transfer done',
+            title: start.request ? 'Request approved' : 'Transfer done',
             message: `${start.clientName} moves to ${draft.target!.sessionName} from ${format.date(result.newSubscription.startsOn)}.`,
           });
           onDone();
@@ -127,6 +149,12 @@ function DialogTitle({ start }: { start: TransferStart }) {
       <Text size="sm" c="dimmed">
         From {start.sessionName}, leaving on {format.date(start.transferDate)}
       </Text>
+      {start.request && (
+        <Text size="sm" mt={4} data-testid="request-note">
+          Requested by {start.request.guardianName}
+          {start.request.note ? `: “${start.request.note}”` : ' (no note)'}
+        </Text>
+      )}
     </div>
   );
 }

@@ -13,7 +13,7 @@ export function useCreateTransfer() {
   const [idempotencyKey] = useState(newIdempotencyKey);
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: TransferRequest & { finish: FinishInput }) => createTransfer(request, idempotencyKey),
+    mutationFn: (request: TransferRequest & { finish: FinishInput; transferRequestId?: string }) => createTransfer(request, idempotencyKey),
     onSuccess: () => refreshEnrollmentViews(queryClient),
   });
 }
