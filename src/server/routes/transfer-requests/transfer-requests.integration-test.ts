@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, messages, transferRequests, transfers } from '../../../db/schema/index.js';
+import { auditEvents, messages, subscriptions, transferRequests, transfers } from '../../../db/schema/index.js';
 import { buildClient, buildFamily, buildGuardian, buildSession, buildSubscription } from '../../../db/seed/builders.js';
 import { buildE1Scenario, type E1Scenario } from '../../testing/e1-scenario.js';
 import { MISSING_ID, startTestServer, type TestApi, type TestServer } from '../../testing/test-server.js';
@@ -214,7 +214,7 @@ describe('staff approve through the transfer', () => {
     expect((await w.desk.get(`/api/transfer-requests/${id}`)).body.status).toBe('pending');
   });
 
-  it('a request whose enrollment was transferred meanwhile is refused with the reason, and the guardian told', async () => {
+  it('a staff transfer of the enrollment refuses its waiting request at once, with the reason, and the guardian is told', async () => {
     const w = await world();
     const id = (await ask(w, {})).body.request.id;
     const elsewhere = await w.desk.post(
@@ -223,20 +223,30 @@ describe('staff approve through the transfer', () => {
       { 'idempotency-key': randomUUID() },
     );
     expect(elsewhere.status).toBe(201);
-    expect((await w.desk.get(`/api/transfer-requests/${id}`)).body.changed).toMatch(/was moved to another session since you asked/);
-    const refused = await approve(w, id);
-    expect(refused.status).toBe(409);
-    expect(refused.body.code).toBe('ENROLLMENT_CHANGED');
-    expect(refused.body.detail).toBe("Maya Patel's enrollment in Beginners Tue was moved to another session since you asked; ask again if you still want a change.");
+    const reason = "Maya Patel's enrollment in Beginners Tue was moved to another session since you asked; ask again if you still want a change.";
     const mine = (await w.guardian.get('/api/portal/transfer-requests')).body.items[0];
-    expect(mine).toMatchObject({ status: 'refused', decisionReason: refused.body.detail });
+    expect(mine).toMatchObject({ status: 'refused', decisionReason: reason });
+    expect((await w.desk.get('/api/transfer-requests/pending-count')).body.pending).toBe(0);
     const [told] = await familyMessages(w, 'transfer_request_declined');
     expect(told!.textBody).toContain('could not be carried out');
-    // Still one transfer: the one to Swim Team Sat.
+    // Approving it afterwards says what happened to it; still one transfer: the one to Swim Team Sat.
+    const late = await approve(w, id);
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('REQUEST_DECIDED');
+    expect(late.body.detail).toMatch(/was refused because its enrollment changed/);
     expect(await server.db.select().from(transfers).where(eq(transfers.organizationId, w.s.organization.id))).toHaveLength(1);
   });
 
-  it('a request whose enrollment was undone (a later transfer voided it) is refused', async () => {
+  it('an unenrollment refuses the waiting request at once', async () => {
+    const w = await world();
+    const id = (await ask(w, {})).body.request.id;
+    expect((await w.desk.post(`/api/subscriptions/${w.s.subscription.id}/unenroll`, { date: '2027-03-23' })).status).toBe(200);
+    const request = (await w.desk.get(`/api/transfer-requests/${id}`)).body;
+    expect(request.status).toBe('refused');
+    expect(request.decisionReason).toMatch(/Maya Patel's enrollment in Beginners Tue was changed since you asked \(it now ends on/);
+  });
+
+  it('undoing the transfer that made the enrollment refuses the request waiting on it', async () => {
     const w = await world();
     const moved = await w.manager.post(
       '/api/transfers',
@@ -252,10 +262,25 @@ describe('staff approve through the transfer', () => {
       )
     ).body.request.id;
     expect((await w.manager.post(`/api/transfers/${moved.body.transfer.id}/undo`, {})).status).toBe(200);
-    const refused = await approve(w, id, { subscriptionId: wedSubscription, transferDate: '2027-03-24', firstSessionDate: '2027-03-25' });
+    const request = (await w.desk.get(`/api/transfer-requests/${id}`)).body;
+    expect(request.status).toBe('refused');
+    expect(request.decisionReason).toMatch(/Maya Patel's enrollment in Beginners Wed was cancelled since you asked/);
+  });
+
+  it('an enrollment changed some other way is found at approval: the request is refused with the reason, and nothing moves', async () => {
+    const w = await world();
+    const id = (await ask(w, {})).body.request.id;
+    // A change no request-aware service made (e.g. a correction in the database).
+    await server.db
+      .update(subscriptions)
+      .set({ endsOn: '2027-04-06' })
+      .where(and(eq(subscriptions.organizationId, w.s.organization.id), eq(subscriptions.id, w.s.subscription.id)));
+    const refused = await approve(w, id);
     expect(refused.status).toBe(409);
-    expect(refused.body.detail).toMatch(/Maya Patel's enrollment in Beginners Wed was cancelled since you asked/);
+    expect(refused.body.code).toBe('ENROLLMENT_CHANGED');
+    expect(refused.body.detail).toMatch(/Maya Patel's enrollment in Beginners Tue was changed since you asked/);
     expect((await w.desk.get(`/api/transfer-requests/${id}`)).body.status).toBe('refused');
+    expect(await server.db.select().from(transfers).where(eq(transfers.organizationId, w.s.organization.id))).toHaveLength(0);
   });
 });
 

@@ -1,3 +1,4 @@
+import { refuseWaitingRequestOf } from '../transfer-requests/approval.js';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../../db/client.js';
 import { auditRepository } from '../../../db/repositories/audit-repository.js';
@@ -53,6 +54,7 @@ export async function unenrollClient(
       after: { ...after, voidedInvoiceIds },
     });
     await tell(tx, organization, await unenrolledNotices(tx, organization, { subscriptionId: subscription.id, endsOn: date }));
+    await refuseWaitingRequestOf(tx, organization, actor, subscription.id);
     return { ...after, voidedInvoiceIds };
   });
 }

@@ -27,8 +27,8 @@ export function assertPending(request: { status: string }): void {
 }
 
 /**
- * Before a transfer approves a request: the request is locked (two approvals queue here, and
- * the second finds it decided), still pending, and asks for this move. When its enrollment
+ * Before a transfer approves a request: its enrollment and then the request are locked (two
+ * approvals queue here, and the second finds it decided), still pending, and asks for this move. When its enrollment
  * changed since the guardian asked, the request is marked refused with the reason and the
  * family told; the caller moves nothing.
  */
@@ -38,16 +38,19 @@ export async function takeUpRequest(
   actor: Actor,
   input: TransferInput & { transferRequestId: string },
 ): Promise<RefusedRequest | null> {
-  const request = await transferRequestRepository.findByIdForUpdate(tx, organization.id, input.transferRequestId);
   const field = 'body.transferRequestId';
-  if (!request) throw new AppError('NOT_FOUND', 'No transfer request has this id in your organization.', { fields: [{ field, message: 'no transfer request has this id' }] });
-  assertPending(request);
-  if (request.subscriptionId !== input.subscriptionId || request.targetSessionId !== input.targetSessionId) {
+  const asked = await transferRequestRepository.findById(tx, organization.id, input.transferRequestId);
+  if (!asked) throw new AppError('NOT_FOUND', 'No transfer request has this id in your organization.', { fields: [{ field, message: 'no transfer request has this id' }] });
+  if (asked.subscriptionId !== input.subscriptionId || asked.targetSessionId !== input.targetSessionId) {
     throw new AppError('VALIDATION_FAILED', 'This transfer is not the one the guardian asked for: keep the enrollment and the session of the request, or decline it.', {
       fields: [{ field, message: 'the request is for another enrollment or session' }],
     });
   }
-  const { enrollment } = await loadRequestedEnrollment(tx, organization, request.subscriptionId, { lock: true });
+  // The enrollment first, then the request: the order every writer locks them in (a staff
+  // transfer, unenrollment or undo refusing a waiting request too), so none deadlocks another.
+  const { enrollment } = await loadRequestedEnrollment(tx, organization, asked.subscriptionId, { lock: true });
+  const request = (await transferRequestRepository.findByIdForUpdate(tx, organization.id, asked.id))!;
+  assertPending(request);
   const change = enrollmentChange(enrollment, organization.locale);
   if (!change) return null;
   await decideAndTell(tx, organization, actor, { requestId: request.id, status: 'refused', reason: change });
@@ -103,4 +106,21 @@ export async function decideAndTell(
     after: { status: o.status, reason: o.reason },
   });
   await tellRequestDeclined(tx, organization, { view, reason: o.reason, refused: o.status === 'refused' });
+}
+
+/**
+ * After staff change an enrollment by other means (a transfer, an unenrollment, an undo), a
+ * request waiting on it can no longer be approved: it is refused at once, in the change's
+ * transaction, with what changed, and the family told, so nobody waits on it.
+ */
+export async function refuseWaitingRequestOf(tx: Database, organization: OrganizationContext, actor: Actor, subscriptionId: string): Promise<void> {
+  const found = await transferRequestRepository.findPendingFor(tx, organization.id, subscriptionId);
+  if (!found) return;
+  // Locked after the enrollment (the caller holds it) and read again: a guardian withdrawing it
+  // at this moment goes first or finds it refused.
+  const waiting = await transferRequestRepository.findByIdForUpdate(tx, organization.id, found.id);
+  if (waiting?.status !== 'pending') return;
+  const { enrollment } = await loadRequestedEnrollment(tx, organization, subscriptionId, { lock: false });
+  const change = enrollmentChange(enrollment, organization.locale);
+  if (change) await decideAndTell(tx, organization, actor, { requestId: waiting.id, status: 'refused', reason: change });
 }

@@ -24,7 +24,7 @@ import { tell } from '../notifications/tell.js';
 import { assertTransferAllowed } from './transfer-permissions.js';
 import { AppError } from '../../../domain/errors.js';
 import { recordedActor } from '../../../domain/access/actor.js';
-import { recordApproval, takeUpRequest, type RefusedRequest } from '../transfer-requests/approval.js';
+import { recordApproval, refuseWaitingRequestOf, takeUpRequest, type RefusedRequest } from '../transfer-requests/approval.js';
 
 /**
  * The transfer with its checkout, in one transaction: the old subscription ends (its open
@@ -43,12 +43,19 @@ export async function transferClient(
     idempotent(
       tx,
       { organizationId: organization.id, actorUserId: actor.userId, key: idempotencyKey, operation: 'transfer', request: input, status: 201 },
-      () => (input.transferRequestId ? approveRequestWithTransfer(tx, organization, actor, { ...input, transferRequestId: input.transferRequestId }) : moveWithCheckout(tx, organization, actor, input)),
+      () => (input.transferRequestId ? approveRequestWithTransfer(tx, organization, actor, { ...input, transferRequestId: input.transferRequestId }) : moveRefusingWaitingRequest(tx, organization, actor, input)),
     ),
   );
   // A request whose enrollment changed was marked refused (committed, with the guardian told); the approval is refused.
   if ('refused' in result.body) throw new AppError('ENROLLMENT_CHANGED', result.body.refused, { fields: [{ field: 'body.transferRequestId', message: 'the enrollment changed since the guardian asked' }] });
   return { ...result, body: result.body };
+}
+
+/** A transfer staff start themselves: a guardian's request waiting on the old enrollment is refused with it. */
+async function moveRefusingWaitingRequest(tx: Database, organization: OrganizationContext, actor: Actor, input: TransferInput): Promise<TransferResultDto> {
+  const result = await moveWithCheckout(tx, organization, actor, input);
+  await refuseWaitingRequestOf(tx, organization, actor, input.subscriptionId);
+  return result;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { refuseWaitingRequestOf } from '../transfer-requests/approval.js';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../../db/client.js';
 import { attendanceRepository } from '../../../db/repositories/attendance-repository.js';
@@ -83,6 +84,8 @@ export async function undoTransfer(
       firstDate: Temporal.PlainDate.from(transfer.firstSessionDate),
     });
     await tell(tx, organization, notices);
+    // The undone transfer's enrollment is cancelled: a request the family sent about it can no longer be approved.
+    await refuseWaitingRequestOf(tx, organization, actor, transfer.toSubscriptionId);
     return result;
   });
 }
