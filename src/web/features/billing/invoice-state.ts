@@ -7,7 +7,8 @@ import type { InvoiceDto, InvoicePayment } from '../../api/types';
  */
 export type InvoiceStanding = 'open' | 'partly_paid' | 'paid' | 'closed' | 'void';
 
-type Amounts = Pick<InvoiceDto, 'status' | 'paid' | 'credited' | 'amountDue' | 'dueOn'>;
+/** The amounts and dates an invoice's standing is read from (a staff or a portal invoice). */
+export type Amounts = Pick<InvoiceDto, 'status' | 'paid' | 'credited' | 'amountDue' | 'dueOn'>;
 
 export function invoiceStanding(invoice: Amounts): InvoiceStanding {
   if (invoice.status !== 'open') return invoice.status;

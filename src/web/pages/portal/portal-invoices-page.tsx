@@ -1,6 +1,7 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { PortalInvoiceDto, PortalInvoicesDto } from '../../../contracts/portal';
-import { invoicePeriod, invoiceStanding, invoiceTitle, isOverdue, standingBadges } from '../../features/billing/invoice-state';
+import { InvoiceStatusBadge } from '../../features/billing/components/invoice-status-badge';
+import { invoicePeriod, invoiceTitle } from '../../features/billing/invoice-state';
 import { usePortalInvoices, usePortalStatement } from '../../features/portal/api/portal-api';
 import { QueryState } from '../../shared/components/query-state';
 import tableClasses from '../../shared/components/stacked-table.module.css';
@@ -68,7 +69,6 @@ function Balance({ invoices }: { invoices: PortalInvoicesDto }) {
 
 function InvoiceCard({ invoice }: { invoice: PortalInvoiceDto }) {
   const format = useFormat();
-  const badge = standingBadges[invoiceStanding(invoice)];
   const period = invoicePeriod(invoice);
   const headingId = `invoice-${invoice.id}`;
   return (
@@ -83,16 +83,7 @@ function InvoiceCard({ invoice }: { invoice: PortalInvoiceDto }) {
               {[invoice.clientName, period ? format.period(period.start, period.end) : null].filter(Boolean).join(' · ')}
             </Text>
           </div>
-          <Group gap={4} wrap="nowrap">
-            <Badge color={badge.color} variant="light">
-              {badge.label}
-            </Badge>
-            {isOverdue(invoice, format.today()) && (
-              <Badge color="red" variant="light">
-                Overdue
-              </Badge>
-            )}
-          </Group>
+          <InvoiceStatusBadge invoice={invoice} />
         </Group>
         <Text size="sm">
           Total {format.money(invoice.total)}

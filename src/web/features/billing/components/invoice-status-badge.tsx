@@ -1,10 +1,9 @@
 import { Badge, Group } from '@mantine/core';
-import type { InvoiceDto } from '../../../api/types';
 import { useFormat } from '../../../shared/format/use-format';
-import { invoiceStanding, isOverdue, standingBadges } from '../invoice-state';
+import { invoiceStanding, isOverdue, standingBadges, type Amounts } from '../invoice-state';
 
 /** "Open", "Partly paid", "Paid", "Closed" or "Void", and "Overdue" when something is due after its due date. */
-export function InvoiceStatusBadge({ invoice }: { invoice: InvoiceDto }) {
+export function InvoiceStatusBadge({ invoice }: { invoice: Amounts }) {
   const format = useFormat();
   const badge = standingBadges[invoiceStanding(invoice)];
   return (
