@@ -8,6 +8,8 @@ const unique = () => `${Date.now() % 100000}`.padStart(5, '0');
 
 /** The header's search, opened from the keyboard as staff at the desk do. */
 async function openSearch(page: Page) {
+  // The shortcut is the header's: pressed before the app has drawn its header, nothing hears it.
+  await expect(page.getByRole('button', { name: 'Search clients, guardians and families' })).toBeVisible();
   await page.keyboard.press('Control+k');
   const dialog = page.getByRole('dialog', { name: 'Search' });
   await expect(dialog.getByLabel('Name, phone or email')).toBeFocused();

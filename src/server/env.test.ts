@@ -13,6 +13,11 @@ describe('loadEnv', () => {
     expect(loadEnv({ JOBS: 'off' }).JOBS).toBe('off');
   });
 
+  it('allows 10 sign-in attempts a minute from one address unless told otherwise', () => {
+    expect(loadEnv({}).SIGN_IN_ATTEMPTS_PER_MINUTE).toBe(10);
+    expect(loadEnv({ SIGN_IN_ATTEMPTS_PER_MINUTE: '200' }).SIGN_IN_ATTEMPTS_PER_MINUTE).toBe(200);
+  });
+
   it('takes a PostgreSQL server URL', () => {
     expect(loadEnv({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/app' }).DATABASE_URL).toBe(
       'postgres://postgres@127.0.0.1:5432/app',
@@ -35,6 +40,8 @@ describe('loadEnv', () => {
     [{ SMTP_URL: 'http://mail.example.com' }, 'SMTP_URL'],
     [{ MAIL_FROM: 'not an address' }, 'MAIL_FROM'],
     [{ JOBS: 'no' }, 'JOBS'],
+    [{ SIGN_IN_ATTEMPTS_PER_MINUTE: '0' }, 'SIGN_IN_ATTEMPTS_PER_MINUTE'],
+    [{ SIGN_IN_ATTEMPTS_PER_MINUTE: 'many' }, 'SIGN_IN_ATTEMPTS_PER_MINUTE'],
   ])('refuses %o, naming %s', (source, variable) => {
     expect(() => loadEnv(source)).toThrow(variable);
   });

@@ -60,6 +60,8 @@ const envSchema = z
       .regex(/^[^<>]*<[^<>@\s]+@[^<>@\s]+>$|^[^<>@\s]+@[^<>@\s]+$/, 'must be an address, e.g. "Riverside Swim <office@riverside.example.com>"')
       .default('no-reply@localhost'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Sign-in attempts one address may make in a minute (an office behind one address, or the browser tests, may need more). */
+    SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(10_000, 'must be at most 10000').default(10),
     /** Background jobs (the daily invoice run, the email sender): `off` starts the server without them, as tests may. */
     JOBS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

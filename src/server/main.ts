@@ -56,6 +56,7 @@ async function main() {
     auth: {
       baseURL: publicUrl,
       secret: authSecret({ configured: env.AUTH_SECRET, dataDir: env.DATA_DIR }),
+      signInAttemptsPerMinute: env.SIGN_IN_ATTEMPTS_PER_MINUTE,
       // The Vite dev server (npm run dev) serves the web app from its own port.
       trustedOrigins: production ? [publicUrl] : [publicUrl, 'http://localhost:5173'],
       secureCookies: production,
