@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { SessionDatesDto } from '../../src/contracts/sessions';
 import { demo, sessionNamed, shownDate, shownMoney } from '../fixtures/demo';
-import { enrolledChild, expectFitsAndAccessible, firstMonthInvoice, openDates, screens } from '../fixtures/frontdesk';
+import { enrolledChild, expectFitsAndAccessible, firstMonthInvoice, openDates, ROOMY_TUESDAY, roomyTuesday, screens } from '../fixtures/frontdesk';
 import { expect, signIn, test } from '../fixtures/test';
 import { transferDialog } from '../fixtures/transfer-dialog';
 
@@ -10,7 +10,8 @@ for (const screen of screens) {
     test.use({ viewport: screen.viewport });
 
     test('a manager: client profile → Update → transfer date → Intermediate Thu, close now', async ({ manager: page, saveScreen }) => {
-      const child = await enrolledChild(page.request, `Close ${screen.name}`);
+      await roomyTuesday(page.request);
+      const child = await enrolledChild(page.request, `Close ${screen.name}`, ROOMY_TUESDAY);
       // EXAMPLES.md E1, worked out here from the first Thursday with a seat on or after the transfer
       // date: the price × Thursdays left in that month / Thursdays in it.
       const firstDate = (await openDates(page.request, 'Intermediate Thu', child.transferDate)).dates[0]!;
@@ -20,7 +21,7 @@ for (const screen of screens) {
       await expect(page.getByRole('heading', { name: child.childName })).toBeVisible();
       await saveScreen(`client-profile-${screen.name}`);
 
-      await page.getByRole('button', { name: 'Update Beginners Tue enrollment' }).click();
+      await page.getByRole('button', { name: `Update ${ROOMY_TUESDAY} enrollment` }).click();
       const update = page.getByRole('dialog', { name: /^Update / });
       await update.getByLabel('Transfer from').selectOption(child.transferDate);
       await saveScreen(`client-profile-update-${screen.name}`);
@@ -56,7 +57,8 @@ for (const screen of screens) {
       manager,
       saveScreen,
     }) => {
-      const child = await enrolledChild(manager.request, `Full ${screen.name}`);
+      await roomyTuesday(manager.request);
+      const child = await enrolledChild(manager.request, `Full ${screen.name}`, ROOMY_TUESDAY);
       // Advanced Wed is full on every date: its first real date on or after the transfer date, and
       // the month's invoice from it (EXAMPLES.md E1), worked out here.
       const session = await sessionNamed(manager.request, 'Advanced Wed');
@@ -67,7 +69,7 @@ for (const screen of screens) {
 
       const openTargets = async () => {
         await page.goto(`/clients/${child.child.id}`);
-        await page.getByRole('button', { name: 'Update Beginners Tue enrollment' }).click();
+        await page.getByRole('button', { name: `Update ${ROOMY_TUESDAY} enrollment` }).click();
         const update = page.getByRole('dialog', { name: /^Update / });
         await update.getByLabel('Transfer from').selectOption(child.transferDate);
         await update.getByRole('button', { name: 'Choose the new session' }).click();
@@ -77,7 +79,7 @@ for (const screen of screens) {
       await signIn(page, demo.frontDesk);
       let transfer = await openTargets();
       await expect(transfer.dialog.getByRole('radio', { name: /^Advanced Wed, Full.*; a manager can enroll beyond capacity$/ })).toBeVisible();
-      await expect(transfer.dialog.getByText('A manager can enroll beyond capacity.')).toBeVisible();
+      await expect(transfer.dialog.getByRole('radio', { name: /^Advanced Wed,/ }).getByText('A manager can enroll beyond capacity.')).toBeVisible();
       await saveScreen(`transfer-full-target-front-desk-${screen.name}`);
       await expectFitsAndAccessible(page, 'step 1: a full session, front desk');
 
@@ -95,7 +97,7 @@ for (const screen of screens) {
       await expect(transfer.total()).toHaveText(shownMoney(expected));
       await transfer.dialog.getByRole('button', { name: 'Enroll and Pay Later' }).click();
       await expect(transfer.dialog).toBeHidden();
-      await expect(page.getByTestId('transfer-event')).toContainText(`Transferred from Beginners Tue to Advanced Wed on ${shownDate(child.transferDate)}`);
+      await expect(page.getByTestId('transfer-event')).toContainText(`Transferred from ${ROOMY_TUESDAY} to Advanced Wed on ${shownDate(child.transferDate)}`);
     });
   });
 }
