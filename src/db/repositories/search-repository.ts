@@ -5,10 +5,11 @@ import { containing, matchingWords } from './tenant-table.js';
 
 /**
  * A guardian whose name has every word, or whose email holds the query, or whose phone holds its
- * digits (3 or more); each condition is one of the guardians' trigram indexes (migration 0007).
+ * digits (3 or more, when the query has no letters); each condition is one of the guardians' trigram indexes (migration 0007).
  */
 export function guardianMatching(query: string): SQL | undefined {
-  const digits = query.replace(/\D/g, '');
+  // Only a query without letters is a phone number: "Quist 198" is a name, not a phone holding 198.
+  const digits = /\p{L}/u.test(query) ? '' : query.replace(/\D/g, '');
   return or(
     and(...matchingWords([guardians.name], query)),
     sql`search_text(coalesce(${guardians.email}, '')) like search_text(${containing(query.trim())})`,
