@@ -1,26 +1,7 @@
-import type { APIRequestContext } from '@playwright/test';
 import { Temporal } from 'temporal-polyfill';
 import { shownDate, shownMoney } from '../fixtures/demo';
-import { demoToday, expectFitsAndAccessible, firstMonthInvoice, newFamily, openDates } from '../fixtures/frontdesk';
+import { enrolledChild, expectFitsAndAccessible, firstMonthInvoice } from '../fixtures/frontdesk';
 import { expect, test } from '../fixtures/test';
-
-/**
- * A child of a family of its own, enrolled in Beginners Tue from its next open date (paid
- * later), and the Tuesday three weeks on to transfer from: no other spec touches either.
- */
-async function enrolledChild(request: APIRequestContext, familyName: string) {
-  const family = await newFamily(request, { familyName, childFirstName: 'Noor' });
-  const { session, dates } = await openDates(request, 'Beginners Tue', demoToday());
-  const response = await request.post('/api/subscriptions', {
-    headers: { 'idempotency-key': `transfer-spec-${family.child.id}` },
-    data: { clientId: family.child.id, sessionId: session.id, startsOn: dates[0], finish: { kind: 'pay_later', dueOn: null } },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  const transferDate = dates[3]!;
-  // The new session's first date: the first Monday with a free seat on or after the transfer date.
-  const mondays = await openDates(request, 'Swim Team Mon', transferDate);
-  return { ...family, transferDate, firstDate: mondays.dates[0]! };
-}
 
 test.describe('a transfer on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });

@@ -46,7 +46,14 @@ export const clientDto = z.object({
 export type ClientDto = z.infer<typeof clientDto>;
 export const familyFilter = z.object({ familyId: idSchema.optional() });
 export const familySearchFilter = z.object({
-  search: z.string().max(100).optional().describe('Words in the family name, case- and accent-insensitive'),
+  search: z
+    .string()
+    .trim()
+    .max(100, 'must be at most 100 characters')
+    .optional()
+    .describe(
+      "Finds a family by its name (every word) or by a guardian's name (every word), email (contains) or phone (its digits, 3 or more); case- and accent-insensitive",
+    ),
 });
 
 /** The header search (`GET /api/search?q=`): people and families by name, phone or email. */

@@ -1,7 +1,21 @@
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { clients, families, guardians } from '../schema/index.js';
 import { containing, matchingWords } from './tenant-table.js';
+
+/**
+ * A guardian whose name has every word, or whose email holds the query, or whose phone holds its
+ * digits (3 or more, when the query has no letters); each condition is one of the guardians' trigram indexes (migration 0007).
+ */
+export function guardianMatching(query: string): SQL | undefined {
+  // Only a query without letters is a phone number: "Quist 198" is a name, not a phone holding 198.
+  const digits = /\p{L}/u.test(query) ? '' : query.replace(/\D/g, '');
+  return or(
+    and(...matchingWords([guardians.name], query)),
+    sql`search_text(coalesce(${guardians.email}, '')) like search_text(${containing(query.trim())})`,
+    digits.length >= 3 ? sql`search_digits(coalesce(${guardians.phone}, '')) like ${containing(digits)}` : undefined,
+  );
+}
 
 /**
  * The header search: clients by name, guardians by name, email or phone, families by name; case-
@@ -19,9 +33,8 @@ export const searchRepository = {
       .limit(limit);
   },
 
-  /** Guardians whose name has every word, or whose email holds the query, or whose phone holds its digits (3 or more). */
+  /** Guardians by name, email or phone (guardianMatching). */
   async guardiansMatching(db: Database, organizationId: string, query: string, limit: number) {
-    const digits = query.replace(/\D/g, '');
     return db
       .select({
         id: guardians.id,
@@ -33,16 +46,7 @@ export const searchRepository = {
       })
       .from(guardians)
       .innerJoin(families, and(eq(families.organizationId, guardians.organizationId), eq(families.id, guardians.familyId)))
-      .where(
-        and(
-          eq(guardians.organizationId, organizationId),
-          or(
-            and(...matchingWords([guardians.name], query)),
-            sql`search_text(coalesce(${guardians.email}, '')) like search_text(${containing(query.trim())})`,
-            digits.length >= 3 ? sql`search_digits(coalesce(${guardians.phone}, '')) like ${containing(digits)}` : undefined,
-          ),
-        ),
-      )
+      .where(and(eq(guardians.organizationId, organizationId), guardianMatching(query)))
       .orderBy(asc(guardians.name), asc(guardians.id))
       .limit(limit);
   },

@@ -52,6 +52,11 @@ export function tenantTable<T extends TenantTable>(
     filterColumns?: Record<string, PgColumn>;
     /** Columns (or expressions over them) a list's `search` words are looked for in. */
     searchColumns?: (PgColumn | SQL)[];
+    /**
+     * Instead of searchColumns: the condition a row meets for the `search` words, given the
+     * organization (a family found by its guardians' names, phones and emails, through their indexes).
+     */
+    searchMatch?: (organizationId: string, search: string) => SQL;
     /** The column that names a row for people (a session's or an instructor's name), for namesByIds. */
     nameColumn?: PgColumn;
   },
@@ -61,14 +66,15 @@ export function tenantTable<T extends TenantTable>(
   const t = table as TenantTable;
   const scope = (organizationId: string, id: string) => and(eq(t.organizationId, organizationId), eq(t.id, id));
   const name = getTableName(t);
-  const { filterColumns = {}, searchColumns = [] } = options;
-  const matching = (criteria: ListCriteria): SQL | undefined => {
+  const { filterColumns = {}, searchColumns = [], searchMatch } = options;
+  const matching = (organizationId: string, criteria: ListCriteria): SQL | undefined => {
     const { search, ...filters } = criteria;
     const equal = Object.entries(filters).flatMap(([key, value]) => {
       const column = filterColumns[key];
       return value !== undefined && column ? [eq(column, value)] : [];
     });
-    return and(...equal, ...matchingWords(searchColumns, search));
+    const searched = searchMatch && search?.trim() ? [searchMatch(organizationId, search.trim())] : matchingWords(searchColumns, search);
+    return and(...equal, ...searched);
   };
 
   return {
@@ -133,7 +139,7 @@ export function tenantTable<T extends TenantTable>(
 
     /** A page of rows, narrowed by the criteria this table declares (others are ignored). */
     async list(db: Database, organizationId: string, page: PageRequest, criteria: ListCriteria = {}): Promise<Page<Row>> {
-      const where = and(eq(t.organizationId, organizationId), matching(criteria));
+      const where = and(eq(t.organizationId, organizationId), matching(organizationId, criteria));
       // Sequential: inside a transaction both would share one connection anyway.
       const items = await db
         .select()

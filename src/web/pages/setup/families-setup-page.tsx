@@ -19,6 +19,11 @@ export function FamiliesSetupPage() {
       required={{ name: 'Give the family a name' }}
       Form={FamilyForm}
       extra={(family) => <GuardiansEditor family={family} />}
+      search={{
+        label: 'Search families',
+        placeholder: 'Family or guardian name, phone or email',
+        hint: 'Search by the family name, or a guardian’s name, phone number or email.',
+      }}
     />
   );
 }

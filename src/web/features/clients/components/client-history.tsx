@@ -100,6 +100,12 @@ function TransferEntry({ transfer, sessionOf, onUndo }: TransferEntryProps) {
             Undo
           </Button>
         )}
+        {/* Front desk may not undo: say who can, rather than show nothing (or a button that fails). */}
+        {completed && !can('transfers.undo') && (
+          <Text size="xs" c="dimmed" data-testid="undo-hint">
+            A manager can undo this transfer.
+          </Text>
+        )}
       </Group>
     </div>
   );

@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { StackedCell, StackedTable } from '../../../shared/components/stacked-table';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent, type ReactNode } from 'react';
@@ -42,6 +43,15 @@ interface ResourceSetupProps<T extends { id: string }, Input> {
   required: { [K in keyof Input]?: string };
   /** More to manage on a saved record (a family's guardians); a new record opens it right after saving. */
   extra?: (item: T) => ReactNode;
+  /** A search box above the list, its words sent as the list's `search` (the server says what they match). */
+  search?: { label: string; placeholder: string; hint: string };
+}
+
+/** "1 family matches “zoe”.", "12 families.": what the list now holds, in words. */
+function countLine(total: number, noun: string, plural: string, searched: string): string {
+  const counted = `${total} ${total === 1 ? noun : plural}`;
+  if (!searched) return `${counted}.`;
+  return `${counted} ${total === 1 ? 'matches' : 'match'} “${searched}”.`;
 }
 
 type Editing<T> = { mode: 'create' } | { mode: 'edit'; item: T };
@@ -51,7 +61,9 @@ export function ResourceSetup<T extends { id: string }, Input>(props: ResourceSe
   const { title, noun, description, permission, api } = props;
   const can = useCan();
   const [page, setPage] = useState(1);
-  const list = useResourceList(api, { limit: FULL_PAGE, offset: (page - 1) * FULL_PAGE });
+  const [words, setWords] = useState('');
+  const [searched] = useDebouncedValue(words.trim(), 250);
+  const list = useResourceList(api, { limit: FULL_PAGE, offset: (page - 1) * FULL_PAGE, search: searched || undefined });
   const [editing, setEditing] = useState<Editing<T> | null>(null);
   const items = list.data?.items ?? [];
   const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / FULL_PAGE));
@@ -68,12 +80,35 @@ export function ResourceSetup<T extends { id: string }, Input>(props: ResourceSe
         </div>
         {mayWrite && <Button onClick={() => setEditing({ mode: 'create' })}>{addLabel(noun)}</Button>}
       </Group>
+      {props.search && (
+        <TextInput
+          type="search"
+          label={props.search.label}
+          placeholder={props.search.placeholder}
+          value={words}
+          onChange={(event) => {
+            setWords(event.currentTarget.value);
+            setPage(1);
+          }}
+          w={{ base: '100%', xs: 360 }}
+        />
+      )}
+      {props.search && (
+        // Always present, so a screen reader announces each new count, none found included.
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {list.data && countLine(list.data.total, noun, title.toLowerCase(), searched)}
+        </Text>
+      )}
       <QueryState
         label={title.toLowerCase()}
         isPending={list.isPending}
         error={list.error}
         onRetry={() => void list.refetch()}
-        empty={{ when: items.length === 0, title: `No ${title.toLowerCase()} yet`, description: `Add the first ${noun}.` }}
+        empty={
+          searched
+            ? { when: items.length === 0, title: `No ${noun} matches “${searched}”`, description: props.search?.hint ?? '' }
+            : { when: items.length === 0, title: `No ${title.toLowerCase()} yet`, description: `Add the first ${noun}.` }
+        }
       >
         <ResourceTable {...props} items={items} onEdit={mayWrite ? (item) => setEditing({ mode: 'edit', item }) : undefined} />
         {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} />}

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, NativeSelect, Radio, ScrollArea, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
+import { useCan } from '../../auth/hooks/use-permission';
 import type { TransferTargetDto } from '../../../api/types';
 import { QueryState } from '../../../shared/components/query-state';
 import { useFormat } from '../../../shared/format/use-format';
@@ -78,11 +79,21 @@ export function TargetStep({ start, selected, onSelect, onContinue }: TargetStep
 
 function TargetCard({ target, ...cardProps }: { target: TransferTargetDto; tabIndex: number; 'data-value': string }) {
   const format = useFormat();
+  const can = useCan();
   const seatsText = target.full
     ? `Full${target.freeSeats > 0 ? ` on some dates (${target.freeSeats} free on the first)` : ''}`
     : freeSeatsText(target.freeSeats);
+  // Said before it is picked: who may still enroll beyond capacity (audited), so front desk is not
+  // surprised by a refusal in step 2 and a manager knows the full session is still theirs to choose.
+  const fullHint = target.full ? (can('capacity.override') ? 'you may enroll beyond capacity' : 'a manager can enroll beyond capacity') : null;
   return (
-    <Radio.Card value={target.sessionId} p="xs" radius="sm" aria-label={`${target.sessionName}, ${seatsText}`} {...cardProps}>
+    <Radio.Card
+      value={target.sessionId}
+      p="xs"
+      radius="sm"
+      aria-label={`${target.sessionName}, ${seatsText}${fullHint ? `; ${fullHint}` : ''}`}
+      {...cardProps}
+    >
       <Group wrap="nowrap" gap="sm" align="center">
         <Radio.Indicator />
         <div style={{ flex: 1, minWidth: 0 }}>
@@ -98,6 +109,11 @@ function TargetCard({ target, ...cardProps }: { target: TransferTargetDto; tabIn
             {format.weekdays(target.weekdays)} {format.time(target.startTime)} · {target.instructorName} · {target.locationName} ·{' '}
             {format.money(target.price)} {pricePer[target.paymentPlan]}
           </Text>
+          {fullHint && (
+            <Text size="xs" c="dimmed">
+              {fullHint[0]!.toUpperCase() + fullHint.slice(1)}.
+            </Text>
+          )}
         </div>
         {target.full ? (
           <Badge color="red" variant="light">
