@@ -67,6 +67,29 @@ function landingPageModules(pages: Record<string, string>): Plugin {
   };
 }
 
+/**
+ * src/web/app/mantine-styles.ts imports Mantine's styles per component; this fails the build when
+ * the app's code uses a class of @mantine/core that no emitted stylesheet defines (a component whose
+ * styles were not imported: it would show unstyled), naming the file to add.
+ */
+function mantineStylesComplete(): Plugin {
+  const stylesDir = 'node_modules/@mantine/core/styles';
+  const classes = (text: string) => new Set(text.match(/m_[0-9a-f]{8}/g));
+  return {
+    name: 'mantine-styles-complete',
+    apply: 'build',
+    generateBundle(_, bundle) {
+      const outputs = Object.values(bundle);
+      const used = classes(outputs.map((o) => (o.type === 'chunk' ? o.code : '')).join('\n'));
+      const defined = classes(outputs.map((o) => (o.type === 'asset' && o.fileName.endsWith('.css') ? String(o.source) : '')).join('\n'));
+      const missing = readdirSync(stylesDir)
+        .filter((file) => file.endsWith('.css') && !file.endsWith('.layer.css'))
+        .filter((file) => [...classes(readFileSync(join(stylesDir, file), 'utf8'))].some((c) => used.has(c) && !defined.has(c)));
+      if (missing.length > 0) this.error(`Mantine classes used without their styles: import ${missing.map((f) => `@mantine/core/styles/${f}`).join(', ')} in src/web/app/mantine-styles.ts`);
+    },
+  };
+}
+
 /** The web app lives in src/web and is built to dist/web, which the API server serves. */
 export default defineConfig({
   root: 'src/web',
@@ -76,6 +99,7 @@ export default defineConfig({
       'schedule-page-modules': '/pages/schedule/schedule-page.tsx',
       'client-profile-page-modules': '/pages/clients/client-profile-page.tsx',
     }),
+    mantineStylesComplete(),
     precompress(),
   ],
   build: { outDir: `../../${outDir}`, emptyOutDir: true },
