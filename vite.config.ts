@@ -90,6 +90,29 @@ function mantineStylesComplete(): Plugin {
   };
 }
 
+/**
+ * The app's entry is fetched at once (a modulepreload where its script tag was) and started by
+ * index.html's early script after the first paint: the "Loading…" line shows while the code is
+ * evaluated, not after. In development Vite's own tag stays.
+ */
+function startAfterFirstPaint(): Plugin {
+  return {
+    name: 'start-after-first-paint',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const tag = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
+        if (!tag || !html.includes("/* app-entry */ ''")) throw new Error("start-after-first-paint: no entry script tag or no /* app-entry */ '' in index.html");
+        return html
+          .replace(tag[0], `<link rel="modulepreload" crossorigin href="${tag[1]}">`)
+          .replaceAll('<link rel="modulepreload" crossorigin', '<link rel="modulepreload" fetchpriority="low" crossorigin')
+          .replace("/* app-entry */ ''", JSON.stringify(tag[1]));
+      },
+    },
+  };
+}
+
 /** The web app lives in src/web and is built to dist/web, which the API server serves. */
 export default defineConfig({
   root: 'src/web',
@@ -99,6 +122,7 @@ export default defineConfig({
       'schedule-page-modules': '/pages/schedule/schedule-page.tsx',
       'client-profile-page-modules': '/pages/clients/client-profile-page.tsx',
     }),
+    startAfterFirstPaint(),
     mantineStylesComplete(),
     precompress(),
   ],
