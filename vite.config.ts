@@ -67,6 +67,52 @@ function landingPageModules(pages: Record<string, string>): Plugin {
   };
 }
 
+/**
+ * src/web/app/mantine-styles.ts imports Mantine's styles per component; this fails the build when
+ * the app's code uses a class of @mantine/core that no emitted stylesheet defines (a component whose
+ * styles were not imported: it would show unstyled), naming the file to add.
+ */
+function mantineStylesComplete(): Plugin {
+  const stylesDir = 'node_modules/@mantine/core/styles';
+  const classes = (text: string) => new Set(text.match(/m_[0-9a-f]{8}/g));
+  return {
+    name: 'mantine-styles-complete',
+    apply: 'build',
+    generateBundle(_, bundle) {
+      const outputs = Object.values(bundle);
+      const used = classes(outputs.map((o) => (o.type === 'chunk' ? o.code : '')).join('\n'));
+      const defined = classes(outputs.map((o) => (o.type === 'asset' && o.fileName.endsWith('.css') ? String(o.source) : '')).join('\n'));
+      const missing = readdirSync(stylesDir)
+        .filter((file) => file.endsWith('.css') && !file.endsWith('.layer.css'))
+        .filter((file) => [...classes(readFileSync(join(stylesDir, file), 'utf8'))].some((c) => used.has(c) && !defined.has(c)));
+      if (missing.length > 0) this.error(`Mantine classes used without their styles: import ${missing.map((f) => `@mantine/core/styles/${f}`).join(', ')} in src/web/app/mantine-styles.ts`);
+    },
+  };
+}
+
+/**
+ * The app's entry is fetched at once (a modulepreload where its script tag was) and started by
+ * index.html's early script after the first paint: the "Loading…" line shows while the code is
+ * evaluated, not after. In development Vite's own tag stays.
+ */
+function startAfterFirstPaint(): Plugin {
+  return {
+    name: 'start-after-first-paint',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const tag = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
+        if (!tag || !html.includes("/* app-entry */ ''")) throw new Error("start-after-first-paint: no entry script tag or no /* app-entry */ '' in index.html");
+        return html
+          .replace(tag[0], `<link rel="modulepreload" crossorigin href="${tag[1]}">`)
+          .replaceAll('<link rel="modulepreload" crossorigin', '<link rel="modulepreload" fetchpriority="low" crossorigin')
+          .replace("/* app-entry */ ''", JSON.stringify(tag[1]));
+      },
+    },
+  };
+}
+
 /** The web app lives in src/web and is built to dist/web, which the API server serves. */
 export default defineConfig({
   root: 'src/web',
@@ -76,6 +122,8 @@ export default defineConfig({
       'schedule-page-modules': '/pages/schedule/schedule-page.tsx',
       'client-profile-page-modules': '/pages/clients/client-profile-page.tsx',
     }),
+    startAfterFirstPaint(),
+    mantineStylesComplete(),
     precompress(),
   ],
   build: { outDir: `../../${outDir}`, emptyOutDir: true },
