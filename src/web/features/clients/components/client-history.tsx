@@ -2,7 +2,6 @@ import { Badge, Button, Group, Text, Timeline } from '@mantine/core';
 import type { ClientProfileDto, HistoryEvent, TransferDto } from '../../../api/types';
 import { useFormat } from '../../../shared/format/use-format';
 import { checkoutFinishLabels } from '../../../shared/format/value-labels';
-import { useCan } from '../../auth/hooks/use-permission';
 import { sessionNamesBySubscription } from '../session-names';
 import { historySentence } from './history-sentences';
 
@@ -11,8 +10,11 @@ interface ClientHistoryProps {
   onUndo: (transfer: TransferDto) => void;
 }
 
+/** A transfer as the profile gives it: with whether the person looking could undo it now, or what that needs. */
+type ProfileTransfer = ClientProfileDto['transfers'][number];
+
 type Entry =
-  | { key: string; at: string; kind: 'transfer'; transfer: TransferDto }
+  | { key: string; at: string; kind: 'transfer'; transfer: ProfileTransfer }
   | { key: string; at: string; kind: 'undo'; transfer: TransferDto }
   | { key: string; at: string; kind: 'event'; text: string };
 
@@ -70,14 +72,13 @@ function historyEntries(profile: ClientProfileDto, sentence: (event: HistoryEven
 }
 
 interface TransferEntryProps {
-  transfer: TransferDto;
+  transfer: ProfileTransfer;
   sessionOf: (subscriptionId: string) => string;
   onUndo: (transfer: TransferDto) => void;
 }
 
 function TransferEntry({ transfer, sessionOf, onUndo }: TransferEntryProps) {
   const format = useFormat();
-  const can = useCan();
   const completed = transfer.status === 'completed';
   return (
     <div data-testid="transfer-event">
@@ -95,15 +96,15 @@ function TransferEntry({ transfer, sessionOf, onUndo }: TransferEntryProps) {
           Checkout: {checkoutFinishLabels[transfer.checkout]}
           {transfer.reason ? ` · ${transfer.reason}` : ''}
         </Text>
-        {completed && can('transfers.undo') && (
+        {completed && transfer.undo.possible && (
           <Button size="compact-xs" variant="light" color="orange" onClick={() => onUndo(transfer)}>
             Undo
           </Button>
         )}
-        {/* Front desk may not undo: say who can, rather than show nothing (or a button that fails). */}
-        {completed && !can('transfers.undo') && (
+        {/* Not undoable by this person now: say what it needs (who can, or what to do first), rather than a button that fails. */}
+        {completed && !transfer.undo.possible && transfer.undo.why && (
           <Text size="xs" c="dimmed" data-testid="undo-hint">
-            A manager can undo this transfer.
+            {transfer.undo.why}
           </Text>
         )}
       </Group>
