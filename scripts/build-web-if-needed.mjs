@@ -21,7 +21,10 @@ function newestSource(directory) {
 }
 
 const hasSources = existsSync(join('src', 'web', 'index.html')) && existsSync('vite.config.ts');
-const stale = hasSources && (!existsSync(built) || statSync(built).mtimeMs < Math.max(newestSource('src/web'), statSync('vite.config.ts').mtimeMs));
+// The web app also bundles the shared contracts and the pure domain (money, dates as written).
+const sources = ['src/web', 'src/contracts', 'src/domain'].filter((directory) => existsSync(directory));
+const stale =
+  hasSources && (!existsSync(built) || statSync(built).mtimeMs < Math.max(...sources.map(newestSource), statSync('vite.config.ts').mtimeMs));
 if (stale) {
   console.log('Building the web app (once; later starts reuse dist/web)…');
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });

@@ -18,12 +18,17 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions):
   return cached(`n|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
 }
 
+/** Throws RangeError for a malformed locale or an unknown time zone, as the constructor does. */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cached(`d|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+}
+
 /**
  * The same text as Temporal's `PlainDate#toLocaleString(locale, options)`: the calendar date
  * formatted as a UTC day, so neither the process's nor anyone's time zone can shift it.
  */
 export function formatPlainDate(date: Temporal.PlainDate, locale: string, options: Intl.DateTimeFormatOptions): string {
-  const format = cached(`d|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }));
+  const format = dateTimeFormat(locale, { ...options, timeZone: 'UTC' });
   // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
   return format.format(new Date(0).setUTCFullYear(date.year, date.month - 1, date.day));
 }

@@ -4,7 +4,8 @@
  * uses, in the order styles.css has them (a component's styles come after those of the components
  * it is built on). vite.config.ts (mantineStylesComplete) fails the build when the app's code uses a
  * Mantine class none of these define, e.g. after a screen starts using a new component: add its
- * file here, at its place in styles.css's order.
+ * file here, at its place in styles.css's order. @mantine/dates' styles are imported by the screen
+ * with a date picker (pages/families/new-family-page.tsx), not here.
  */
 import '@mantine/core/styles/baseline.css';
 import '@mantine/core/styles/default-css-variables.css';
@@ -64,5 +65,4 @@ import '@mantine/core/styles/Table.css';
 import '@mantine/core/styles/Tabs.css';
 import '@mantine/core/styles/Timeline.css';
 import '@mantine/core/styles/Title.css';
-import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';

@@ -1,6 +1,6 @@
 import { Anchor, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { EnrollButton } from '../../features/enrollment/components/enroll-button';
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ClientProfileDto, ProfileSubscription, TransferDto } from '../../api/types';
 import { ClientHistory } from '../../features/clients/components/client-history';
@@ -36,6 +36,9 @@ function ClientProfile({ profile }: { profile: ClientProfileDto }) {
   const [undoing, setUndoing] = useState<TransferDto | null>(null);
   const clientName = `${profile.client.firstName} ${profile.client.lastName}`;
   const sessionNames = sessionNamesBySubscription(profile);
+  // The invoices and the history (long for an old client) are drawn after the rest, in the
+  // background and in slices, so a phone shows who this is at once and answers a tap meanwhile.
+  const later = useDeferredValue<ClientProfileDto | null>(profile, null);
   return (
     <>
       <ClientHeading profile={profile} clientName={clientName} />
@@ -55,7 +58,7 @@ function ClientProfile({ profile }: { profile: ClientProfileDto }) {
           <SubscriptionsTable subscriptions={profile.subscriptions} onUpdate={setUpdating} />
         )}
       </Paper>
-      <InvoicesAndHistory profile={profile} sessionNames={sessionNames} onUndo={setUndoing} />
+      {later && <InvoicesAndHistory profile={later} sessionNames={sessionNamesBySubscription(later)} onUndo={setUndoing} />}
       {updating && <UpdateSubscriptionDialog subscription={updating} clientName={clientName} onClose={() => setUpdating(null)} />}
       {undoing && (
         <UndoTransferDialog

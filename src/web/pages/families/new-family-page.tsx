@@ -1,5 +1,7 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
+// The date picker's styles come with the one screen that has one, not in the stylesheet every first paint waits for.
+import '@mantine/dates/styles.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';

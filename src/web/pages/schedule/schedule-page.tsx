@@ -5,7 +5,6 @@ import { useSearchParams } from 'react-router';
 import type { ScheduleEntryDto } from '../../api/types';
 import { useOrganization } from '../../features/auth/hooks/use-session';
 import type { ScheduleFilters as Filters } from '../../features/schedule/api/schedule-api';
-import { RosterDrawer } from '../../features/schedule/components/roster-drawer';
 import { ScheduleAgenda } from '../../features/schedule/components/schedule-agenda';
 import { ScheduleFilters } from '../../features/schedule/components/schedule-filters';
 import { useSchedule } from '../../features/schedule/hooks/use-schedule';
@@ -20,6 +19,13 @@ const phoneQuery = '(max-width: 47.99em)';
 const loadCalendar = () => import('../../features/schedule/components/schedule-calendar');
 if (!window.matchMedia(phoneQuery).matches) void loadCalendar();
 const ScheduleCalendar = lazy(() => loadCalendar().then((m) => ({ default: m.ScheduleCalendar })));
+
+// The roster drawer (with its row menus) is wanted only once a session date is opened: its code is
+// fetched as soon as someone reaches for the page (a pointer or a finger on it, a focus inside), ahead
+// of the click that opens it, and not while the first screen is still coming in.
+const loadRosterDrawer = () => import('../../features/schedule/components/roster-drawer');
+const reachingForThePage = () => void loadRosterDrawer();
+const RosterDrawer = lazy(() => loadRosterDrawer().then((m) => ({ default: m.RosterDrawer })));
 
 /** The same empty list at every render, so the calendar is not drawn again for nothing. */
 const noEntries: ScheduleEntryDto[] = [];
@@ -41,7 +47,12 @@ export function SchedulePage() {
   const answered = schedule.data?.entries ?? noEntries;
   const entries = useDeferredValue(answered);
   return (
-    <Stack gap="sm" h={onPhone ? undefined : 'calc(100vh - 56px - 2 * var(--mantine-spacing-md))'}>
+    <Stack
+      gap="sm"
+      h={onPhone ? undefined : 'calc(100vh - 56px - 2 * var(--mantine-spacing-md))'}
+      onPointerOver={reachingForThePage}
+      onFocus={reachingForThePage}
+    >
       <Group justify="space-between" align="flex-end" wrap={onPhone ? 'wrap' : 'nowrap'}>
         <Title order={2}>Schedule</Title>
         {/* The filters' choices wait for the schedule: the lists would compete with it for the server. */}
@@ -68,7 +79,11 @@ export function SchedulePage() {
           )}
         </Box>
       )}
-      <RosterDrawer entry={roster.entry} opened={roster.opened} onClose={() => setRoster((r) => ({ ...r, opened: false }))} />
+      {roster.entry && (
+        <Suspense fallback={null}>
+          <RosterDrawer entry={roster.entry} opened={roster.opened} onClose={() => setRoster((r) => ({ ...r, opened: false }))} />
+        </Suspense>
+      )}
     </Stack>
   );
 }

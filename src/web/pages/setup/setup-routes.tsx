@@ -1,8 +1,9 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
-import { SetupLayout } from './setup-layout';
+import { screenLoading } from '../../app/lazy-screen';
 
-// Setup is used rarely: its screens load when opened, not with the app.
+// Setup is used rarely: its frame and its screens load when opened, not with the app.
+const SetupLayout = lazy(() => import('./setup-layout').then((m) => ({ default: m.SetupLayout })));
 const BillingSetupPage = lazy(() => import('./billing-setup-page').then((m) => ({ default: m.BillingSetupPage })));
 const ClientsSetupPage = lazy(() => import('./clients-setup-page').then((m) => ({ default: m.ClientsSetupPage })));
 const FamiliesSetupPage = lazy(() => import('./families-setup-page').then((m) => ({ default: m.FamiliesSetupPage })));
@@ -13,7 +14,11 @@ const SessionsSetupPage = lazy(() => import('./sessions-setup-page').then((m) =>
 
 export const setupRoute: RouteObject = {
   path: 'setup',
-  element: <SetupLayout />,
+  element: (
+    <Suspense fallback={screenLoading}>
+      <SetupLayout />
+    </Suspense>
+  ),
   children: [
     { index: true, element: <Navigate to="locations" replace /> },
     { path: 'locations', element: <LocationsSetupPage /> },

@@ -1,5 +1,5 @@
 import { Box } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useDeferredValue, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ApiError } from '../../../api/http';
 import { QueryState } from '../../../shared/components/query-state';
@@ -11,7 +11,10 @@ import { SessionContext } from '../hooks/use-session';
  * brought back after, and a guardian's login is sent to the family portal.
  */
 export function RequireSession({ children }: { children: ReactNode }) {
-  const { data, isPending, error, signedOut, refetch } = useCurrentSession();
+  const { data: answered, isPending, error, signedOut, refetch } = useCurrentSession();
+  // The frame and the screen are first drawn when the session arrives: in the background and in
+  // slices (a server's answer is otherwise drawn in one go, a long task a slow phone cannot answer a tap during).
+  const data = useDeferredValue(answered);
   const location = useLocation();
   if (signedOut) {
     const next = encodeURIComponent(location.pathname + location.search);

@@ -15,6 +15,7 @@ import type { EnrollStart } from '../enroll-start';
 import { useEnroll, useEnrollmentPreview, type EnrollmentPreview } from '../hooks/use-enrollment-checkout';
 import { StepHeading } from '../../../shared/components/step-heading';
 import { ClientStep, DateStep, SessionStep, type ChosenClient } from './enroll-steps';
+import { useOpenedAfterMount } from '../../../shared/components/opened-after-mount';
 
 interface EnrollDialogProps {
   start: EnrollStart;
@@ -73,9 +74,11 @@ export function EnrollDialog({ start, opened, onClose, onClosed }: EnrollDialogP
     date: firstDate ? format.shortDate(firstDate) : 'When',
     payment: 'Checkout',
   };
+  // Its code loads when first wanted: opened a render after mounting, so closing gives focus back.
+  const shown = useOpenedAfterMount(opened);
   return (
     <Modal
-      opened={opened}
+      opened={shown}
       onClose={onClose}
       onExitTransitionEnd={onClosed}
       closeOnEscape={!enrolling.isPending}

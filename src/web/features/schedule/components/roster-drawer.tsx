@@ -3,6 +3,7 @@ import { EnrollButton } from '../../enrollment/components/enroll-button';
 import { Link } from 'react-router';
 import type { ScheduleEntryDto } from '../../../api/types';
 import { RosterPanel } from '../../sessions/components/roster-panel';
+import { useOpenedAfterMount } from '../../../shared/components/opened-after-mount';
 
 interface RosterDrawerProps {
   /** Kept while closing, so the content does not vanish during the closing transition. */
@@ -11,11 +12,15 @@ interface RosterDrawerProps {
   onClose: () => void;
 }
 
-/** The roster of the session date clicked on the schedule; transfers start from here. */
+/**
+ * The roster of the session date clicked on the schedule; transfers start from here. Its code
+ * (the drawer, the roster's row menus) loads with the first click, not with the schedule.
+ */
 export function RosterDrawer({ entry, opened, onClose }: RosterDrawerProps) {
+  const shown = useOpenedAfterMount(opened);
   return (
     <Drawer
-      opened={opened}
+      opened={shown}
       onClose={onClose}
       position="right"
       size={600}

@@ -13,6 +13,7 @@ import type { TransferStart } from '../transfer-start';
 import { CheckoutStep } from './checkout-step';
 import { DatesStep, type TransferDates } from './dates-step';
 import { TargetStep } from './target-step';
+import { useOpenedAfterMount } from '../../../shared/components/opened-after-mount';
 
 interface TransferDialogProps {
   start: TransferStart;
@@ -30,9 +31,11 @@ export function TransferDialog({ start, opened, onClose, onClosed }: TransferDia
     // Approving a request keeps staff on the queue; any other transfer shows the client's profile.
     if (!start.request) navigate(`/clients/${start.clientId}`);
   });
+  // Its code loads when first wanted: opened a render after mounting, so closing gives focus back.
+  const shown = useOpenedAfterMount(opened);
   return (
     <Modal
-      opened={opened}
+      opened={shown}
       onClose={onClose}
       onExitTransitionEnd={onClosed}
       closeOnEscape={!finishing.sending}
