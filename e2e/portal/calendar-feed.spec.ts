@@ -124,6 +124,8 @@ for (const size of screenSizes) {
       await page.getByRole('button', { name: 'Edit Alex Moreno' }).click();
       const dialog = page.getByRole('dialog');
       const card = dialog.getByRole('region', { name: 'Calendar feed' });
+      // The card says whether a link exists once its answer is in; decide after that, not before.
+      await expect(card.getByRole('button', { name: /Make a (new )?link/ }).first()).toBeVisible();
       if (await card.getByRole('button', { name: 'Make a link' }).isVisible()) await card.getByRole('button', { name: 'Make a link' }).click();
       await expect(feedLink(page)).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
       const feed = await readFeed(page.request, await feedLink(page).inputValue());

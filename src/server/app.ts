@@ -128,11 +128,11 @@ export async function buildApp({
     registerBillingRoutes(api, db);
     registerTransferRoutes(api, db);
     registerStaffRoutes(api, db);
-    registerMessageRoutes(api, db, { wakeSender: wakeMessageSender });
+    registerMessageRoutes(api, db);
     registerPortalMeRoutes(api);
     registerCalendarFeedRoutes(api, db);
     registerTransferRequestRoutes(api, db);
-    registerPortalInvitationRoutes(api, db, { wakeSender: wakeMessageSender });
+    registerPortalInvitationRoutes(api, db);
     registerPortalRoutes(api, db);
   });
 

@@ -93,6 +93,7 @@ const calls: Call[] = [
 
   // The schedule and the catalog: everyone reads; the owner and managers set it up.
   { route: 'GET /api/schedule', may: 'OMFI', path: () => '/api/schedule?from=2027-03-15&to=2027-03-22', valid: (b) => Array.isArray(b.entries) && b.entries.some((e: any) => e.date === '2027-03-16') },
+  { route: 'GET /api/schedule/this-week', may: 'OMFI', path: () => '/api/schedule/this-week', valid: (b) => Array.isArray(b.entries) && typeof b.from === 'string' },
   { route: 'GET /api/locations', may: 'OMFI', path: () => '/api/locations', valid: list },
   { route: 'GET /api/locations/:id', may: 'OMFI', path: (f) => `/api/locations/${f.s.beginnersTue.locationId}`, valid: (b, f) => b.id === f.s.beginnersTue.locationId },
   { route: 'GET /api/instructors', may: 'OMFI', path: () => '/api/instructors', valid: list },

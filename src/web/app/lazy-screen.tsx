@@ -1,4 +1,4 @@
-import { useEffect, useState, type ComponentType } from 'react';
+import { startTransition, useEffect, useState, type ComponentType } from 'react';
 import { QueryState } from '../shared/components/query-state';
 
 /** What a screen shows while its code loads (also the fallback of the layout's Suspense). */
@@ -34,7 +34,8 @@ export function lazyScreen(load: () => Promise<ComponentType>) {
       if (state.Component) return;
       let current = true;
       preload().then(
-        (Component) => current && setState({ Component }),
+        // A transition: the screen's first drawing is cut in slices, not one long task.
+        (Component) => current && startTransition(() => setState({ Component })),
         (error: unknown) => current && setState({ error }),
       );
       return () => {

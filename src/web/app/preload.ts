@@ -12,7 +12,7 @@ import { readScheduleSearch, schedulePeriod } from '../features/schedule/schedul
 /** Requests index.html starts before the app's code is there (see its script). */
 export interface EarlyRequests {
   me: Promise<Response>;
-  /** On the schedule's plain address: this week's session dates, asked for once the session named the zone (null if it could not). */
+  /** On the schedule's plain address: this week's session dates as the server counts the week, with the dates it answered for (null if it could not). */
   schedule?: Promise<{ from: string; to: string; response: Promise<Response> } | null>;
   /** On a client's profile: its document. */
   clientProfile?: { clientId: string; response: Promise<Response> };
@@ -68,7 +68,7 @@ export function preloadLanding(o: { queryClient: QueryClient; location: Location
       const period = schedulePeriod(search.view, search.date);
       if (!period) return;
       const query = scheduleQuery(period, search.filters);
-      // index.html's answer when it asked for this very period (it asks on the plain address alone, so with no filters).
+      // index.html's answer when it is for this very period (it asks on the plain address alone, so with no filters).
       const earlySchedule = early?.schedule;
       const queryFn = earlySchedule
         ? () =>

@@ -14,7 +14,7 @@ import {
 import { sendAgain } from '../../services/notifications/send-again.js';
 
 /** DESIGN.md "Notifications": the outbox, a family's messages, and who receives which kinds. */
-export function registerMessageRoutes(app: FastifyInstance, db: Database, o: { wakeSender: () => void }) {
+export function registerMessageRoutes(app: FastifyInstance, db: Database) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['messages'];
 
@@ -46,11 +46,8 @@ export function registerMessageRoutes(app: FastifyInstance, db: Database, o: { w
   typed.post('/api/messages/:id/send-again', {
     config: { access: 'messages.manage', refuses: ['CONFLICT'] },
     schema: { operationId: 'sendMessageAgain', tags, summary: 'Send a failed message again, at once', params: idParamsSchema, response: { 200: messageDetailDto } },
-    handler: async (request) => {
-      const message = await sendAgain(db, request.organization, request.actor, request.params.id);
-      o.wakeSender();
-      return message;
-    },
+    // Sent at once: buildApp wakes the sender after every change that succeeded.
+    handler: async (request) => sendAgain(db, request.organization, request.actor, request.params.id),
   });
 
   typed.get('/api/guardians/:id/message-preferences', {

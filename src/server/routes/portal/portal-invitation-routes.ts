@@ -6,7 +6,7 @@ import { portalInvitationDto } from '../../../contracts/portal.js';
 import { getPortalInvitation, inviteGuardianToPortal } from '../../services/portal/portal-invitation.js';
 
 /** Staff invite a guardian to the family portal and see whether they came (DESIGN.md "The family portal"). */
-export function registerPortalInvitationRoutes(app: FastifyInstance, db: Database, o: { wakeSender: () => void }) {
+export function registerPortalInvitationRoutes(app: FastifyInstance, db: Database) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['portal'];
 
@@ -33,10 +33,7 @@ export function registerPortalInvitationRoutes(app: FastifyInstance, db: Databas
       params: idParamsSchema,
       response: { 200: portalInvitationDto },
     },
-    handler: async (request) => {
-      const invitation = await inviteGuardianToPortal(db, request.organization, request.actor, request.params.id);
-      o.wakeSender();
-      return invitation;
-    },
+    // The email goes out at once: buildApp wakes the sender after every change that succeeded.
+    handler: async (request) => inviteGuardianToPortal(db, request.organization, request.actor, request.params.id),
   });
 }

@@ -92,3 +92,28 @@ describe('GET /api/schedule', () => {
     expect(fieldsNamed(notADate.body)).toEqual(['querystring.from']);
   });
 });
+
+describe('GET /api/schedule/this-week', () => {
+  it('answers the week of the organization’s today, Monday to Monday, as GET /api/schedule answers it', async () => {
+    const org = await buildOrganization(server.db);
+    await buildSession(server.db, org.id, { name: 'Swim Team Sat', weekdays: [6], startTime: '09:00:00', durationMinutes: 60, startsOn: '2027-01-02' });
+    const api = server.as(org.id);
+    try {
+      // A Sunday ends its week; a Monday starts the next.
+      server.clock.setToday('2027-03-14');
+      const sunday = await api.get('/api/schedule/this-week');
+      expect(sunday.status).toBe(200);
+      expect({ from: sunday.body.from, to: sunday.body.to }).toEqual({ from: '2027-03-08', to: '2027-03-15' });
+      expect(sunday.body).toEqual((await api.get('/api/schedule?from=2027-03-08&to=2027-03-15')).body);
+      expect(sunday.body.entries.map((e: { date: string }) => e.date)).toEqual(['2027-03-13']);
+      expect(() => scheduleDto.parse(sunday.body)).not.toThrow();
+
+      server.clock.setToday('2027-03-15');
+      const monday = await api.get('/api/schedule/this-week');
+      expect({ from: monday.body.from, to: monday.body.to }).toEqual({ from: '2027-03-15', to: '2027-03-22' });
+    } finally {
+      server.clock.reset();
+    }
+  });
+});
+

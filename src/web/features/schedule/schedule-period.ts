@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { todayIn } from '../../shared/format/dates';
 import type { ScheduleFilters } from './api/schedule-api';
+import { weekAround } from '../../../domain/schedule/schedule-week';
 
 export type ScheduleView = 'timeGridWeek' | 'timeGridDay';
 
@@ -35,6 +36,6 @@ export function schedulePeriod(view: ScheduleView, date: string): { from: string
   } catch {
     return null;
   }
-  const from = view === 'timeGridDay' ? day : day.subtract({ days: day.dayOfWeek - 1 });
-  return { from: from.toString(), to: from.add({ days: view === 'timeGridDay' ? 1 : 7 }).toString() };
+  const { from, to } = view === 'timeGridDay' ? { from: day, to: day.add({ days: 1 }) } : weekAround(day);
+  return { from: from.toString(), to: to.toString() };
 }

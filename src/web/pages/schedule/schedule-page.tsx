@@ -1,7 +1,7 @@
 import { Alert, Box, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import type { ScheduleEntryDto } from '../../api/types';
 import { useOrganization } from '../../features/auth/hooks/use-session';
 import type { ScheduleFilters as Filters } from '../../features/schedule/api/schedule-api';
@@ -95,9 +95,14 @@ export function SchedulePage() {
 function useScheduleAddress() {
   const { timeZone } = useOrganization();
   const [params, setParams] = useSearchParams();
+  const { pathname } = useLocation();
   const [period, setPeriod] = useState<Period | null>(null);
 
   function updateParams(changes: Record<string, string | undefined>) {
+    // The calendar may report its period after someone has already left for another screen (still
+    // loading, so this one is still drawn): the browser's address is that screen's now, and
+    // writing the schedule's week into it would take them back.
+    if (window.location.pathname !== pathname) return;
     setParams(
       (current) => {
         const next = new URLSearchParams(current);

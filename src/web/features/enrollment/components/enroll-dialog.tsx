@@ -1,14 +1,12 @@
-import { Button, Divider, Group, Loader, Modal, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, Modal, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { EnrollPreviewInput } from '../../../../contracts/enrollment';
 import type { DiscountInput, FinishInput, SessionDto } from '../../../api/types';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
-import { fieldErrors } from '../../../shared/forms/field-errors';
 import { useFormat } from '../../../shared/format/use-format';
-import { CheckoutTotals } from '../../transfers/components/checkout-totals';
-import { discountPath, DiscountsEditor } from '../../transfers/components/discounts-editor';
+import { DiscountsAndTotals } from '../../transfers/components/discounts-and-totals';
 import { finishFields, FinishOptions } from '../../transfers/components/finish-options';
 import { NewInvoiceLines } from '../../transfers/components/new-invoice-lines';
 import type { EnrollStart } from '../enroll-start';
@@ -181,24 +179,7 @@ function EnrollCheckout({ discounts, onDiscountsChange, preview, finishing, onFi
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <NewInvoiceLines invoice={shown.invoice} />
         <Stack gap="sm">
-          <DiscountsEditor
-            discounts={discounts}
-            computed={preview.data?.invoice.discounts}
-            errors={fieldErrors(preview.error)}
-            onChange={onDiscountsChange}
-            subtotal={shown.invoice.subtotal}
-          />
-          <Divider />
-          {preview.error ? (
-            <ProblemAlert
-              error={preview.error}
-              title="These discounts cannot be applied"
-              shownFields={discounts.map((_, index) => discountPath(index))}
-              fieldsHint="Change or remove the discount marked in red."
-            />
-          ) : (
-            <CheckoutTotals invoice={shown.invoice} updating={preview.updating} />
-          )}
+          <DiscountsAndTotals discounts={discounts} onDiscountsChange={onDiscountsChange} invoice={shown.invoice} preview={preview} />
         </Stack>
       </SimpleGrid>
       <Title order={3} size="h5">

@@ -1,11 +1,9 @@
 import { StepHeading } from '../../../shared/components/step-heading';
-import { Button, Divider, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { DiscountInput, FinishInput, TransferPreviewDto } from '../../../api/types';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
-import { fieldErrors } from '../../../shared/forms/field-errors';
 import type { TransferPreview } from '../hooks/use-transfer-preview';
-import { CheckoutTotals } from './checkout-totals';
-import { discountPath, DiscountsEditor } from './discounts-editor';
+import { DiscountsAndTotals } from './discounts-and-totals';
 import { finishFields, FinishOptions } from './finish-options';
 import { NewInvoiceLines } from './new-invoice-lines';
 import { SuggestedCredit } from './suggested-credit';
@@ -103,24 +101,7 @@ function PriceAdjustments({ shown, discounts, onDiscountsChange, preview }: Pric
         applied={creditApplied}
         onApply={({ amount, reason }) => onDiscountsChange([...discounts, { kind: 'amount', amount, reason }])}
       />
-      <DiscountsEditor
-        discounts={discounts}
-        computed={preview.data?.invoice.discounts}
-        errors={fieldErrors(preview.error)}
-        onChange={onDiscountsChange}
-        subtotal={shown.invoice.subtotal}
-      />
-      <Divider />
-      {preview.error ? (
-        <ProblemAlert
-          error={preview.error}
-          title="These discounts cannot be applied"
-          shownFields={discounts.map((_, index) => discountPath(index))}
-          fieldsHint="Change or remove the discount marked in red."
-        />
-      ) : (
-        <CheckoutTotals invoice={shown.invoice} updating={preview.updating} />
-      )}
+      <DiscountsAndTotals discounts={discounts} onDiscountsChange={onDiscountsChange} invoice={shown.invoice} preview={preview} />
     </Stack>
   );
 }
