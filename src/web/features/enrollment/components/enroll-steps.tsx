@@ -1,6 +1,4 @@
 import { Badge, Button, Group, Loader, Radio, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { StepHeading } from '../../../shared/components/step-heading';
 import type { SessionDto } from '../../../api/types';
@@ -11,7 +9,7 @@ import { pricePer } from '../../../shared/format/value-labels';
 import { rovingRadios } from '../../../shared/forms/roving-radios';
 import { FULL_PAGE, sessionsApi } from '../../catalog/api/catalog-api';
 import { useResourceList } from '../../catalog/hooks/use-resource';
-import { searchPeople } from '../../search/api/search-api';
+import { usePeopleSearch } from '../../search/hooks/use-people-search';
 import { freeSeatsText } from '../../sessions/free-seats';
 import { useSessionDates } from '../../sessions/hooks/use-session-dates';
 
@@ -25,14 +23,7 @@ export interface ChosenClient {
 export function ClientStep(props: { selected: ChosenClient | null; onSelect: (client: ChosenClient) => void; onContinue: () => void; onNewFamily?: () => void }) {
   const { selected, onSelect, onContinue, onNewFamily } = props;
   const [words, setWords] = useState('');
-  const [debounced] = useDebouncedValue(words.trim(), 200);
-  const results = useQuery({
-    queryKey: ['search', debounced],
-    queryFn: ({ signal }) => searchPeople(debounced, signal),
-    enabled: debounced.length >= 2,
-    placeholderData: keepPreviousData,
-  });
-  const found = debounced.length >= 2 ? results.data : undefined;
+  const { results, found } = usePeopleSearch(words);
   // Children found by their own name, or through a parent or family found by theirs.
   const clients = new Map<string, ChosenClient>();
   for (const c of found?.clients ?? []) clients.set(c.id, { id: c.id, name: `${c.firstName} ${c.lastName}`, familyName: c.familyName });

@@ -1,12 +1,10 @@
 import { Anchor, Box, Group, Loader, Modal, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { SearchResultDto } from '../../../../contracts/families';
 import { useOpenedAfterMount } from '../../../shared/components/opened-after-mount';
 import { problemMessage } from '../../../shared/components/problem-message';
-import { searchPeople } from '../api/search-api';
+import { usePeopleSearch } from '../hooks/use-people-search';
 import classes from './header-search.module.css';
 
 /** The header search's dialog (header-search.tsx loads it when first wanted). */
@@ -23,16 +21,8 @@ export function SearchDialog({ opened, onClose }: { opened: boolean; onClose: ()
 function SearchPanel({ onChosen }: { onChosen: () => void }) {
   const navigate = useNavigate();
   const [words, setWords] = useState('');
-  const [debounced] = useDebouncedValue(words.trim(), 200);
-  const results = useQuery({
-    queryKey: ['search', debounced],
-    queryFn: ({ signal }) => searchPeople(debounced, signal),
-    enabled: debounced.length >= 2,
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
+  const { results, found } = usePeopleSearch(words);
   const list = useRef<HTMLDivElement>(null);
-  const found = debounced.length >= 2 ? results.data : undefined;
   const targets = found ? resultTargets(found) : [];
 
   // Up and down move through the results; Enter in the field opens the first one.
