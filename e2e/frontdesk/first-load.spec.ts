@@ -1,4 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
+import { patelFamilyId } from '../fixtures/billing';
 import { expect, test } from '../fixtures/test';
 
 /**
@@ -35,9 +36,8 @@ test.describe('first load on a phone', () => {
     expect(scheduleFiles.length, scheduleFiles.join('\n')).toBeLessThanOrEqual(MOST_SCRIPT_FILES);
     await schedule.context().close();
 
-    const found = await frontDesk.request.get('/api/clients?search=maya%20patel');
-    const { items } = (await found.json()) as { items: { id: string }[] };
-    const profile = await freshVisit(browser, frontDesk, `/clients/${items[0]!.id}`);
+    const { mayaId } = await patelFamilyId(frontDesk.request);
+    const profile = await freshVisit(browser, frontDesk, `/clients/${mayaId}`);
     await expect(profile.getByRole('heading', { name: 'Maya Patel' })).toBeVisible();
     await expect(profile.getByRole('heading', { name: 'History' })).toBeVisible();
     const profileFiles = await scriptFiles(profile);

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { patelFamilyId } from '../fixtures/billing';
 import { screens } from '../fixtures/frontdesk';
 import { expect, test } from '../fixtures/test';
 
@@ -22,9 +23,8 @@ for (const screen of screens) {
     test.use({ viewport: screen.viewport });
 
     test('closing a dialog with Escape gives focus back to the button that opened it', async ({ frontDesk: page }) => {
-      const found = await page.request.get('/api/clients?search=maya%20patel');
-      const { items } = (await found.json()) as { items: { id: string }[] };
-      await page.goto(`/clients/${items[0]!.id}`);
+      const { mayaId } = await patelFamilyId(page.request);
+      await page.goto(`/clients/${mayaId}`);
       await expect(page.getByRole('heading', { name: 'Maya Patel' })).toBeVisible();
 
       await opensAndGivesFocusBack(page, page.getByRole('button', { name: 'Search clients, guardians and families' }), page.getByRole('dialog', { name: 'Search' }));
